@@ -1,0 +1,68 @@
+package vn.cungem.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.NotFoundException;
+
+/** Errors on pages become a page in the reader's language that says what happened and what to do next. */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    String invalid(InvalidValueException e, Locale locale, HttpServletResponse response, Model model) {
+        response.setStatus(e instanceof vn.cungem.shared.ConflictException ? 409 : 400);
+        model.addAttribute("message", e.message(locale));
+        return "error/400";
+    }
+
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        MultipartException.class
+    })
+    String badRequest(Exception e, Locale locale, HttpServletResponse response, Model model) {
+        response.setStatus(e instanceof MaxUploadSizeExceededException ? 413 : 400);
+        model.addAttribute(
+                "message",
+                "en".equals(locale.getLanguage())
+                        ? "The request was not understood: check the address and the form."
+                        : "Yêu cầu không hợp lệ: hãy kiểm tra lại địa chỉ hoặc biểu mẫu.");
+        return "error/400";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(HttpServletResponse response) {
+        response.setStatus(403);
+        return "error/403";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected page error, incident {}", incident, e);
+        response.setStatus(500);
+        model.addAttribute("incident", incident);
+        return "error/500";
+    }
+}
