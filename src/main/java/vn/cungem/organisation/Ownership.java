@@ -1,0 +1,6 @@
+package vn.cungem.organisation;
+
+public enum Ownership {
+    PUBLIC,
+    PRIVATE
+}

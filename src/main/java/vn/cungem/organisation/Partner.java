@@ -1,0 +1,18 @@
+package vn.cungem.organisation;
+
+import java.time.LocalDate;
+
+/** A partner organisation beside the tree (Youth Union branch, telecom operator …) with the unit it belongs to. */
+public record Partner(
+        long id,
+        String name,
+        PartnerKind kind,
+        long homeUnitId,
+        String contactEmail,
+        String contactPhone,
+        LocalDate retiredOn) {
+
+    public boolean active() {
+        return retiredOn == null;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.cungem.organisation.web;
+
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import vn.cungem.organisation.ImportReport;
+import vn.cungem.organisation.UnitDirectory;
+import vn.cungem.organisation.importing.GsoFileParser;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.security.Caller;
+
+/** Reads an uploaded GSO file and hands its rows to {@link UnitDirectory#importRows}, for the page and the API. */
+@Component
+class UnitImports {
+
+    private final UnitDirectory units;
+
+    UnitImports(UnitDirectory units) {
+        this.units = units;
+    }
+
+    ImportReport importFile(MultipartFile file, Caller caller) throws IOException {
+        if (!caller.isAdmin()) {
+            throw new AccessDeniedException("admin only");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new InvalidValueException(
+                    "import.empty", "Chưa chọn tệp hoặc tệp rỗng.", "No file, or the file is empty.");
+        }
+        GsoFileParser.Parsed parsed = GsoFileParser.parse(file.getBytes(), file.getOriginalFilename());
+        return units.importRows(parsed.rows(), parsed.rejected(), caller);
+    }
+}
