@@ -338,7 +338,9 @@ public final class GsoFileParser {
             if (!level.isEmpty() && !HIGHER_KINDS.contains(level) && !COMMUNE_KINDS.contains(level)) {
                 throw unknownLevel(level);
             }
-            if (out.size() == 1 && !hasDistricts && level.isEmpty()) {
+            boolean namesACommune =
+                    !value(row, columns, Column.COMMUNE_NAME).isBlank() || COMMUNE_KINDS.contains(level);
+            if (namesACommune || (out.size() == 1 && !hasDistricts && level.isEmpty())) {
                 throw new InvalidValueException(
                         "import.code.missing", "Thiếu mã xã/phường.", "The commune code is missing.");
             }
