@@ -25,12 +25,14 @@ class PageExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
+        withCaller(model);
         response.setStatus(404);
         return "error/404";
     }
 
     @ExceptionHandler(InvalidValueException.class)
     String invalid(InvalidValueException e, Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
         response.setStatus(e instanceof vn.cungem.shared.ConflictException ? 409 : 400);
         model.addAttribute("message", e.message(locale));
         return "error/400";
@@ -42,6 +44,7 @@ class PageExceptionHandler {
         MultipartException.class
     })
     String badRequest(Exception e, Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
         response.setStatus(e instanceof MaxUploadSizeExceededException ? 413 : 400);
         model.addAttribute(
                 "message",
@@ -52,7 +55,8 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(HttpServletResponse response) {
+    String denied(HttpServletResponse response, Model model) {
+        withCaller(model);
         response.setStatus(403);
         return "error/403";
     }
@@ -61,8 +65,14 @@ class PageExceptionHandler {
     String unexpected(Exception e, HttpServletResponse response, Model model) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected page error, incident {}", incident, e);
+        withCaller(model);
         response.setStatus(500);
         model.addAttribute("incident", incident);
         return "error/500";
+    }
+
+    /** Exception handlers get a fresh model without {@code @ModelAttribute}s; the layout needs the caller. */
+    private static void withCaller(Model model) {
+        model.addAttribute("caller", vn.cungem.shared.security.Callers.current());
     }
 }
