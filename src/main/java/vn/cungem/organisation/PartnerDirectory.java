@@ -158,12 +158,19 @@ public class PartnerDirectory {
                     "unit.retired", "Đơn vị " + unit.name() + " đã giải thể.", "Unit " + unit.name() + " is retired.");
         }
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                         insert into partner_organisation (name, name_folded, kind, home_unit_id, contact_email,
                                                           contact_phone, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(name, VietnameseText.fold(name), kind.name(), unit.id(), email, phone, now, now)
-                .update();
+                    .params(name, VietnameseText.fold(name), kind.name(), unit.id(), email, phone, now, now)
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException(
+                    "partner.exists",
+                    "Đơn vị này đã có đối tác tên \"" + name + "\".",
+                    "This unit already has a partner named \"" + name + "\".");
+        }
         Partner partner = jdbc.sql("select " + COLUMNS
                         + " from partner_organisation p where p.home_unit_id = ? and p.name_folded = ?")
                 .params(unit.id(), VietnameseText.fold(name))

@@ -38,12 +38,19 @@ public class SchoolDirectory {
             "s.id, s.moet_code, s.name, s.school_level, s.ownership, s.unit_id, s.address, s.retired_on";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final ApplicationEventPublisher events;
     private final Access access;
     private final UnitDirectory units;
 
-    SchoolDirectory(JdbcClient jdbc, ApplicationEventPublisher events, Access access, UnitDirectory units) {
+    SchoolDirectory(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate batch,
+            ApplicationEventPublisher events,
+            Access access,
+            UnitDirectory units) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
         this.access = access;
         this.units = units;
@@ -162,21 +169,25 @@ public class SchoolDirectory {
         }
         requireActive(unit);
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                         insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, address,
                                             created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        code,
-                        name,
-                        VietnameseText.fold(name),
-                        level.name(),
-                        ownership.name(),
-                        unit.id(),
-                        address,
-                        now,
-                        now)
-                .update();
+                    .params(
+                            code,
+                            name,
+                            VietnameseText.fold(name),
+                            level.name(),
+                            ownership.name(),
+                            unit.id(),
+                            address,
+                            now,
+                            now)
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw codeTaken(code);
+        }
         School school = findByCode(code).orElseThrow();
         events.publishEvent(DomainChange.created("School", school.id(), school.unitId(), snapshot(school)));
         return new Created<>(school, true);
@@ -248,6 +259,65 @@ public class SchoolDirectory {
         School after = find(id).orElseThrow();
         publishUpdate(before, after, reason, "RETIRED");
         return after;
+    }
+
+    private static ConflictException codeTaken(String code) {
+        return new ConflictException(
+                "school.code.exists",
+                "Đã có trường mang mã " + code + ".",
+                "A school with code " + code + " already exists.");
+    }
+
+    /**
+     * Adds many schools at once for seeding at national scale (~40,000): existing MOET codes are loaded in one query and
+     * skipped, new schools are inserted in batches, and one summary audit entry is written. System and admins only.
+     *
+     * @return how many schools were added (the rest already existed)
+     */
+    @Transactional
+    public int importSchools(List<NewSchool> rows, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("admin only");
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>(
+                jdbc.sql("select moet_code from school").query(String.class).list());
+        java.util.Set<Long> activeUnits =
+                new java.util.HashSet<>(jdbc.sql("select id from administrative_unit where retired_on is null")
+                        .query(Long.class)
+                        .list());
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Object[]> args = new ArrayList<>();
+        for (NewSchool row : rows) {
+            String code = requireMoetCode(row.moetCode());
+            if (!existing.add(code)) {
+                continue;
+            }
+            String name = TreeRules.requireName(row.name(), 200);
+            if (!activeUnits.contains(row.unitId())) {
+                throw new InvalidValueException(
+                        "school.unit.unknown",
+                        "Trường " + code + ": không có đơn vị đang hoạt động với id " + row.unitId() + ".",
+                        "School " + code + ": no active unit with id " + row.unitId() + ".");
+            }
+            args.add(new Object[] {
+                code,
+                name,
+                VietnameseText.fold(name),
+                require(row.level(), "level").name(),
+                require(row.ownership(), "ownership").name(),
+                row.unitId(),
+                address(row.address()),
+                now,
+                now
+            });
+        }
+        batch.batchUpdate(
+                "insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, address,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                args);
+        events.publishEvent(new DomainChange(
+                "SchoolImport", now.toString(), "IMPORTED", null, Map.of(), Map.of("added", args.size()), null));
+        return args.size();
     }
 
     private void publishUpdate(School before, School after, String reason, String action) {

@@ -295,11 +295,19 @@ public class UnitDirectory {
             TreeRules.requireRanksBelow(level, level(parent.levelCode()).orElseThrow());
         }
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                         insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(code, name, VietnameseText.fold(name), level.code(), command.parentId(), now, now)
-                .update();
+                    .params(code, name, VietnameseText.fold(name), level.code(), command.parentId(), now, now)
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two requests creating the same code at the same moment: the loser gets the answer a later retry would.
+            throw new ConflictException(
+                    "unit.code.exists",
+                    "Đã có đơn vị mang mã " + code + ".",
+                    "A unit with code " + code + " already exists.");
+        }
         Unit unit = findByCode(code).orElseThrow();
         insertClosure(unit.id(), unit.parentId());
         events.publishEvent(DomainChange.created("AdministrativeUnit", unit.id(), unit.id(), snapshot(unit)));

@@ -238,6 +238,32 @@ class UnitDirectoryIntegrationTests {
     }
 
     @Test
+    void seedsSchoolsInBulkAndSkipsCodesThatExist() {
+        Unit commune = create("Xã Hàng Loạt", "commune", null);
+        String prefix = "B" + TestFixtures.unique("");
+        List<NewSchool> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(new NewSchool(
+                    prefix + "-" + i,
+                    "Trường Tiểu học số " + i,
+                    SchoolLevel.PRIMARY,
+                    Ownership.PUBLIC,
+                    commune.id(),
+                    null));
+        }
+
+        assertThat(schools.importSchools(rows, system)).isEqualTo(300);
+        assertThat(schools.importSchools(rows, system)).isZero();
+        assertThat(schools.search("truong tieu hoc so 12", null, commune.id(), false, 0, system)
+                        .total())
+                .isEqualTo(11);
+        assertThatThrownBy(() -> schools.importSchools(
+                        List.of(new NewSchool("X" + prefix, "T", SchoolLevel.PRIMARY, Ownership.PUBLIC, -1, null)),
+                        system))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
     void onlyAdminsImport() {
         Unit district = create("Huyện D", "district", null);
         Caller manager = fixtures.manager(district.id()).caller();
