@@ -1,7 +1,10 @@
 /**
- * Organisation: the administrative tree (levels configured per deployment, units with official codes), the schools
- * under it and the partner organisations beside it. Every other module asks this one whether a unit lies in a caller's
- * scope. It depends on nothing but the shared kernel.
+ * Organisation: the administrative tree (levels configured per deployment, units with official codes, a closure table
+ * for subtree scope), the schools under it and the partner organisations beside it, and the importer for the General
+ * Statistics Office's list of units. Other modules call {@link vn.cungem.organisation.UnitDirectory},
+ * {@link vn.cungem.organisation.SchoolDirectory}, {@link vn.cungem.organisation.PartnerDirectory} and
+ * {@link vn.cungem.organisation.UnitScopes}; tree rules and the file parser are plain Java in {@code tree} and
+ * {@code importing}. It depends on nothing but the shared kernel.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organisation (tổ chức)", allowedDependencies = "shared")
 package vn.cungem.organisation;

@@ -154,6 +154,20 @@ class UnitDirectoryIntegrationTests {
 
         assertThat(retired.retiredOn()).isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(units.find(district.id())).isPresent();
+        assertThat(events.stream(DomainChange.class)
+                        .filter(e ->
+                                e.action().equals("RETIRED") && e.entityId().equals(String.valueOf(district.id()))))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.before()).containsEntry("retiredOn", null);
+                    assertThat(e.after()).containsEntry("retiredOn", "2025-07-01");
+                    assertThat(e.reason()).isEqualTo("Bỏ cấp huyện");
+                });
+        assertThat(events.stream(DomainChange.class)
+                        .filter(e ->
+                                e.entityType().equals("School") && e.entityId().equals(String.valueOf(school))))
+                .extracting(DomainChange::action)
+                .containsExactly("RETIRED");
     }
 
     @Test
