@@ -74,13 +74,9 @@ final class DemoOrganisation {
     static final List<String> KIEN_GIANG_DISTRICTS =
             List.of("Thành phố Rạch Giá", "Thành phố Hà Tiên", "Huyện Kiên Lương");
 
-    /** School kinds cycled through each commune: level code, ownership, name prefix. */
-    private static final String[][] SCHOOL_KINDS = {
-        {"PRIMARY", "PUBLIC", "Trường Tiểu học"},
-        {"LOWER_SECONDARY", "PUBLIC", "Trường THCS"},
-        {"UPPER_SECONDARY", "PUBLIC", "Trường THPT"},
-        {"PRIMARY", "PRIVATE", "Trường Tiểu học tư thục"}
-    };
+    private static final String[] PRIMARY = {"PRIMARY", "Trường Tiểu học"};
+    private static final String[] LOWER_SECONDARY = {"LOWER_SECONDARY", "Trường THCS"};
+    private static final String[] UPPER_SECONDARY = {"UPPER_SECONDARY", "Trường THPT"};
 
     private DemoOrganisation() {}
 
@@ -109,27 +105,40 @@ final class DemoOrganisation {
     }
 
     /**
-     * {@code perCommune} schools in every commune and Kiên Giang district, kinds cycling so that each district has
-     * primary, lower- and upper-secondary, public and private schools.
+     * {@code perCommune} schools in every commune and Kiên Giang district: a primary school first, then a lower-secondary
+     * one (an upper-secondary one in every third place); every fifth place's primary school is private.
      */
     static List<SchoolRow> schools(int perCommune) {
         List<SchoolRow> schools = new ArrayList<>();
-        int kind = 0;
+        int place = 0;
         for (UnitRow unit : units()) {
             boolean hasSchools = unit.levelCode().equals("commune")
                     || (unit.levelCode().equals("district") && unit.parentCode().equals("91"));
             if (!hasSchools) {
                 continue;
             }
-            String place = placeName(unit.name());
+            String province = unit.code().startsWith("726") ? "74" : unit.code().startsWith("91") ? "91" : "79";
             for (int n = 0; n < perCommune; n++) {
-                String[] k = SCHOOL_KINDS[kind++ % SCHOOL_KINDS.length];
-                String province =
-                        unit.code().startsWith("726") ? "74" : unit.code().startsWith("91") ? "91" : "79";
+                String[] level = n == 0
+                        ? PRIMARY
+                        : n == 1
+                                ? (place % 3 == 2 ? UPPER_SECONDARY : LOWER_SECONDARY)
+                                : new String[][] {UPPER_SECONDARY, LOWER_SECONDARY, PRIMARY}[(n - 2) % 3];
+                boolean isPrivate = n == 0 && place % 5 == 4;
+                String name = level[1]
+                        + (isPrivate ? " tư thục " : " ")
+                        + placeName(unit.name())
+                        + (n >= 2 ? " số " + n : "");
                 String moet = province + unit.code().replace("-", "") + (n + 1);
                 schools.add(new SchoolRow(
-                        moet, k[2] + " " + place, k[0], k[1], unit.code(), unit.name() + ", " + parentName(unit)));
+                        moet,
+                        name,
+                        level[0],
+                        isPrivate ? "PRIVATE" : "PUBLIC",
+                        unit.code(),
+                        unit.name() + ", " + parentName(unit)));
             }
+            place++;
         }
         return schools;
     }

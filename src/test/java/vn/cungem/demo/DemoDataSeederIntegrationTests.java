@@ -89,6 +89,10 @@ class DemoDataSeederIntegrationTests {
                 .isEqualTo(4);
         assertThat(count("select count(*) from school")).isEqualTo((34 + 7 + 11 + 3) * 2);
         assertThat(count("select count(distinct school_level) from school")).isEqualTo(3);
+        assertThat(count("select count(*) from school where ownership = 'PRIVATE'"))
+                .isPositive();
+        assertThat(jdbc.queryForObject("select name from school where moet_code = '79769011'", String.class))
+                .isEqualTo("Trường Tiểu học Linh Xuân");
         assertThat(count("select count(*) from partner_organisation")).isEqualTo(6);
         assertThat(jdbc.queryForObject("select name from volunteer_team", String.class))
                 .isEqualTo("IT áo xanh Thủ Đức");
