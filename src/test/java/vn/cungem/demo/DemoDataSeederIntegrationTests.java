@@ -141,6 +141,21 @@ class DemoDataSeederIntegrationTests {
         assertThat(DemoDataSeeder.generatePassword()).isNotEqualTo(DemoDataSeeder.generatePassword());
     }
 
+    @Test
+    void leavesTheDatabaseToTheGeneratorWhenItRuns() throws Exception {
+        DemoDataSeeder whileGenerating = new DemoDataSeeder(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+                passwordEncoder,
+                events::add,
+                campaigns,
+                new MockEnvironment().withProperty("cungem.generate.scale", "tiny"));
+
+        whileGenerating.run(new org.springframework.boot.DefaultApplicationArguments());
+
+        assertThat(count("select count(*) from administrative_unit")).isZero();
+    }
+
     private long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
     }

@@ -197,4 +197,13 @@ class DataGeneratorTests {
             assertThat(java.util.Arrays.stream(spread).min().getAsInt()).isPositive();
         }
     }
+
+    @Test
+    void readsScaleNamesAndExplainsUnknownOnesInVietnamese() {
+        assertThat(Scale.parse(" National ")).isEqualTo(Scale.NATIONAL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scale.parse("galaxy"))
+                .isInstanceOfSatisfying(
+                        vn.cungem.shared.InvalidValueException.class,
+                        e -> assertThat(e.messageVi()).contains("Quy mô không hợp lệ"));
+    }
 }
