@@ -1,0 +1,4 @@
+package vn.cungem.demo.generator;
+
+/** A unit to load: its code, name and level, and the code of its parent (null for a root). */
+public record UnitRow(String code, String name, String levelCode, String parentCode) {}
