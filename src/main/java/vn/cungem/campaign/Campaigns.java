@@ -58,6 +58,14 @@ public class Campaigns {
         return repository.isVisible(id, caller);
     }
 
+    /** Whether a campaign already uses this code (as the create form and API normalise it). */
+    public boolean existsWithCode(String code) {
+        return code != null
+                && repository
+                        .idByCode(code.trim().toUpperCase(java.util.Locale.ROOT))
+                        .isPresent();
+    }
+
     public CampaignPage search(String query, CampaignStatus status, Caller caller, int page, int size) {
         int safePage = Math.max(0, page);
         int safeSize = Math.max(1, Math.min(size, 100));
