@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Formats;
 import vn.cungem.shared.text.VietnameseText;
-import vn.cungem.shared.security.Caller;
 
 /**
  * Reads the audit log for other modules and for the audit pages. Every read is limited in SQL to entries whose unit

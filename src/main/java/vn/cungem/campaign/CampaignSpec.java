@@ -47,10 +47,11 @@ public record CampaignSpec(
     public List<CampaignProblem> problems() {
         List<CampaignProblem> out = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            out.add(new CampaignProblem(
-                    "code",
-                    "Mã chương trình gồm 2–32 ký tự: chữ in hoa không dấu, số, gạch ngang hoặc gạch dưới (ví dụ TD-2021).",
-                    "The code has 2–32 characters: capital letters without accents, digits, '-' or '_' (e.g. TD-2021)."));
+            out.add(
+                    new CampaignProblem(
+                            "code",
+                            "Mã chương trình gồm 2–32 ký tự: chữ in hoa không dấu, số, gạch ngang hoặc gạch dưới (ví dụ TD-2021).",
+                            "The code has 2–32 characters: capital letters without accents, digits, '-' or '_' (e.g. TD-2021)."));
         }
         if (blank(name)) {
             out.add(new CampaignProblem("name", "Hãy nhập tên chương trình.", "Enter the campaign's name."));
@@ -63,8 +64,7 @@ public record CampaignSpec(
                     "description", "Mô tả dài tối đa 4.000 ký tự.", "The description has at most 4,000 characters."));
         }
         if (organisingUnitId == null) {
-            out.add(new CampaignProblem(
-                    "organisingUnit", "Hãy chọn đơn vị tổ chức.", "Choose the organising unit."));
+            out.add(new CampaignProblem("organisingUnit", "Hãy chọn đơn vị tổ chức.", "Choose the organising unit."));
         }
         if (eligibleLevels.isEmpty()) {
             out.add(new CampaignProblem(
@@ -127,7 +127,8 @@ public record CampaignSpec(
                 if (i != phases.size() - 1 || p.endsOn() != null) {
                     out.add(new CampaignProblem(
                             field + ".startsOn",
-                            "Giai đoạn " + n + ": hãy nhập ngày bắt đầu (chỉ giai đoạn cuối được để trống khi chưa có lịch).",
+                            "Giai đoạn " + n
+                                    + ": hãy nhập ngày bắt đầu (chỉ giai đoạn cuối được để trống khi chưa có lịch).",
                             "Phase " + n + ": enter the start date (only the last phase may wait to be scheduled)."));
                 }
             } else {
@@ -152,10 +153,20 @@ public record CampaignSpec(
                 previousEnd = p.endsOn();
                 previousOpen = p.endsOn() == null;
             }
-            nonNegative(out, field + ".targetDevices", n, p.targetDevices() == null ? null : p.targetDevices().longValue(),
-                    "số thiết bị", "devices");
-            nonNegative(out, field + ".targetStudents", n,
-                    p.targetStudents() == null ? null : p.targetStudents().longValue(), "số học sinh", "students");
+            nonNegative(
+                    out,
+                    field + ".targetDevices",
+                    n,
+                    p.targetDevices() == null ? null : p.targetDevices().longValue(),
+                    "số thiết bị",
+                    "devices");
+            nonNegative(
+                    out,
+                    field + ".targetStudents",
+                    n,
+                    p.targetStudents() == null ? null : p.targetStudents().longValue(),
+                    "số học sinh",
+                    "students");
             nonNegative(out, field + ".targetCashVnd", n, p.targetCashVnd(), "số tiền", "cash");
         }
     }
@@ -229,7 +240,9 @@ public record CampaignSpec(
             }
             if (blank(m.title())) {
                 out.add(new CampaignProblem(
-                        field + ".title", "Mốc " + n + ": hãy nhập nội dung.", "Milestone " + n + ": enter what happens."));
+                        field + ".title",
+                        "Mốc " + n + ": hãy nhập nội dung.",
+                        "Milestone " + n + ": enter what happens."));
             }
         }
     }

@@ -69,8 +69,8 @@ public class Campaigns {
     public CampaignPage search(String query, CampaignStatus status, Caller caller, int page, int size) {
         int safePage = Math.max(0, page);
         int safeSize = Math.max(1, Math.min(size, 100));
-        List<CampaignSummary> rows = repository.search(
-                VietnameseText.fold(query), status, caller, safeSize + 1, (long) safePage * safeSize);
+        List<CampaignSummary> rows =
+                repository.search(VietnameseText.fold(query), status, caller, safeSize + 1, (long) safePage * safeSize);
         boolean hasNext = rows.size() > safeSize;
         return new CampaignPage(hasNext ? rows.subList(0, safeSize) : rows, safePage, safeSize, hasNext);
     }
@@ -164,8 +164,9 @@ public class Campaigns {
         if (target == null || !current.status().canMoveTo(target)) {
             throw new ConflictException(
                     "campaign-status",
-                    "Không chuyển được chương trình từ trạng thái \"" + current.status().nameVi() + "\" sang \""
-                            + (target == null ? "?" : target.nameVi()) + "\".",
+                    "Không chuyển được chương trình từ trạng thái \""
+                            + current.status().nameVi() + "\" sang \"" + (target == null ? "?" : target.nameVi())
+                            + "\".",
                     "A campaign cannot move from " + current.status().nameEn() + " to "
                             + (target == null ? "?" : target.nameEn()) + ".");
         }
@@ -319,7 +320,9 @@ public class Campaigns {
         out.put("name", s.name());
         out.put("description", s.description());
         out.put("status", c.status().name());
-        out.put("organisingUnit", c.organisingUnit().code() + " " + c.organisingUnit().name());
+        out.put(
+                "organisingUnit",
+                c.organisingUnit().code() + " " + c.organisingUnit().name());
         out.put(
                 "participatingUnits",
                 c.participatingUnits().stream()

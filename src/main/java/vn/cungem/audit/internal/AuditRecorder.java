@@ -42,8 +42,7 @@ class AuditRecorder {
                         actor.displayName(),
                         reason == null ? "" : reason)),
                 SEARCH_MAX);
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit_entry (occurred_at, actor_account_id, actor_name, actor_unit_id, entity_type,
                                                  entity_id, action, unit_id, before_json, after_json, reason, search_folded)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")

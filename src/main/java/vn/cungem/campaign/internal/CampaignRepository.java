@@ -83,8 +83,7 @@ public class CampaignRepository {
 
     public List<CampaignSummary> search(
             String foldedQuery, CampaignStatus status, Caller caller, int limit, long offset) {
-        StringBuilder sql = new StringBuilder(
-                """
+        StringBuilder sql = new StringBuilder("""
                 select c.id, c.code, c.name, c.status, u.name as unit_name,
                        (select min(p.starts_on) from campaign_phase p where p.campaign_id = c.id) as starts_on,
                        (select case when count(*) = count(p.ends_on) then max(p.ends_on) end
@@ -121,8 +120,7 @@ public class CampaignRepository {
 
     public long insert(CampaignSpec spec, CampaignStatus status) {
         OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into campaign (code, name, name_folded, description, organising_unit_id, status,
                                               eligible_levels, created_at, updated_at, version)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
@@ -144,8 +142,7 @@ public class CampaignRepository {
 
     /** Saves the spec when the row is still at {@code expectedVersion}; false when someone else saved first. */
     public boolean update(long id, CampaignSpec spec, int expectedVersion) {
-        int rows = jdbc.sql(
-                        """
+        int rows = jdbc.sql("""
                         update campaign set name = ?, name_folded = ?, description = ?, organising_unit_id = ?,
                                eligible_levels = ?, updated_at = ?, version = version + 1
                         where id = ? and version = ?""")
@@ -169,7 +166,9 @@ public class CampaignRepository {
                 "campaign_item_type",
                 "campaign_device_requirement",
                 "campaign_milestone")) {
-            jdbc.sql("delete from " + table + " where campaign_id = ?").param(id).update();
+            jdbc.sql("delete from " + table + " where campaign_id = ?")
+                    .param(id)
+                    .update();
         }
         insertChildren(id, spec);
         return true;
@@ -191,8 +190,7 @@ public class CampaignRepository {
         }
         int ordinal = 0;
         for (Phase p : spec.phases()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into campaign_phase (campaign_id, ordinal, name, starts_on, ends_on, target_devices,
                                                         target_students, target_cash_vnd)
                             values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -209,8 +207,7 @@ public class CampaignRepository {
         }
         ordinal = 0;
         for (PriorityCategory c : spec.categories()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into campaign_priority_category (campaign_id, code, name_vi, name_en, weight, ordinal)
                             values (?, ?, ?, ?, ?, ?)""")
                     .params(id, c.code(), c.nameVi(), c.nameEn(), c.weight(), ordinal++)
@@ -223,8 +220,7 @@ public class CampaignRepository {
         }
         ordinal = 0;
         for (DeviceRequirement r : spec.requirements()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into campaign_device_requirement (campaign_id, item_type, text_vi, text_en, ordinal)
                             values (?, ?, ?, ?, ?)""")
                     .params(id, r.itemType() == null ? null : r.itemType().name(), r.textVi(), r.textEn(), ordinal++)
@@ -232,8 +228,7 @@ public class CampaignRepository {
         }
         ordinal = 0;
         for (Milestone m : spec.milestones()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into campaign_milestone (campaign_id, starts_on, ends_on, title, ordinal)
                             values (?, ?, ?, ?, ?)""")
                     .params(id, m.startsOn(), m.endsOn(), m.title(), ordinal++)
@@ -267,13 +262,9 @@ public class CampaignRepository {
             return Optional.empty();
         }
         Row r = row.get();
-        List<UnitRef> units = jdbc.sql(
-                        """
+        List<UnitRef> units = jdbc.sql("""
                         select u.id, u.code, u.name from campaign_unit cu join administrative_unit u on u.id = cu.unit_id
-                        where cu.campaign_id = ? order by u.code""")
-                .param(id)
-                .query(this::unitRef)
-                .list();
+                        where cu.campaign_id = ? order by u.code""").param(id).query(this::unitRef).list();
         List<Phase> phases = jdbc.sql("select * from campaign_phase where campaign_id = ? order by ordinal")
                 .param(id)
                 .query((rs, n) -> new Phase(
@@ -290,7 +281,8 @@ public class CampaignRepository {
                 .query((rs, n) -> new PriorityCategory(
                         rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"), rs.getInt("weight")))
                 .list();
-        List<ItemType> items = jdbc.sql("select item_type from campaign_item_type where campaign_id = ?")
+        List<ItemType> items = jdbc
+                .sql("select item_type from campaign_item_type where campaign_id = ?")
                 .param(id)
                 .query(String.class)
                 .list()

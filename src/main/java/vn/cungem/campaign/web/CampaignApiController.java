@@ -67,13 +67,15 @@ class CampaignApiController {
                     participatingUnitIds,
                     eligibleLevels,
                     itemTypes,
-                    map(phases, p -> new Phase(
-                            p.name(),
-                            p.startsOn(),
-                            p.endsOn(),
-                            p.targetDevices(),
-                            p.targetStudents(),
-                            p.targetCashVnd())),
+                    map(
+                            phases,
+                            p -> new Phase(
+                                    p.name(),
+                                    p.startsOn(),
+                                    p.endsOn(),
+                                    p.targetDevices(),
+                                    p.targetStudents(),
+                                    p.targetCashVnd())),
                     map(categories, c -> {
                         if (c.weight() == null) {
                             throw new InvalidValueException(
@@ -88,7 +90,9 @@ class CampaignApiController {
         }
 
         private static <A, B> List<B> map(List<A> list, java.util.function.Function<A, B> f) {
-            return list == null ? List.of() : list.stream().filter(x -> x != null).map(f).toList();
+            return list == null
+                    ? List.of()
+                    : list.stream().filter(x -> x != null).map(f).toList();
         }
     }
 
@@ -125,8 +129,9 @@ class CampaignApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a draft campaign; retrying the same body returns the campaign, another body with the"
-            + " same code is 409")
+    @Operation(
+            summary = "Create a draft campaign; retrying the same body returns the campaign, another body with the"
+                    + " same code is 409")
     ResponseEntity<Campaign> create(@RequestBody CampaignRequest body) {
         Caller caller = Callers.current();
         boolean existed = campaigns.existsWithCode(body.code());

@@ -178,7 +178,9 @@ class CampaignController {
                     message(
                             "campaign.flash.status",
                             locale,
-                            isEnglish(locale) ? moved.status().nameEn() : moved.status().nameVi()));
+                            isEnglish(locale)
+                                    ? moved.status().nameEn()
+                                    : moved.status().nameVi()));
         } catch (InvalidValueException e) {
             redirect.addFlashAttribute("statusError", e.message(locale));
         }

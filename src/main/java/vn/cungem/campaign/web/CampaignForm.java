@@ -222,8 +222,10 @@ public class CampaignForm {
         CampaignForm form = new CampaignForm();
         CampaignSpec spec = CampaignDefaults.newSpec(null);
         form.organisingUnitCode = organisingUnitCode;
-        form.eligibleLevels = new ArrayList<>(spec.eligibleLevels().stream().map(Enum::name).toList());
-        form.itemTypes = new ArrayList<>(spec.itemTypes().stream().map(Enum::name).toList());
+        form.eligibleLevels =
+                new ArrayList<>(spec.eligibleLevels().stream().map(Enum::name).toList());
+        form.itemTypes =
+                new ArrayList<>(spec.itemTypes().stream().map(Enum::name).toList());
         spec.categories().forEach(c -> form.categories.add(categoryRow(c)));
         spec.requirements().forEach(r -> form.requirements.add(requirementRow(r)));
         form.padRows();
@@ -239,8 +241,11 @@ public class CampaignForm {
         form.organisingUnitCode = campaign.organisingUnit().code();
         form.participatingUnitCodes = String.join(
                 ", ",
-                campaign.participatingUnits().stream().map(Campaign.UnitRef::code).toList());
-        form.eligibleLevels = new ArrayList<>(s.eligibleLevels().stream().map(Enum::name).toList());
+                campaign.participatingUnits().stream()
+                        .map(Campaign.UnitRef::code)
+                        .toList());
+        form.eligibleLevels =
+                new ArrayList<>(s.eligibleLevels().stream().map(Enum::name).toList());
         form.itemTypes = new ArrayList<>(s.itemTypes().stream().map(Enum::name).toList());
         for (Phase p : s.phases()) {
             PhaseRow row = new PhaseRow();
@@ -292,7 +297,8 @@ public class CampaignForm {
     }
 
     private static <T> List<T> keep(List<T> rows, Predicate<T> filled) {
-        return new ArrayList<>(rows.stream().filter(r -> r != null && filled.test(r)).toList());
+        return new ArrayList<>(
+                rows.stream().filter(r -> r != null && filled.test(r)).toList());
     }
 
     /** At least three phase and milestone rows and one spare row everywhere, so a phone user rarely needs "add". */
@@ -344,8 +350,7 @@ public class CampaignForm {
      */
     CampaignSpec toSpec(Long organisingUnitId, List<Long> participatingUnitIds, List<CampaignProblem> problems) {
         if (phases.size() + categories.size() + requirements.size() + milestones.size() > 4 * MAX_ROWS) {
-            problems.add(new CampaignProblem(
-                    "form", "Biểu mẫu có quá nhiều dòng.", "The form has too many rows."));
+            problems.add(new CampaignProblem("form", "Biểu mẫu có quá nhiều dòng.", "The form has too many rows."));
             return null;
         }
         List<SchoolLevel> levels = enums(SchoolLevel.class, eligibleLevels, "eligibleLevels", problems);
@@ -377,8 +382,8 @@ public class CampaignForm {
             RequirementRow r = requirements.get(i);
             ItemType type = null;
             if (r.itemType != null && !r.itemType.isBlank()) {
-                List<ItemType> one = enums(ItemType.class, List.of(r.itemType), "requirements[" + i + "].itemType",
-                        problems);
+                List<ItemType> one =
+                        enums(ItemType.class, List.of(r.itemType), "requirements[" + i + "].itemType", problems);
                 type = one.isEmpty() ? null : one.get(0);
             }
             requirementList.add(new DeviceRequirement(type, r.textVi, r.textEn));
@@ -463,7 +468,9 @@ public class CampaignForm {
                 out.add(Enum.valueOf(type, n.trim()));
             } catch (IllegalArgumentException e) {
                 problems.add(new CampaignProblem(
-                        field, "Giá trị \"" + clip(n) + "\" không có trong danh sách.", "\"" + clip(n) + "\" is not a choice."));
+                        field,
+                        "Giá trị \"" + clip(n) + "\" không có trong danh sách.",
+                        "\"" + clip(n) + "\" is not a choice."));
             }
         }
         return out;

@@ -21,8 +21,7 @@ public class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public AccountDetails loadUserByUsername(String email) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select a.id, a.email, a.full_name, a.password_hash, a.role, a.unit_id, a.school_id, a.partner_id,
                                a.enabled, a.locked_until, s.unit_id as school_unit_id, p.home_unit_id as partner_unit_id,
                                t.unit_id as team_unit_id
@@ -72,9 +71,8 @@ public class AccountUserDetailsService implements UserDetailsService {
             case SCHOOL_OFFICER -> schoolId == null ? Scope.NONE : Scope.school(schoolId, schoolUnitId);
             case PARTNER_USER -> partnerId == null ? Scope.NONE : Scope.partner(partnerId, partnerUnitId);
             // A volunteer team works for a unit; technicians see that unit's stock, not its people.
-            case VOLUNTEER_TECHNICIAN -> teamUnitId != null
-                    ? Scope.unit(teamUnitId)
-                    : unitId == null ? Scope.NONE : Scope.unit(unitId);
+            case VOLUNTEER_TECHNICIAN ->
+                teamUnitId != null ? Scope.unit(teamUnitId) : unitId == null ? Scope.NONE : Scope.unit(unitId);
             case DONOR -> Scope.NONE;
         };
     }
