@@ -62,6 +62,21 @@ class CampaignPageErrors {
         return "error/400";
     }
 
+    @ExceptionHandler({
+        org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+        org.springframework.web.bind.MissingServletRequestParameterException.class
+    })
+    String badRequest(Locale locale, HttpServletResponse response, Model model) {
+        model.addAttribute("caller", Callers.current());
+        model.addAttribute(
+                "message",
+                "en".equals(locale.getLanguage())
+                        ? "The request was not understood: check the address and the form."
+                        : "Yêu cầu không hợp lệ: hãy kiểm tra lại địa chỉ hoặc biểu mẫu.");
+        response.setStatus(400);
+        return "error/400";
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletResponse response, Model model) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
