@@ -27,6 +27,7 @@ public class AuditLog {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
     private static final int MAX_SIZE = 200;
+    private static final long CHOICES_TTL_MILLIS = 10 * 60 * 1000L;
 
     private final JdbcClient jdbc;
     private final UnitScopes scopes;
@@ -93,17 +94,37 @@ public class AuditLog {
         return new AuditPage(hasNext ? rows.subList(0, safeSize) : rows, safePage, safeSize, hasNext);
     }
 
-    /** The distinct entity types and actions in the log, for the search form's choices. */
+    /**
+     * The distinct entity types and actions in the log, for the search form's choices. A distinct over millions of
+     * rows is not free, and new types appear only when a module ships, so each node keeps the answer for ten minutes.
+     */
     public List<String> entityTypes() {
-        return jdbc.sql("select distinct entity_type from audit_entry order by entity_type")
-                .query(String.class)
-                .list();
+        return choices().types();
     }
 
     public List<String> actions() {
-        return jdbc.sql("select distinct action from audit_entry order by action")
-                .query(String.class)
-                .list();
+        return choices().actions();
+    }
+
+    private record Choices(List<String> types, List<String> actions, long loadedAt) {}
+
+    private volatile Choices choices;
+
+    private Choices choices() {
+        Choices current = choices;
+        long now = System.currentTimeMillis();
+        if (current == null || now - current.loadedAt() > CHOICES_TTL_MILLIS) {
+            current = new Choices(
+                    jdbc.sql("select distinct entity_type from audit_entry order by entity_type")
+                            .query(String.class)
+                            .list(),
+                    jdbc.sql("select distinct action from audit_entry order by action")
+                            .query(String.class)
+                            .list(),
+                    now);
+            choices = current;
+        }
+        return current;
     }
 
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {

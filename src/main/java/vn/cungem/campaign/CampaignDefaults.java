@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a new campaign starts from, taken from the 2021 plans. The weights are defaults, not policy: each campaign's
  * managers edit them on the campaign form. They only have to order the groups the way the plans do — orphans first
- * (002: "học sinh bị mồ côi cha, mẹ do dịch bệnh Covid-19"), then the most difficult (003: "hỗ trợ đối tượng khó khăn nhất rồi đến các đối tượng khó khăn còn lại").
+ * (002: “học sinh bị mồ côi cha, mẹ do dịch bệnh Covid-19”), then the most difficult (003: “hỗ trợ đối tượng khó khăn nhất rồi đến các đối tượng khó khăn còn lại”).
  */
 public final class CampaignDefaults {
 

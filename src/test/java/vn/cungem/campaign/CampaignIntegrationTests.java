@@ -149,7 +149,15 @@ class CampaignIntegrationTests {
         mvc.perform(get("/campaigns/new").with(user(managerA)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("ORPHAN_BOTH_PARENTS")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("phases[2].name")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("phases[2].name")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+        mvc.perform(get("/campaigns/units").param("q", code(wardA)).with(user(managerA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Phường Một")));
+        mvc.perform(get("/campaigns/units").param("q", code(districtB)).with(user(managerA)))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Phú Giáo"))));
     }
 
     @Test
