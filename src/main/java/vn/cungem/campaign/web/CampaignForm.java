@@ -396,7 +396,7 @@ public class CampaignForm {
                     date(r.startsOn, f + "startsOn", problems), date(r.endsOn, f + "endsOn", problems), r.title));
         }
         return new CampaignSpec(
-                code,
+                code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT),
                 name,
                 description,
                 organisingUnitId,
