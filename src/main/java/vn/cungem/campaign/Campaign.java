@@ -1,0 +1,22 @@
+package vn.cungem.campaign;
+
+/** A saved campaign: its id, where it stands, the version edits must name, and what the managers decided. */
+public record Campaign(
+        long id,
+        CampaignStatus status,
+        int version,
+        CampaignSpec spec,
+        UnitRef organisingUnit,
+        java.util.List<UnitRef> participatingUnits) {
+
+    /** A unit as a campaign page shows it. */
+    public record UnitRef(long id, String code, String name) {}
+
+    public String code() {
+        return spec.code();
+    }
+
+    public String name() {
+        return spec.name();
+    }
+}
