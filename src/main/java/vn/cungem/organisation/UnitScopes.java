@@ -70,8 +70,9 @@ public class UnitScopes {
         Scope scope = caller.scope();
         return switch (scope.kind()) {
             case EVERYTHING -> "1=1";
-            case UNIT -> column + " in (select descendant_id from unit_closure where ancestor_id = "
-                    + Long.valueOf(scope.unitId()) + ")";
+            case UNIT ->
+                column + " in (select descendant_id from unit_closure where ancestor_id = "
+                        + Long.valueOf(scope.unitId()) + ")";
             default -> "1=0";
         };
     }

@@ -13,7 +13,9 @@ public record PhoneNumber(String national) {
     private static final Pattern LANDLINE = Pattern.compile("02\\d{9}");
 
     public PhoneNumber {
-        if (national == null || !(MOBILE.matcher(national).matches() || LANDLINE.matcher(national).matches())) {
+        if (national == null
+                || !(MOBILE.matcher(national).matches()
+                        || LANDLINE.matcher(national).matches())) {
             throw new InvalidValueException(
                     "phone.invalid",
                     "Số điện thoại không hợp lệ: phải là số Việt Nam 10 chữ số (di động) hoặc 11 chữ số (cố định 02x).",

@@ -61,8 +61,7 @@ public class TestFixtures {
         ensureLevels();
         OffsetDateTime now = OffsetDateTime.now();
         String code = unique("T");
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(code, name, vn.cungem.shared.text.VietnameseText.fold(name), level, parentId, now, now)
@@ -75,12 +74,9 @@ public class TestFixtures {
                 .params(id, id)
                 .update();
         if (parentId != null) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into unit_closure (ancestor_id, descendant_id, depth)
-                            select ancestor_id, ?, depth + 1 from unit_closure where descendant_id = ?""")
-                    .params(id, parentId)
-                    .update();
+                            select ancestor_id, ?, depth + 1 from unit_closure where descendant_id = ?""").params(id, parentId).update();
         }
         return id;
     }
@@ -89,8 +85,7 @@ public class TestFixtures {
     public long school(String name, long unitId) {
         OffsetDateTime now = OffsetDateTime.now();
         String code = unique("S");
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, created_at, updated_at)
                         values (?, ?, ?, 'PRIMARY', 'PUBLIC', ?, ?, ?)""")
                 .params(code, name, vn.cungem.shared.text.VietnameseText.fold(name), unitId, now, now)
@@ -108,8 +103,7 @@ public class TestFixtures {
     public AccountDetails account(Role role, Long unitId, Long schoolId, Long partnerId) {
         OffsetDateTime now = OffsetDateTime.now();
         String email = unique("nguoidung") + "@example.vn";
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into user_account (email, full_name, password_hash, role, unit_id, school_id, partner_id,
                                                   enabled, created_at, updated_at, password_changed_at)
                         values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
