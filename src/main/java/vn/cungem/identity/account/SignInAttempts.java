@@ -131,6 +131,6 @@ public class SignInAttempts {
 
     private static String key(String clientKey) {
         String key = clientKey == null || clientKey.isBlank() ? "unknown" : clientKey.trim();
-        return key.length() > 100 ? key.substring(0, 100) : key;
+        return key.length() > 64 ? key.substring(0, 64) : key;
     }
 }

@@ -3,8 +3,8 @@ package vn.cungem.identity.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,16 +37,6 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /**
-     * The only authentication provider, so Spring does not add a plain one beside it that would try the password again
-     * without the throttle and lock-out checks.
-     */
-    @Bean
-    AuthenticationProvider passwordSignIn(
-            AccountUserDetailsService accounts, PasswordEncoder encoder, SignInAttempts attempts) {
-        return new PasswordSignInProvider(accounts, encoder, attempts);
-    }
-
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -75,8 +65,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+    SecurityFilterChain pages(
+            HttpSecurity http, AccountUserDetailsService accounts, PasswordEncoder encoder, SignInAttempts attempts)
+            throws Exception {
+        // The chain's only provider and no parent manager: a parent would try the password again without the
+        // throttle and lock-out checks whenever ours refused.
+        ProviderManager signIn = new ProviderManager(new PasswordSignInProvider(accounts, encoder, attempts));
+        http.authenticationManager(signIn)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/",
                                 "/login",
                                 "/register/**",
