@@ -39,6 +39,9 @@ class SignInIntegrationTests extends MailCatcher {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    vn.cungem.identity.account.SignInAttempts attempts;
+
     private AccountDetails officer() {
         long unit = fixtures.unit("Quận Một", "district", null);
         return fixtures.account(
@@ -151,6 +154,35 @@ class SignInIntegrationTests extends MailCatcher {
                 .params(client, OffsetDateTime.now().minusMinutes(11))
                 .update();
         mvc.perform(signIn(account.email(), TestFixtures.PASSWORD, client)).andExpect(redirectedUrl("/dashboard"));
+    }
+
+    @Test
+    void countsEverySimultaneousFailureFromOneAddress() throws Exception {
+        String client = newClientAddress();
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String email = "dong-thoi-" + i + "@example.vn";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return attempts.recordFailure(email, client);
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isFalse();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select failures from sign_in_throttle where client_key = ?")
+                        .param(client)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(threads);
     }
 
     @Test

@@ -10,8 +10,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.shared.audit.DomainChange;
 
 /**
@@ -29,9 +32,13 @@ public class SignInAttempts {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    SignInAttempts(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private final TransactionTemplate nested;
+
+    SignInAttempts(JdbcClient jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public boolean isThrottled(String clientKey) {
@@ -118,9 +125,12 @@ public class SignInAttempts {
                          where client_key = ?""").params(windowStart, windowStart, now, clientKey).update();
         if (updated == 0) {
             try {
-                jdbc.sql("insert into sign_in_throttle (client_key, failures, window_started_at) values (?, 1, ?)")
+                // In a savepoint: if another node inserted the same address a moment ago, PostgreSQL would otherwise
+                // abort the whole transaction on the duplicate key.
+                nested.executeWithoutResult(status -> jdbc.sql(
+                                "insert into sign_in_throttle (client_key, failures, window_started_at) values (?, 1, ?)")
                         .params(clientKey, now)
-                        .update();
+                        .update());
             } catch (DuplicateKeyException raced) {
                 jdbc.sql("update sign_in_throttle set failures = failures + 1 where client_key = ?")
                         .param(clientKey)

@@ -1,6 +1,9 @@
 package vn.cungem.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +31,12 @@ import vn.cungem.shared.security.Scope;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Accounts / Tài khoản")
+@SecurityScheme(
+        name = "personal-access-token",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "Mã truy cập cá nhân (Tài khoản của tôi) / personal access token from My account: ce_…")
+@SecurityRequirement(name = "personal-access-token")
 class AccountApiController {
 
     record Me(Long id, String name, Role role, Scope scope) {}
