@@ -245,6 +245,8 @@ public class AccountService {
         jdbc.sql("update user_account set failed_attempts = 0, locked_until = null where id = ?")
                 .param(id)
                 .update();
+        // Whoever may have known the old password loses any session they held with it.
+        endSessions(account.email());
         events.publishEvent(new DomainChange(
                 "account", String.valueOf(id), "PASSWORD_RESET", account.homeUnitId(), Map.of(), Map.of(), null));
     }
