@@ -1,7 +1,10 @@
 package vn.cungem.identity.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,42 +22,53 @@ public class AccountUserDetailsService implements UserDetailsService {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = """
+            select a.id, a.email, a.full_name, a.password_hash, a.role, a.unit_id, a.school_id, a.partner_id,
+                   a.enabled, a.locked_until, s.unit_id as school_unit_id, p.home_unit_id as partner_unit_id,
+                   t.unit_id as team_unit_id
+              from user_account a
+              left join school s on s.id = a.school_id
+              left join partner_organisation p on p.id = a.partner_id
+              left join volunteer_team t on t.id = a.volunteer_team_id
+            """;
+
     @Override
     public AccountDetails loadUserByUsername(String email) {
-        return jdbc.sql("""
-                        select a.id, a.email, a.full_name, a.password_hash, a.role, a.unit_id, a.school_id, a.partner_id,
-                               a.enabled, a.locked_until, s.unit_id as school_unit_id, p.home_unit_id as partner_unit_id,
-                               t.unit_id as team_unit_id
-                          from user_account a
-                          left join school s on s.id = a.school_id
-                          left join partner_organisation p on p.id = a.partner_id
-                          left join volunteer_team t on t.id = a.volunteer_team_id
-                         where a.email = ?
-                        """)
+        return jdbc.sql(SELECT + " where a.email = ?")
                 .param(email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
-                .query((rs, n) -> {
-                    Role role = Role.valueOf(rs.getString("role"));
-                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-                    boolean locked = lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
-                    return new AccountDetails(
-                            rs.getLong("id"),
-                            rs.getString("email"),
-                            rs.getString("full_name"),
-                            rs.getString("password_hash"),
-                            role,
-                            scopeOf(
-                                    role,
-                                    (Long) rs.getObject("unit_id", Long.class),
-                                    (Long) rs.getObject("school_id", Long.class),
-                                    (Long) rs.getObject("school_unit_id", Long.class),
-                                    (Long) rs.getObject("partner_id", Long.class),
-                                    (Long) rs.getObject("partner_unit_id", Long.class),
-                                    (Long) rs.getObject("team_unit_id", Long.class)),
-                            rs.getBoolean("enabled"),
-                            locked);
-                })
+                .query(this::details)
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
+    }
+
+    /** The account behind a personal access token, loaded fresh on every API call so a disabled account stops. */
+    public Optional<AccountDetails> loadById(long id) {
+        return jdbc.sql(SELECT + " where a.id = ?")
+                .param(id)
+                .query(this::details)
+                .optional();
+    }
+
+    private AccountDetails details(ResultSet rs, int row) throws SQLException {
+        Role role = Role.valueOf(rs.getString("role"));
+        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+        boolean locked = lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
+        return new AccountDetails(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("full_name"),
+                rs.getString("password_hash"),
+                role,
+                scopeOf(
+                        role,
+                        rs.getObject("unit_id", Long.class),
+                        rs.getObject("school_id", Long.class),
+                        rs.getObject("school_unit_id", Long.class),
+                        rs.getObject("partner_id", Long.class),
+                        rs.getObject("partner_unit_id", Long.class),
+                        rs.getObject("team_unit_id", Long.class)),
+                rs.getBoolean("enabled"),
+                locked);
     }
 
     static Scope scopeOf(

@@ -1,0 +1,100 @@
+package vn.cungem.identity;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.identity.account.AccountService;
+import vn.cungem.identity.account.Grant;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.security.Role;
+import vn.cungem.shared.text.VietnameseText;
+
+/**
+ * What other modules (demo seeding above all) may ask of identity. Creating is idempotent by natural key: an email
+ * that already has an account, or a team name already used in the unit, returns the existing id unchanged.
+ */
+@Service
+public class Accounts {
+
+    private final AccountService accounts;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Accounts(AccountService accounts, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Creates an enabled account with a password the caller chose (it must pass the password policy: 12 characters or
+     * more, not the email, not a common password). Pass the id the role needs: unit for a manager, school for an
+     * officer, partner for a partner user; use {@link #createTechnician} for volunteer technicians.
+     */
+    public long createAccount(
+            String email, String fullName, Role role, Long unitId, Long schoolId, Long partnerId, String rawPassword) {
+        return accounts.createWithPassword(
+                email, fullName, new Grant(role, unitId, schoolId, partnerId, null), rawPassword, false);
+    }
+
+    /** A volunteer technician, member of the team (the team's unit is their scope). */
+    public long createTechnician(String email, String fullName, long volunteerTeamId, String rawPassword) {
+        return accounts.createWithPassword(
+                email,
+                fullName,
+                new Grant(Role.VOLUNTEER_TECHNICIAN, null, null, null, volunteerTeamId),
+                rawPassword,
+                false);
+    }
+
+    /** A volunteer team working for a unit (e.g. "IT áo xanh Thủ Đức"); returns the existing id for the same name. */
+    @Transactional
+    public long createVolunteerTeam(String name, long unitId) {
+        String tidy = VietnameseText.tidy(name);
+        if (tidy == null || tidy.isEmpty() || tidy.length() > 200) {
+            throw new InvalidValueException(
+                    "team-name",
+                    "Hãy nhập tên đội (tối đa 200 ký tự).",
+                    "Enter the team name (at most 200 characters).");
+        }
+        long unitExists = jdbc.sql("select count(*) from administrative_unit where id = ?")
+                .param(unitId)
+                .query(Long.class)
+                .single();
+        if (unitExists == 0) {
+            throw new NotFoundException("unit", unitId);
+        }
+        Optional<Long> existing = jdbc.sql("select id from volunteer_team where unit_id = ? and name = ?")
+                .params(unitId, tidy)
+                .query(Long.class)
+                .optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("insert into volunteer_team (name, unit_id, created_at) values (?, ?, ?)")
+                .params(tidy, unitId, OffsetDateTime.now())
+                .update();
+        long id = jdbc.sql("select max(id) from volunteer_team where unit_id = ? and name = ?")
+                .params(unitId, tidy)
+                .query(Long.class)
+                .single();
+        events.publishEvent(DomainChange.created("volunteer_team", id, unitId, Map.of("name", tidy)));
+        return id;
+    }
+
+    public Optional<Long> findIdByEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from user_account where email = ?")
+                .param(email.trim().toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class)
+                .optional();
+    }
+}

@@ -1,0 +1,178 @@
+package vn.cungem.identity.account;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.text.VietnameseText;
+
+/**
+ * Personal access tokens: {@code ce_} plus 256 random bits, shown once; the database keeps the SHA-256 and a short
+ * prefix. A token acts as its account, with the account's role and scope as they are at each call.
+ */
+@Service
+public class ApiTokens {
+
+    public record TokenRow(
+            long id,
+            String name,
+            String prefix,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {
+
+        public boolean active() {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(OffsetDateTime.now()));
+        }
+    }
+
+    public record Created(long id, String token) {}
+
+    static final int MAX_ACTIVE_PER_ACCOUNT = 20;
+
+    private final JdbcClient jdbc;
+    private final AccountUserDetailsService accounts;
+    private final ApplicationEventPublisher events;
+
+    ApiTokens(JdbcClient jdbc, AccountUserDetailsService accounts, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /** @param validDays null for a token without expiry */
+    @Transactional
+    public Created create(long accountId, String rawName, Integer validDays) {
+        String name = VietnameseText.tidy(rawName);
+        if (name == null || name.isEmpty() || name.length() > 100) {
+            throw new InvalidValueException(
+                    "token-name",
+                    "Hãy đặt tên cho mã truy cập (tối đa 100 ký tự), ví dụ \"Đồng bộ với hệ thống của Hội\".",
+                    "Name the token (at most 100 characters), for example \"Sync with our system\".");
+        }
+        if (validDays != null && (validDays < 1 || validDays > 366)) {
+            throw new InvalidValueException(
+                    "token-validity",
+                    "Thời hạn phải từ 1 đến 366 ngày, hoặc để trống nếu không hết hạn.",
+                    "Validity must be 1 to 366 days, or empty for no expiry.");
+        }
+        long active = jdbc.sql("select count(*) from api_token where account_id = ? and revoked_at is null"
+                        + " and (expires_at is null or expires_at > ?)")
+                .params(accountId, OffsetDateTime.now())
+                .query(Long.class)
+                .single();
+        if (active >= MAX_ACTIVE_PER_ACCOUNT) {
+            throw new InvalidValueException(
+                    "token-limit",
+                    "Bạn đã có " + MAX_ACTIVE_PER_ACCOUNT + " mã truy cập còn hiệu lực; hãy thu hồi mã không dùng.",
+                    "You already have " + MAX_ACTIVE_PER_ACCOUNT + " active tokens; revoke the ones not in use.");
+        }
+        String token = SecretTokens.newApiToken();
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime expires = validDays == null ? null : now.plusDays(validDays);
+        jdbc.sql("insert into api_token (account_id, name, token_prefix, token_hash, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(accountId, name, SecretTokens.displayPrefix(token), SecretTokens.hash(token), now, expires)
+                .update();
+        long id = jdbc.sql("select id from api_token where token_hash = ?")
+                .param(SecretTokens.hash(token))
+                .query(Long.class)
+                .single();
+        events.publishEvent(DomainChange.created(
+                "api_token",
+                id,
+                homeUnit(accountId),
+                Map.of("accountId", accountId, "name", name, "expiresAt", String.valueOf(expires))));
+        return new Created(id, token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenRow> list(long accountId) {
+        return jdbc.sql("select id, name, token_prefix, created_at, expires_at, last_used_at, revoked_at from api_token"
+                        + " where account_id = ? order by created_at desc, id desc limit 100")
+                .param(accountId)
+                .query((rs, n) -> new TokenRow(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("token_prefix"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("expires_at", OffsetDateTime.class),
+                        rs.getObject("last_used_at", OffsetDateTime.class),
+                        rs.getObject("revoked_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Revokes one of the account's own tokens; another account's token id is a 404. */
+    @Transactional
+    public void revoke(long accountId, long tokenId) {
+        int updated = jdbc.sql("update api_token set revoked_at = ? where id = ? and account_id = ?"
+                        + " and revoked_at is null")
+                .params(OffsetDateTime.now(), tokenId, accountId)
+                .update();
+        if (updated == 0) {
+            long exists = jdbc.sql("select count(*) from api_token where id = ? and account_id = ?")
+                    .params(tokenId, accountId)
+                    .query(Long.class)
+                    .single();
+            if (exists == 0) {
+                throw new NotFoundException("api_token", tokenId);
+            }
+            return;
+        }
+        events.publishEvent(new DomainChange(
+                "api_token",
+                String.valueOf(tokenId),
+                "REVOKED",
+                homeUnit(accountId),
+                Map.of(),
+                Map.of("accountId", accountId),
+                null));
+    }
+
+    /** The enabled, unlocked account a live token belongs to; empty for anything else. */
+    @Transactional
+    public Optional<AccountDetails> authenticate(String token) {
+        if (token == null || !token.startsWith(SecretTokens.API_TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<Map<String, Object>> row = jdbc.sql("select id, account_id, last_used_at from api_token"
+                        + " where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)")
+                .params(SecretTokens.hash(token), now)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "id", rs.getLong("id"),
+                        "account", rs.getLong("account_id"),
+                        "lastUsed", Optional.ofNullable(rs.getObject("last_used_at", OffsetDateTime.class))))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<AccountDetails> account = accounts.loadById((Long) row.get().get("account"))
+                .filter(AccountDetails::isEnabled)
+                .filter(AccountDetails::isAccountNonLocked);
+        if (account.isPresent()) {
+            @SuppressWarnings("unchecked")
+            Optional<OffsetDateTime> lastUsed =
+                    (Optional<OffsetDateTime>) row.get().get("lastUsed");
+            // One write a minute at most per token: integrations poll, and each call need not cost an update.
+            if (lastUsed.isEmpty() || lastUsed.get().isBefore(now.minusMinutes(1))) {
+                jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                        .params(now, row.get().get("id"))
+                        .update();
+            }
+        }
+        return account.map(AccountDetails::withoutPassword);
+    }
+
+    private Long homeUnit(long accountId) {
+        return AccountSql.byId(jdbc, accountId).map(AccountRow::homeUnitId).orElse(null);
+    }
+}

@@ -1,0 +1,69 @@
+package vn.cungem.identity.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the mailer once at start. The property is read here rather than with a condition because the default
+ * configuration sets {@code spring.mail.host} to an empty value, which conditions count as present.
+ */
+@Configuration
+class MailConfig {
+
+    @Bean
+    Mailer mailer(
+            Environment environment,
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${cungem.mail-from:khong-tra-loi@cungem.local}") String from) {
+        String host = environment.getProperty("spring.mail.host");
+        JavaMailSender javaMail = sender.getIfAvailable();
+        if (StringUtils.hasText(host) && javaMail != null) {
+            return new SmtpMailer(javaMail, from);
+        }
+        return new LogMailer();
+    }
+
+    static final class SmtpMailer implements Mailer {
+
+        private final JavaMailSender sender;
+        private final String from;
+
+        SmtpMailer(JavaMailSender sender, String from) {
+            this.sender = sender;
+            this.from = from;
+        }
+
+        @Override
+        public void send(String to, String subject, String body) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(to);
+            message.setSubject(subject);
+            message.setText(body);
+            sender.send(message);
+        }
+    }
+
+    static final class LogMailer implements Mailer {
+
+        private static final Logger log = LoggerFactory.getLogger(LogMailer.class);
+
+        @Override
+        public void send(String to, String subject, String body) {
+            log.info(
+                    "\n=== Email (chưa cấu hình máy chủ thư / no mail server configured: CUNGEM_MAIL_HOST) ===\n"
+                            + "Đến / To: {}\nTiêu đề / Subject: {}\n\n{}\n=== hết / end ===",
+                    to,
+                    subject,
+                    body);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package vn.cungem.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.cungem.identity.account.AccountPage;
+import vn.cungem.identity.account.AccountRow;
+import vn.cungem.identity.account.AccountService;
+import vn.cungem.identity.account.Grant;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Callers;
+import vn.cungem.shared.security.Role;
+import vn.cungem.shared.security.Scope;
+
+/** The caller and, for managers and administrators, the accounts in their scope. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts / Tài khoản")
+@SecurityScheme(
+        name = "personal-access-token",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "Mã truy cập cá nhân (Tài khoản của tôi) / personal access token from My account: ce_…")
+@SecurityRequirement(name = "personal-access-token")
+class AccountApiController {
+
+    record Me(Long id, String name, Role role, Scope scope) {}
+
+    record AccountJson(
+            long id,
+            String email,
+            String fullName,
+            Role role,
+            Long unitId,
+            Long schoolId,
+            Long partnerId,
+            Long volunteerTeamId,
+            String scopeName,
+            boolean enabled,
+            boolean invitationPending,
+            boolean locked,
+            OffsetDateTime lastSignInAt,
+            OffsetDateTime createdAt) {
+
+        static AccountJson of(AccountRow row) {
+            return new AccountJson(
+                    row.id(),
+                    row.email(),
+                    row.fullName(),
+                    row.role(),
+                    row.unitId(),
+                    row.schoolId(),
+                    row.partnerId(),
+                    row.teamId(),
+                    row.scopeName(),
+                    row.enabled(),
+                    row.invitationPending(),
+                    row.locked(),
+                    row.lastSignInAt(),
+                    row.createdAt());
+        }
+    }
+
+    record AccountList(List<AccountJson> items, long total, int page, int size) {}
+
+    record InvitationRequest(
+            String email,
+            String fullName,
+            Role role,
+            Long unitId,
+            Long schoolId,
+            Long partnerId,
+            Long volunteerTeamId) {}
+
+    record ChangeRequest(String reason) {}
+
+    record GrantChangeRequest(
+            Role role, Long unitId, Long schoolId, Long partnerId, Long volunteerTeamId, String reason) {}
+
+    private final AccountService accounts;
+
+    AccountApiController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "Who is calling: id, name, role and scope")
+    Me me() {
+        Caller caller = Callers.current();
+        return new Me(caller.accountId(), caller.displayName(), caller.role(), caller.scope());
+    }
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    @Operation(summary = "Accounts in the caller's scope; q searches name (without diacritics) and email")
+    AccountList list(
+            @RequestParam(name = "q", required = false) String query,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "50") int size) {
+        AccountPage result = accounts.list(Callers.current(), query, page, size);
+        return new AccountList(
+                result.rows().stream().map(AccountJson::of).toList(), result.total(), result.page(), result.size());
+    }
+
+    @GetMapping("/accounts/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    AccountJson get(@PathVariable long id) {
+        return AccountJson.of(accounts.get(Callers.current(), id));
+    }
+
+    @PostMapping("/accounts/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    @Operation(summary = "Invite an email with a role and a scope inside the caller's scope; emails a 7-day link")
+    AccountJson invite(@RequestBody InvitationRequest body) {
+        Caller caller = Callers.current();
+        long id = accounts.invite(
+                caller,
+                body.email(),
+                body.fullName(),
+                body.role() == null
+                        ? null
+                        : new Grant(
+                                body.role(), body.unitId(), body.schoolId(), body.partnerId(), body.volunteerTeamId()));
+        return AccountJson.of(accounts.get(caller, id));
+    }
+
+    @PostMapping("/accounts/{id}/disable")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    AccountJson disable(@PathVariable long id, @RequestBody(required = false) ChangeRequest body) {
+        Caller caller = Callers.current();
+        accounts.setEnabled(caller, id, false, body == null ? null : body.reason());
+        return AccountJson.of(accounts.get(caller, id));
+    }
+
+    @PostMapping("/accounts/{id}/enable")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    AccountJson enable(@PathVariable long id, @RequestBody(required = false) ChangeRequest body) {
+        Caller caller = Callers.current();
+        accounts.setEnabled(caller, id, true, body == null ? null : body.reason());
+        return AccountJson.of(accounts.get(caller, id));
+    }
+
+    @PostMapping("/accounts/{id}/grant")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
+    @Operation(summary = "Change the account's role and scope (a reason is required)")
+    AccountJson changeGrant(@PathVariable long id, @RequestBody GrantChangeRequest body) {
+        if (body.role() == null) {
+            throw new InvalidValueException("role-required", "Hãy chọn vai trò.", "Choose a role.");
+        }
+        Caller caller = Callers.current();
+        accounts.changeGrant(
+                caller,
+                id,
+                new Grant(body.role(), body.unitId(), body.schoolId(), body.partnerId(), body.volunteerTeamId()),
+                body.reason());
+        return AccountJson.of(accounts.get(caller, id));
+    }
+}

@@ -1,0 +1,99 @@
+package vn.cungem.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.identity.account.AccountService;
+import vn.cungem.identity.account.ApiTokens;
+import vn.cungem.shared.InvalidValueException;
+
+/** "My account": change my password, and create, see and revoke my personal access tokens. */
+@Controller
+class MyAccountController {
+
+    private final AccountService accounts;
+    private final ApiTokens tokens;
+
+    MyAccountController(AccountService accounts, ApiTokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/account")
+    String show(@AuthenticationPrincipal AccountDetails me, Model model) {
+        model.addAttribute("me", me);
+        model.addAttribute("tokens", tokens.list(me.id()));
+        return "identity/my-account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @AuthenticationPrincipal AccountDetails me,
+            @RequestParam(name = "currentPassword", required = false) String current,
+            @RequestParam(name = "newPassword", required = false) String password,
+            @RequestParam(name = "confirmPassword", required = false) String confirmation,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(me.id(), current, password, confirmation);
+        } catch (InvalidValueException e) {
+            response.setStatus(400);
+            model.addAttribute("passwordError", e.message(locale));
+            return show(me, model);
+        }
+        redirect.addFlashAttribute("flashKey", "myAccount.passwordChanged");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(
+            @AuthenticationPrincipal AccountDetails me,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "validDays", required = false) String validDays,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            ApiTokens.Created created = tokens.create(me.id(), name, days(validDays));
+            // Shown once, on the next page only; the database keeps nothing it could show again.
+            redirect.addFlashAttribute("newToken", created.token());
+            return "redirect:/account";
+        } catch (InvalidValueException e) {
+            response.setStatus(400);
+            model.addAttribute("tokenError", e.message(locale));
+            return show(me, model);
+        }
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AccountDetails me, @PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(me.id(), id);
+        redirect.addFlashAttribute("flashKey", "myAccount.tokenRevoked");
+        return "redirect:/account";
+    }
+
+    private static Integer days(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(
+                    "token-validity",
+                    "Thời hạn phải là số ngày từ 1 đến 366, hoặc để trống.",
+                    "Validity must be a number of days from 1 to 366, or empty.");
+        }
+    }
+}
