@@ -28,7 +28,7 @@ class SignInBrowserTests extends BrowserTest {
 
         signIn(page, admin.email(), "khong-dung-mat-khau");
 
-        assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?error.*"));
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
                 .hasText("Email hoặc mật khẩu không đúng.");
     }

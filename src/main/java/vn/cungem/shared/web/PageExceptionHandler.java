@@ -41,7 +41,9 @@ class PageExceptionHandler {
     @ExceptionHandler({
         MethodArgumentTypeMismatchException.class,
         MissingServletRequestParameterException.class,
-        MultipartException.class
+        MultipartException.class,
+        // a posted form with a malformed row index such as phases[x].name
+        org.springframework.beans.InvalidPropertyException.class
     })
     String badRequest(Exception e, Locale locale, HttpServletResponse response, Model model) {
         withCaller(model);

@@ -1,4 +1,4 @@
-package vn.cungem.identity.web;
+package vn.cungem.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,9 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.cungem.shared.security.Callers;
 
 /**
- * Puts the caller on every request, so pages rendered by exception handlers (which get an empty model, without the
- * {@code caller} that {@code CallerModelAdvice} adds) can still draw the header. Safe to drop once the shared page
- * exception handler adds the caller itself.
+ * Puts the caller on every request, so every page (including those rendered by exception handlers and Boot's error
+ * controller, whose models start empty) can draw the header and decide what to show.
  */
 @Configuration
 class CallerRequestAttribute implements WebMvcConfigurer, HandlerInterceptor {
