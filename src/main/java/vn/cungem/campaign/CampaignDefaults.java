@@ -1,6 +1,7 @@
 package vn.cungem.campaign;
 
 import java.util.List;
+import vn.cungem.organisation.SchoolLevel;
 
 /**
  * What a new campaign starts from, taken from the 2021 plans. The weights are defaults, not policy: each campaign's

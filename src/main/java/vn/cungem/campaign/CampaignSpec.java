@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.cungem.organisation.SchoolLevel;
 
 /**
  * Everything a manager decides about a campaign: what the create and edit forms and the API carry. {@link #problems()}

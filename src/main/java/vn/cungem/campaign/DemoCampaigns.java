@@ -9,10 +9,10 @@ import static vn.cungem.campaign.ItemType.SIM_4G;
 import static vn.cungem.campaign.ItemType.SMARTPHONE;
 import static vn.cungem.campaign.ItemType.TABLET;
 import static vn.cungem.campaign.ItemType.WIFI_DEVICE;
-import static vn.cungem.campaign.SchoolLevel.LOWER_SECONDARY;
-import static vn.cungem.campaign.SchoolLevel.PRESCHOOL;
-import static vn.cungem.campaign.SchoolLevel.PRIMARY;
-import static vn.cungem.campaign.SchoolLevel.UPPER_SECONDARY;
+import static vn.cungem.organisation.SchoolLevel.LOWER_SECONDARY;
+import static vn.cungem.organisation.SchoolLevel.PRESCHOOL;
+import static vn.cungem.organisation.SchoolLevel.PRIMARY;
+import static vn.cungem.organisation.SchoolLevel.UPPER_SECONDARY;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.campaign.DemoCampaigns;
 import vn.cungem.demo.generator.OrganisationLoader;
 import vn.cungem.demo.generator.SchoolRow;
+import vn.cungem.organisation.PartnerKind;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.text.VietnameseText;
@@ -98,13 +99,24 @@ class DemoDataSeeder implements ApplicationRunner {
 
         long thuDuc = units.get("769");
         Map<String, Long> partners = new LinkedHashMap<>();
-        partners.put("YOUTH_UNION", partner("Thành Đoàn Thủ Đức", "YOUTH_UNION", thuDuc, "thanhdoan"));
-        partners.put("WOMENS_UNION", partner("Hội LHPN Thủ Đức", "WOMENS_UNION", thuDuc, "hoilhpn"));
+        partners.put("YOUTH_UNION", partner("Thành Đoàn Thủ Đức", PartnerKind.YOUTH_UNION.name(), thuDuc, "thanhdoan"));
+        partners.put("WOMENS_UNION", partner("Hội LHPN Thủ Đức", PartnerKind.WOMENS_UNION.name(), thuDuc, "hoilhpn"));
         partners.put(
-                "FATHERLAND_FRONT", partner("UBMTTQ Việt Nam Thành phố Thủ Đức", "FATHERLAND_FRONT", thuDuc, "mttq"));
-        partners.put("TELECOM", partner("Nhà mạng Sóng Việt, chi nhánh Thủ Đức", "TELECOM", thuDuc, "songviet"));
-        partners.put("BUSINESS", partner("Công ty TNHH Công nghệ Bình Minh", "BUSINESS", thuDuc, "binhminh"));
-        partners.put("RELIGIOUS", partner("Chùa Phước Hòa", "RELIGIOUS", thuDuc, "chuaphuochoa"));
+                "FATHERLAND_FRONT",
+                partner("UBMTTQ Việt Nam Thành phố Thủ Đức", PartnerKind.FATHERLAND_FRONT.name(), thuDuc, "mttq"));
+        partners.put(
+                "TELECOM",
+                partner(
+                        "Nhà mạng Sóng Việt, chi nhánh Thủ Đức",
+                        PartnerKind.TELECOM_OPERATOR.name(),
+                        thuDuc,
+                        "songviet"));
+        partners.put(
+                "BUSINESS",
+                partner("Công ty TNHH Công nghệ Bình Minh", PartnerKind.BUSINESS.name(), thuDuc, "binhminh"));
+        partners.put(
+                "RELIGIOUS",
+                partner("Chùa Phước Hòa", PartnerKind.RELIGIOUS_ESTABLISHMENT.name(), thuDuc, "chuaphuochoa"));
 
         long team = insertReturningId(
                 "insert into volunteer_team (name, unit_id, created_at) values (?, ?, ?)",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.cungem.organisation.SchoolLevel;
 
 class CampaignDefaultsTests {
 

@@ -94,6 +94,13 @@ class DemoDataSeederIntegrationTests {
         assertThat(jdbc.queryForObject("select name from school where moet_code = '79769011'", String.class))
                 .isEqualTo("Trường Tiểu học Linh Xuân");
         assertThat(count("select count(*) from partner_organisation")).isEqualTo(6);
+        // Coded columns hold names the organisation module can read back (a typo here broke the partners page once).
+        assertThat(jdbc.queryForList("select kind from partner_organisation", String.class))
+                .allSatisfy(kind -> vn.cungem.organisation.PartnerKind.valueOf(kind));
+        assertThat(jdbc.queryForList("select school_level from school", String.class))
+                .allSatisfy(level -> vn.cungem.organisation.SchoolLevel.valueOf(level));
+        assertThat(jdbc.queryForList("select ownership from school", String.class))
+                .allSatisfy(ownership -> vn.cungem.organisation.Ownership.valueOf(ownership));
         assertThat(jdbc.queryForObject("select name from volunteer_team", String.class))
                 .isEqualTo("IT áo xanh Thủ Đức");
         verify(campaigns, times(1)).seed();

@@ -22,7 +22,7 @@ import vn.cungem.campaign.ItemType;
 import vn.cungem.campaign.Milestone;
 import vn.cungem.campaign.Phase;
 import vn.cungem.campaign.PriorityCategory;
-import vn.cungem.campaign.SchoolLevel;
+import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Scope;
 import vn.cungem.shared.text.VietnameseText;

@@ -27,7 +27,7 @@ import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
-import vn.cungem.campaign.SchoolLevel;
+import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
