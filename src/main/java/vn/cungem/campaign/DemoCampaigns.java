@@ -82,7 +82,10 @@ public class DemoCampaigns {
                         demo.requirements(),
                         demo.milestones());
                 Caller system = Callers.current();
-                campaigns.create(spec, system);
+                Campaign campaign = campaigns.create(spec, system);
+                // The five programmes were running when their plans were issued; the demo shows them under way.
+                campaigns.changeStatus(
+                        campaign.id(), CampaignStatus.ACTIVE, "Dữ liệu mẫu: chương trình đang triển khai", system);
                 created.add(demo.code());
                 log.info("Demo campaign {} created", demo.code());
             }
