@@ -31,7 +31,8 @@ public class ScopeChoices {
     @Transactional(readOnly = true)
     public List<Choice> partners(Caller caller) {
         return jdbc.sql("select p.id, p.name from partner_organisation p where p.retired_on is null and "
-                        + scopes.unitFilter(caller, "p.home_unit_id") + " order by p.name_folded limit " + LIMIT)
+                        + scopes.unitFilter(caller, "p.home_unit_id") + " order by p.name_sort nulls last, p.id limit "
+                        + LIMIT)
                 .query((rs, n) -> new Choice(rs.getLong("id"), rs.getString("name")))
                 .list();
     }
