@@ -27,6 +27,7 @@ public class V51__shared_backfill_sort_keys extends BaseJavaMigration {
         backfill(connection, "partner_organisation", "name", "name_sort");
         backfill(connection, "campaign", "name", "name_sort");
         backfill(connection, "user_account", "full_name", "full_name_sort");
+        backfill(connection, "volunteer_team", "name", "name_sort");
     }
 
     // Table and column names are the constants above, never input.

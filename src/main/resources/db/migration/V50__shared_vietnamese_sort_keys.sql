@@ -6,6 +6,7 @@ alter table school add column name_sort varchar(600);
 alter table partner_organisation add column name_sort varchar(600);
 alter table campaign add column name_sort varchar(600);
 alter table user_account add column full_name_sort varchar(600);
+alter table volunteer_team add column name_sort varchar(600);
 
 -- Unit lists are the children of one parent; school lists are mostly one district/commune; both order by name.
 create index administrative_unit_parent_sort_ix on administrative_unit (parent_id, name_sort);

@@ -119,9 +119,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 partner("Chùa Phước Hòa", PartnerKind.RELIGIOUS_ESTABLISHMENT.name(), thuDuc, "chuaphuochoa"));
 
         long team = insertReturningId(
-                "insert into volunteer_team (name, unit_id, created_at) values (?, ?, ?)",
+                "insert into volunteer_team (name, name_sort, unit_id, created_at) values (?, ?, ?, ?)",
                 "select max(id) from volunteer_team where name = ?",
-                new Object[] {"IT áo xanh Thủ Đức", thuDuc, now()},
+                new Object[] {"IT áo xanh Thủ Đức", VietnameseText.sortKey("IT áo xanh Thủ Đức"), thuDuc, now()},
                 "IT áo xanh Thủ Đức");
 
         String password = generatePassword();
