@@ -119,9 +119,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 partner("Chùa Phước Hòa", PartnerKind.RELIGIOUS_ESTABLISHMENT.name(), thuDuc, "chuaphuochoa"));
 
         long team = insertReturningId(
-                "insert into volunteer_team (name, unit_id, created_at) values (?, ?, ?)",
+                "insert into volunteer_team (name, name_sort, unit_id, created_at) values (?, ?, ?, ?)",
                 "select max(id) from volunteer_team where name = ?",
-                new Object[] {"IT áo xanh Thủ Đức", thuDuc, now()},
+                new Object[] {"IT áo xanh Thủ Đức", VietnameseText.sortKey("IT áo xanh Thủ Đức"), thuDuc, now()},
                 "IT áo xanh Thủ Đức");
 
         String password = generatePassword();
@@ -176,22 +176,33 @@ class DemoDataSeeder implements ApplicationRunner {
     private long partner(String name, String kind, long unitId, String mailbox) {
         return insertReturningId(
                 """
-                insert into partner_organisation (name, name_folded, kind, home_unit_id, contact_email, created_at,
-                                                  updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)""",
+                insert into partner_organisation (name, name_folded, name_sort, kind, home_unit_id, contact_email,
+                                                  created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 "select max(id) from partner_organisation where name = ?",
-                new Object[] {name, VietnameseText.fold(name), kind, unitId, mailbox + EMAIL_DOMAIN, now(), now()},
+                new Object[] {
+                    name,
+                    VietnameseText.fold(name),
+                    VietnameseText.sortKey(name),
+                    kind,
+                    unitId,
+                    mailbox + EMAIL_DOMAIN,
+                    now(),
+                    now()
+                },
                 name);
     }
 
     private void insertAccount(DemoAccount account, String hash) {
         jdbc.update(
                 """
-                insert into user_account (email, full_name, password_hash, role, unit_id, school_id, partner_id,
-                                          volunteer_team_id, enabled, created_at, updated_at, password_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""",
+                insert into user_account (email, full_name, full_name_sort, password_hash, role, unit_id, school_id,
+                                          partner_id, volunteer_team_id, enabled, created_at, updated_at,
+                                          password_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""",
                 account.email(),
                 account.fullName(),
+                VietnameseText.sortKey(account.fullName()),
                 hash,
                 account.role(),
                 account.unitId(),

@@ -77,8 +77,8 @@ public class Accounts {
         if (existing.isPresent()) {
             return existing.get();
         }
-        jdbc.sql("insert into volunteer_team (name, unit_id, created_at) values (?, ?, ?)")
-                .params(tidy, unitId, OffsetDateTime.now())
+        jdbc.sql("insert into volunteer_team (name, name_sort, unit_id, created_at) values (?, ?, ?, ?)")
+                .params(tidy, VietnameseText.sortKey(tidy), unitId, OffsetDateTime.now())
                 .update();
         long id = jdbc.sql("select max(id) from volunteer_team where unit_id = ? and name = ?")
                 .params(unitId, tidy)

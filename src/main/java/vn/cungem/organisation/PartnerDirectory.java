@@ -118,7 +118,8 @@ public class PartnerDirectory {
         pageParams.add(UnitDirectory.PAGE_SIZE);
         pageParams.add(p * UnitDirectory.PAGE_SIZE);
         List<Partner> items = jdbc.sql("select " + COLUMNS + " from partner_organisation p where " + where
-                        + " order by p.name_folded, p.name, p.id limit ? offset ?")
+                        // Vietnamese dictionary order; id keeps equal names in a stable page order.
+                        + " order by p.name_sort nulls last, p.id limit ? offset ?")
                 .params(pageParams)
                 .query(PartnerDirectory::partner)
                 .list();
@@ -160,10 +161,19 @@ public class PartnerDirectory {
         OffsetDateTime now = OffsetDateTime.now();
         try {
             jdbc.sql("""
-                        insert into partner_organisation (name, name_folded, kind, home_unit_id, contact_email,
-                                                          contact_phone, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(name, VietnameseText.fold(name), kind.name(), unit.id(), email, phone, now, now)
+                        insert into partner_organisation (name, name_folded, name_sort, kind, home_unit_id,
+                                                          contact_email, contact_phone, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            name,
+                            VietnameseText.fold(name),
+                            VietnameseText.sortKey(name),
+                            kind.name(),
+                            unit.id(),
+                            email,
+                            phone,
+                            now,
+                            now)
                     .update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new ConflictException(
@@ -195,11 +205,12 @@ public class PartnerDirectory {
             requireNameFree(before.homeUnitId(), newName);
         }
         jdbc.sql("""
-                        update partner_organisation set name = ?, name_folded = ?, kind = ?, contact_email = ?,
-                               contact_phone = ?, updated_at = ?, version = version + 1 where id = ?""")
+                        update partner_organisation set name = ?, name_folded = ?, name_sort = ?, kind = ?,
+                               contact_email = ?, contact_phone = ?, updated_at = ?, version = version + 1 where id = ?""")
                 .params(
                         newName,
                         VietnameseText.fold(newName),
+                        VietnameseText.sortKey(newName),
                         newKind.name(),
                         newEmail,
                         newPhone,

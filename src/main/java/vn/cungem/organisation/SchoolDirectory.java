@@ -136,7 +136,8 @@ public class SchoolDirectory {
         pageParams.add(UnitDirectory.PAGE_SIZE);
         pageParams.add(p * UnitDirectory.PAGE_SIZE);
         List<School> items = jdbc.sql("select " + COLUMNS + " from school s where " + where
-                        + " order by s.name_folded, s.name, s.id limit ? offset ?")
+                        // Vietnamese dictionary order; id keeps equal names in a stable page order.
+                        + " order by s.name_sort nulls last, s.id limit ? offset ?")
                 .params(pageParams)
                 .query(SchoolDirectory::school)
                 .list();
@@ -171,13 +172,14 @@ public class SchoolDirectory {
         OffsetDateTime now = OffsetDateTime.now();
         try {
             jdbc.sql("""
-                        insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, address,
-                                            created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into school (moet_code, name, name_folded, name_sort, school_level, ownership, unit_id,
+                                            address, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             code,
                             name,
                             VietnameseText.fold(name),
+                            VietnameseText.sortKey(name),
                             level.name(),
                             ownership.name(),
                             unit.id(),
@@ -210,11 +212,12 @@ public class SchoolDirectory {
         Ownership newOwnership = ownership == null ? before.ownership() : ownership;
         String newAddress = address == null ? before.address() : address(address);
         jdbc.sql("""
-                        update school set name = ?, name_folded = ?, school_level = ?, ownership = ?, address = ?,
-                                          updated_at = ?, version = version + 1 where id = ?""")
+                        update school set name = ?, name_folded = ?, name_sort = ?, school_level = ?, ownership = ?,
+                                          address = ?, updated_at = ?, version = version + 1 where id = ?""")
                 .params(
                         newName,
                         VietnameseText.fold(newName),
+                        VietnameseText.sortKey(newName),
                         newLevel.name(),
                         newOwnership.name(),
                         newAddress,
@@ -303,6 +306,7 @@ public class SchoolDirectory {
                 code,
                 name,
                 VietnameseText.fold(name),
+                VietnameseText.sortKey(name),
                 require(row.level(), "level").name(),
                 require(row.ownership(), "ownership").name(),
                 row.unitId(),
@@ -312,8 +316,8 @@ public class SchoolDirectory {
             });
         }
         batch.batchUpdate(
-                "insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, address,"
-                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into school (moet_code, name, name_folded, name_sort, school_level, ownership, unit_id,"
+                        + " address, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 args);
         events.publishEvent(new DomainChange(
                 "SchoolImport", now.toString(), "IMPORTED", null, Map.of(), Map.of("added", args.size()), null));

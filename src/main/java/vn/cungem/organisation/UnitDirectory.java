@@ -33,8 +33,9 @@ import vn.cungem.shared.text.VietnameseText;
  * generator) call this façade; methods that take a {@link Caller} check scope, {@code find*} do not (use them for
  * system work only).
  *
- * <p>SQL lists order by {@code name_folded, name}: diacritic-insensitive and the same on H2 and PostgreSQL, close to
- * but not exactly Vietnamese dictionary order; in-memory lists use {@link VietnameseText#collation()}.
+ * <p>SQL lists order by {@code name_sort} ({@link VietnameseText#sortKey}, Vietnamese dictionary order, the same on H2
+ * and PostgreSQL), then by id so equal names keep a stable page order; in-memory lists use
+ * {@link VietnameseText#collation()}. Search stays on {@code name_folded}.
  */
 @Service
 public class UnitDirectory {
@@ -173,7 +174,7 @@ public class UnitDirectory {
                 .query(Long.class)
                 .single();
         List<Unit> items = jdbc.sql("select " + UNIT_COLUMNS + " from administrative_unit u where u.parent_id = ?"
-                        + retired + " order by u.name_folded, u.name, u.id limit ? offset ?")
+                        + retired + " order by u.name_sort nulls last, u.id limit ? offset ?")
                 .params(parentId, PAGE_SIZE, Math.max(page, 0) * PAGE_SIZE)
                 .query(UnitDirectory::unit)
                 .list();
@@ -225,7 +226,7 @@ public class UnitDirectory {
         pageParams.add(PAGE_SIZE);
         pageParams.add(p * PAGE_SIZE);
         List<Unit> units = jdbc.sql("select " + UNIT_COLUMNS + " from administrative_unit u where " + where
-                        + " order by u.name_folded, u.name, u.id limit ? offset ?")
+                        + " order by u.name_sort nulls last, u.id limit ? offset ?")
                 .params(pageParams)
                 .query(UnitDirectory::unit)
                 .list();
@@ -297,9 +298,18 @@ public class UnitDirectory {
         OffsetDateTime now = OffsetDateTime.now();
         try {
             jdbc.sql("""
-                        insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(code, name, VietnameseText.fold(name), level.code(), command.parentId(), now, now)
+                        insert into administrative_unit (code, name, name_folded, name_sort, level_code, parent_id,
+                          created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            code,
+                            name,
+                            VietnameseText.fold(name),
+                            VietnameseText.sortKey(name),
+                            level.code(),
+                            command.parentId(),
+                            now,
+                            now)
                     .update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // Two requests creating the same code at the same moment: the loser gets the answer a later retry would.
@@ -322,9 +332,9 @@ public class UnitDirectory {
         if (name.equals(before.name())) {
             return before;
         }
-        jdbc.sql("update administrative_unit set name = ?, name_folded = ?, updated_at = ?, version = version + 1"
-                        + " where id = ?")
-                .params(name, VietnameseText.fold(name), OffsetDateTime.now(), id)
+        jdbc.sql("update administrative_unit set name = ?, name_folded = ?, name_sort = ?, updated_at = ?,"
+                        + " version = version + 1 where id = ?")
+                .params(name, VietnameseText.fold(name), VietnameseText.sortKey(name), OffsetDateTime.now(), id)
                 .update();
         Unit after = find(id).orElseThrow();
         events.publishEvent(DomainChange.updated(
@@ -457,7 +467,11 @@ public class UnitDirectory {
         for (ImportPlanner.Accepted accepted : plan.toRename()) {
             String name = VietnameseText.tidy(accepted.row().name());
             renames.add(new Object[] {
-                name, VietnameseText.fold(name), now, ids.get(accepted.row().code())
+                name,
+                VietnameseText.fold(name),
+                VietnameseText.sortKey(name),
+                now,
+                ids.get(accepted.row().code())
             });
             ImportPlanner.Existing before = existing.get(accepted.row().code());
             events.publishEvent(DomainChange.updated(
@@ -470,8 +484,8 @@ public class UnitDirectory {
                     .withAction("RENAMED"));
         }
         batch.batchUpdate(
-                "update administrative_unit set name = ?, name_folded = ?, updated_at = ?, version = version + 1"
-                        + " where id = ?",
+                "update administrative_unit set name = ?, name_folded = ?, name_sort = ?, updated_at = ?,"
+                        + " version = version + 1 where id = ?",
                 renames);
         for (ImportPlanner.Accepted accepted : plan.toMove()) {
             long id = ids.get(accepted.row().code());
@@ -518,14 +532,21 @@ public class UnitDirectory {
                 String name = VietnameseText.tidy(row.name());
                 Long parentId = row.parentCode() == null ? null : ids.get(row.parentCode());
                 args.add(new Object[] {
-                    row.code().strip(), name, VietnameseText.fold(name), row.levelCode(), parentId, now, now
+                    row.code().strip(),
+                    name,
+                    VietnameseText.fold(name),
+                    VietnameseText.sortKey(name),
+                    row.levelCode(),
+                    parentId,
+                    now,
+                    now
                 });
                 codes.add(row.code().strip());
                 index++;
             }
             batch.batchUpdate(
-                    "insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at,"
-                            + " updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+                    "insert into administrative_unit (code, name, name_folded, name_sort, level_code, parent_id,"
+                            + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                     args);
             for (int from = 0; from < codes.size(); from += 1000) {
                 List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1000));

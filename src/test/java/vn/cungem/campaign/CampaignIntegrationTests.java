@@ -494,9 +494,17 @@ class CampaignIntegrationTests {
                         .query(Long.class)
                         .single();
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-        jdbc.sql("insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at,"
-                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(code, name, vn.cungem.shared.text.VietnameseText.fold(name), level, parent, now, now)
+        jdbc.sql("insert into administrative_unit (code, name, name_folded, name_sort, level_code, parent_id,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        code,
+                        name,
+                        vn.cungem.shared.text.VietnameseText.fold(name),
+                        vn.cungem.shared.text.VietnameseText.sortKey(name),
+                        level,
+                        parent,
+                        now,
+                        now)
                 .update();
         long id = jdbc.sql("select id from administrative_unit where code = ?")
                 .param(code)

@@ -62,9 +62,18 @@ public class TestFixtures {
         OffsetDateTime now = OffsetDateTime.now();
         String code = unique("T");
         jdbc.sql("""
-                        insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(code, name, vn.cungem.shared.text.VietnameseText.fold(name), level, parentId, now, now)
+                        insert into administrative_unit (code, name, name_folded, name_sort, level_code, parent_id,
+                                                         created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        code,
+                        name,
+                        vn.cungem.shared.text.VietnameseText.fold(name),
+                        vn.cungem.shared.text.VietnameseText.sortKey(name),
+                        level,
+                        parentId,
+                        now,
+                        now)
                 .update();
         long id = jdbc.sql("select id from administrative_unit where code = ?")
                 .param(code)
@@ -86,9 +95,17 @@ public class TestFixtures {
         OffsetDateTime now = OffsetDateTime.now();
         String code = unique("S");
         jdbc.sql("""
-                        insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, created_at, updated_at)
-                        values (?, ?, ?, 'PRIMARY', 'PUBLIC', ?, ?, ?)""")
-                .params(code, name, vn.cungem.shared.text.VietnameseText.fold(name), unitId, now, now)
+                        insert into school (moet_code, name, name_folded, name_sort, school_level, ownership, unit_id,
+                                            created_at, updated_at)
+                        values (?, ?, ?, ?, 'PRIMARY', 'PUBLIC', ?, ?, ?)""")
+                .params(
+                        code,
+                        name,
+                        vn.cungem.shared.text.VietnameseText.fold(name),
+                        vn.cungem.shared.text.VietnameseText.sortKey(name),
+                        unitId,
+                        now,
+                        now)
                 .update();
         return jdbc.sql("select id from school where moet_code = ?")
                 .param(code)
@@ -104,12 +121,14 @@ public class TestFixtures {
         OffsetDateTime now = OffsetDateTime.now();
         String email = unique("nguoidung") + "@example.vn";
         jdbc.sql("""
-                        insert into user_account (email, full_name, password_hash, role, unit_id, school_id, partner_id,
-                                                  enabled, created_at, updated_at, password_changed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
+                        insert into user_account (email, full_name, full_name_sort, password_hash, role, unit_id,
+                                                  school_id, partner_id, enabled, created_at, updated_at,
+                                                  password_changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
                 .params(
                         email,
                         "Nguyễn Văn " + role.name(),
+                        vn.cungem.shared.text.VietnameseText.sortKey("Nguyễn Văn " + role.name()),
                         passwordEncoder.encode(PASSWORD),
                         role.name(),
                         unitId,

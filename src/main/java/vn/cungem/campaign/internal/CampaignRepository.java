@@ -121,13 +121,14 @@ public class CampaignRepository {
     public long insert(CampaignSpec spec, CampaignStatus status) {
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("""
-                        insert into campaign (code, name, name_folded, description, organising_unit_id, status,
-                                              eligible_levels, created_at, updated_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                        insert into campaign (code, name, name_folded, name_sort, description, organising_unit_id,
+                                              status, eligible_levels, created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         spec.code(),
                         spec.name(),
                         VietnameseText.fold(spec.name()),
+                        VietnameseText.sortKey(spec.name()),
                         spec.description(),
                         spec.organisingUnitId(),
                         status.name(),
@@ -143,12 +144,13 @@ public class CampaignRepository {
     /** Saves the spec when the row is still at {@code expectedVersion}; false when someone else saved first. */
     public boolean update(long id, CampaignSpec spec, int expectedVersion) {
         int rows = jdbc.sql("""
-                        update campaign set name = ?, name_folded = ?, description = ?, organising_unit_id = ?,
-                               eligible_levels = ?, updated_at = ?, version = version + 1
+                        update campaign set name = ?, name_folded = ?, name_sort = ?, description = ?,
+                               organising_unit_id = ?, eligible_levels = ?, updated_at = ?, version = version + 1
                         where id = ? and version = ?""")
                 .params(
                         spec.name(),
                         VietnameseText.fold(spec.name()),
+                        VietnameseText.sortKey(spec.name()),
                         spec.description(),
                         spec.organisingUnitId(),
                         joinEnums(spec.eligibleLevels()),

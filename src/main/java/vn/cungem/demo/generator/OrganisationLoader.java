@@ -110,6 +110,7 @@ public class OrganisationLoader {
                 unit.code(),
                 VietnameseText.tidy(unit.name()),
                 VietnameseText.fold(unit.name()),
+                VietnameseText.sortKey(unit.name()),
                 unit.levelCode(),
                 unit.parentCode() == null ? null : ids.get(unit.parentCode()),
                 now,
@@ -117,8 +118,9 @@ public class OrganisationLoader {
             });
         }
         jdbc.batchUpdate("""
-                insert into administrative_unit (code, name, name_folded, level_code, parent_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows);
+                insert into administrative_unit (code, name, name_folded, name_sort, level_code, parent_id, created_at,
+                                                 updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         List<String> codes = units.stream().map(UnitRow::code).toList();
         jdbc.query(
                 "select id, code from administrative_unit where code in (" + placeholders(codes.size()) + ")",
@@ -179,6 +181,7 @@ public class OrganisationLoader {
                 school.moetCode(),
                 VietnameseText.tidy(school.name()),
                 VietnameseText.fold(school.name()),
+                VietnameseText.sortKey(school.name()),
                 school.schoolLevel(),
                 school.ownership(),
                 unitId,
@@ -200,9 +203,9 @@ public class OrganisationLoader {
             return 0;
         }
         jdbc.batchUpdate("""
-                insert into school (moet_code, name, name_folded, school_level, ownership, unit_id, address,
+                insert into school (moet_code, name, name_folded, name_sort, school_level, ownership, unit_id, address,
                                     created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         return rows.size();
     }
 

@@ -134,13 +134,14 @@ public class AccountService {
         } else {
             OffsetDateTime now = OffsetDateTime.now();
             jdbc.sql("""
-                            insert into user_account (email, full_name, full_name_folded, role, unit_id, school_id,
-                                   partner_id, volunteer_team_id, enabled, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""")
+                            insert into user_account (email, full_name, full_name_folded, full_name_sort, role,
+                                   unit_id, school_id, partner_id, volunteer_team_id, enabled, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""")
                     .params(
                             email,
                             fullName,
                             VietnameseText.fold(fullName),
+                            VietnameseText.sortKey(fullName),
                             resolved.role().name(),
                             resolved.unitId(),
                             resolved.schoolId(),
@@ -304,10 +305,18 @@ public class AccountService {
         } else {
             OffsetDateTime now = OffsetDateTime.now();
             jdbc.sql("""
-                            insert into user_account (email, full_name, full_name_folded, password_hash, role, enabled,
-                                   password_changed_at, created_at, updated_at)
-                            values (?, ?, ?, ?, 'DONOR', false, ?, ?, ?)""")
-                    .params(email, fullName, VietnameseText.fold(fullName), encoder.encode(password), now, now, now)
+                            insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
+                                   role, enabled, password_changed_at, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, 'DONOR', false, ?, ?, ?)""")
+                    .params(
+                            email,
+                            fullName,
+                            VietnameseText.fold(fullName),
+                            VietnameseText.sortKey(fullName),
+                            encoder.encode(password),
+                            now,
+                            now,
+                            now)
                     .update();
             id = idOf(email);
             events.publishEvent(DomainChange.created("account", id, null, Map.of("email", email, "role", "DONOR")));
@@ -411,14 +420,15 @@ public class AccountService {
         Grant resolved = authorise(Caller.SYSTEM, grant);
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("""
-                        insert into user_account (email, full_name, full_name_folded, password_hash, role, unit_id,
-                               school_id, partner_id, volunteer_team_id, enabled, password_generated,
+                        insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
+                               role, unit_id, school_id, partner_id, volunteer_team_id, enabled, password_generated,
                                password_changed_at, email_verified_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)""")
                 .params(
                         email,
                         fullName,
                         VietnameseText.fold(fullName),
+                        VietnameseText.sortKey(fullName),
                         encoder.encode(password),
                         resolved.role().name(),
                         resolved.unitId(),

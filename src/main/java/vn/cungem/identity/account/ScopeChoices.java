@@ -31,7 +31,8 @@ public class ScopeChoices {
     @Transactional(readOnly = true)
     public List<Choice> partners(Caller caller) {
         return jdbc.sql("select p.id, p.name from partner_organisation p where p.retired_on is null and "
-                        + scopes.unitFilter(caller, "p.home_unit_id") + " order by p.name_folded limit " + LIMIT)
+                        + scopes.unitFilter(caller, "p.home_unit_id") + " order by p.name_sort nulls last, p.id limit "
+                        + LIMIT)
                 .query((rs, n) -> new Choice(rs.getLong("id"), rs.getString("name")))
                 .list();
     }
@@ -39,7 +40,7 @@ public class ScopeChoices {
     @Transactional(readOnly = true)
     public List<Choice> teams(Caller caller) {
         return jdbc.sql("select t.id, t.name from volunteer_team t where " + scopes.unitFilter(caller, "t.unit_id")
-                        + " order by t.name limit " + LIMIT)
+                        + " order by t.name_sort nulls last, t.id limit " + LIMIT)
                 .query((rs, n) -> new Choice(rs.getLong("id"), rs.getString("name")))
                 .list();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -75,5 +76,70 @@ class VietnameseTextTests {
     @Test
     void escapesLikeWildcards() {
         assertThat(VietnameseText.likeContains("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
+    }
+
+    @Test
+    void sortKeysOrderLettersWithBreveCircumflexAndStrokeAsTheirOwnLetters() {
+        List<String> names = new ArrayList<>(List.of("Bình", "Đạt", "Ân", "Dũng", "An", "Ăn"));
+        names.sort(Comparator.comparing(VietnameseText::sortKey));
+        assertThat(names).containsExactly("An", "Ăn", "Ân", "Bình", "Dũng", "Đạt");
+    }
+
+    @Test
+    void sortKeysTreatTonesAsSecondaryAndIgnoreCase() {
+        // Tones only break ties between otherwise equal letters: Anh < Ánh < Ăn, not Anh < Ăn < Ánh.
+        assertThat(VietnameseText.sortKey("Anh")).isLessThan(VietnameseText.sortKey("Ánh"));
+        assertThat(VietnameseText.sortKey("Ánh")).isLessThan(VietnameseText.sortKey("Ăn"));
+        assertThat(VietnameseText.sortKey("Ánh")).isLessThan(VietnameseText.sortKey("Anhb"));
+        assertThat(VietnameseText.sortKey("ANH")).isEqualTo(VietnameseText.sortKey("anh"));
+        assertThat(VietnameseText.sortKey("Dũng")).isLessThan(VietnameseText.sortKey("Đạt"));
+    }
+
+    @Test
+    void sortKeysAreLowerCaseHexIndependentOfNormalisationAndBounded() {
+        String nfc = "Trường Tiểu học Nguyễn Thị Định";
+        assertThat(VietnameseText.sortKey(Normalizer.normalize(nfc, Normalizer.Form.NFD)))
+                .isEqualTo(VietnameseText.sortKey(nfc))
+                .matches("[0-9a-f]+");
+        assertThat(VietnameseText.sortKey("Ư".repeat(200))).hasSize(VietnameseText.SORT_KEY_MAX_LENGTH);
+        assertThat(VietnameseText.sortKey(null)).isNull();
+    }
+
+    @Test
+    void sortingBySortKeyEqualsSortingByTheCollator() {
+        Random random = new Random(1975);
+        String[] family = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"};
+        String[] middle = {"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Thanh", "Minh", "Quốc", "Xuân", "Ân"};
+        String[] given = {
+            "An", "Ăn", "Ân", "Anh", "Ánh", "Ảnh", "Bình", "Cường", "Dũng", "Đạt", "Em", "Ê", "Giang", "Hà", "Hạ",
+            "Khoa", "Lan", "Lân", "Mai", "Nam", "Oanh", "Ơn", "Ôn", "Phúc", "Quân", "Sơn", "Tú", "Tư", "Từ", "Uyên",
+            "Ưng", "Vy", "Xuân", "Yến", "Ý", "Y"
+        };
+        Comparator<String> collation = VietnameseText.collation();
+        for (int round = 0; round < 20; round++) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String name = family[random.nextInt(family.length)] + " "
+                        + (random.nextBoolean() ? middle[random.nextInt(middle.length)] + " " : "")
+                        + given[random.nextInt(given.length)];
+                names.add(random.nextInt(5) == 0 ? name.toUpperCase(VietnameseText.VIETNAMESE) : name);
+            }
+            List<String> byCollator = new ArrayList<>(names);
+            byCollator.sort(collation);
+            List<String> byKey = new ArrayList<>(names);
+            byKey.sort(Comparator.comparing(VietnameseText::sortKey));
+            for (int i = 0; i < names.size(); i++) {
+                // Names equal under the collator (case only) may come in either order; their keys must be equal.
+                assertThat(collation.compare(byKey.get(i), byCollator.get(i)))
+                        .as("position %d: %s vs %s", i, byKey.get(i), byCollator.get(i))
+                        .isZero();
+            }
+            for (int i = 0; i < 50; i++) {
+                String a = names.get(random.nextInt(names.size()));
+                String b = names.get(random.nextInt(names.size()));
+                assertThat(Integer.signum(VietnameseText.sortKey(a).compareTo(VietnameseText.sortKey(b))))
+                        .isEqualTo(Integer.signum(collation.compare(a, b)));
+            }
+        }
     }
 }
