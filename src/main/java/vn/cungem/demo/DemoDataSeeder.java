@@ -196,12 +196,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private void insertAccount(DemoAccount account, String hash) {
         jdbc.update(
                 """
-                insert into user_account (email, full_name, full_name_sort, password_hash, role, unit_id, school_id,
-                                          partner_id, volunteer_team_id, enabled, created_at, updated_at,
-                                          password_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""",
+                insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash, role,
+                                          unit_id, school_id, partner_id, volunteer_team_id, enabled, created_at,
+                                          updated_at, password_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""",
                 account.email(),
                 account.fullName(),
+                VietnameseText.fold(account.fullName()),
                 VietnameseText.sortKey(account.fullName()),
                 hash,
                 account.role(),

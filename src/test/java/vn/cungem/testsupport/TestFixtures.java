@@ -121,13 +121,14 @@ public class TestFixtures {
         OffsetDateTime now = OffsetDateTime.now();
         String email = unique("nguoidung") + "@example.vn";
         jdbc.sql("""
-                        insert into user_account (email, full_name, full_name_sort, password_hash, role, unit_id,
-                                                  school_id, partner_id, enabled, created_at, updated_at,
-                                                  password_changed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
+                        insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
+                                                  role, unit_id, school_id, partner_id, enabled, created_at,
+                                                  updated_at, password_changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
                 .params(
                         email,
                         "Nguyễn Văn " + role.name(),
+                        vn.cungem.shared.text.VietnameseText.fold("Nguyễn Văn " + role.name()),
                         vn.cungem.shared.text.VietnameseText.sortKey("Nguyễn Văn " + role.name()),
                         passwordEncoder.encode(PASSWORD),
                         role.name(),
