@@ -1,0 +1,36 @@
+package vn.cungem.donation;
+
+import java.util.Map;
+import vn.cungem.campaign.ItemType;
+
+/** Where a pledge stands. Computed, never typed by hand: from what was pledged against what arrived. */
+public enum PledgeStatus {
+    PLEDGED,
+    PARTLY_RECEIVED,
+    RECEIVED,
+    CANCELLED;
+
+    /**
+     * The one rule: a pledge is received when every pledged item type has arrived in at least the pledged quantity and
+     * the cash received covers the cash pledged; partly received when anything has arrived; a cancelled pledge stays
+     * cancelled.
+     */
+    public static PledgeStatus of(
+            PledgeStatus current,
+            Map<ItemType, Integer> pledged,
+            Map<ItemType, Integer> received,
+            long cashPledgedVnd,
+            long cashReceivedVnd) {
+        if (current == CANCELLED) {
+            return CANCELLED;
+        }
+        boolean anything = cashReceivedVnd > 0 || received.values().stream().anyMatch(q -> q > 0);
+        boolean goodsComplete =
+                pledged.entrySet().stream().allMatch(e -> received.getOrDefault(e.getKey(), 0) >= e.getValue());
+        boolean cashComplete = cashReceivedVnd >= cashPledgedVnd;
+        if (goodsComplete && cashComplete && anything) {
+            return RECEIVED;
+        }
+        return anything ? PARTLY_RECEIVED : PLEDGED;
+    }
+}

@@ -1,0 +1,99 @@
+package vn.cungem.donation;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.cungem.shared.InvalidValueException;
+
+/**
+ * A code a person reads aloud, types into a bank transfer note or scans: a two-letter prefix (CE pledge, BN receipt,
+ * TB device tag) and eight Crockford base-32 characters, the last a check character, e.g. {@code CE7K3M9Q2X}. No I, L,
+ * O or U, so nothing is mistaken for 1 or 0, and no punctuation, which banks strip from transfer notes.
+ */
+public record TrackingCode(String value) {
+
+    public static final String PLEDGE = "CE";
+    public static final String RECEIPT = "BN";
+    public static final String DEVICE = "TB";
+
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final Pattern SHAPE = Pattern.compile("(CE|BN|TB)[0-9A-HJKMNP-TV-Z]{8}");
+    // In a bank's description the code may be split by spaces or dashes and lower-cased: "ung ho ce7k3 m9q2x".
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?i)(?<![A-Z0-9])(CE)[\\s-]?((?:[0-9A-HJKMNP-TV-Z][\\s-]?){7}[0-9A-HJKMNP-TV-Z])(?![A-Z0-9])");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public TrackingCode {
+        if (value == null || !SHAPE.matcher(value).matches() || !checks(value)) {
+            throw new InvalidValueException(
+                    "tracking-code.invalid",
+                    "Mã theo dõi không đúng (ví dụ CE7K3M9Q2X: 2 chữ cái và 8 ký tự).",
+                    "Not a valid tracking code (e.g. CE7K3M9Q2X: 2 letters and 8 characters).");
+        }
+    }
+
+    public static TrackingCode generate(String prefix) {
+        StringBuilder body = new StringBuilder(prefix);
+        for (int i = 0; i < 7; i++) {
+            body.append(ALPHABET.charAt(RANDOM.nextInt(32)));
+        }
+        body.append(checkChar(body.substring(2)));
+        return new TrackingCode(body.toString());
+    }
+
+    /** Reads what a person typed: lower case, spaces, dashes, O for 0 and I/L for 1 are forgiven. */
+    public static TrackingCode parse(String typed) {
+        if (typed == null) {
+            return new TrackingCode(null);
+        }
+        String cleaned = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+        if (cleaned.length() == 10) {
+            cleaned = cleaned.substring(0, 2)
+                    + cleaned.substring(2).replace('O', '0').replace('I', '1').replace('L', '1');
+        }
+        return new TrackingCode(cleaned);
+    }
+
+    /** The first valid pledge code in a bank transfer description, if any. */
+    public static Optional<TrackingCode> findPledgeCodeIn(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        Matcher m = IN_TEXT.matcher(description);
+        while (m.find()) {
+            String candidate =
+                    (m.group(1) + m.group(2)).toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+            if (SHAPE.matcher(candidate).matches() && checks(candidate)) {
+                return Optional.of(new TrackingCode(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String prefix() {
+        return value.substring(0, 2);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static boolean checks(String code) {
+        return code.charAt(9) == checkChar(code.substring(2, 9));
+    }
+
+    /**
+     * A sum weighted by odd numbers modulo 32: odd weights are invertible modulo 32, so any single mistyped character
+     * changes the check; most swaps of neighbours do too.
+     */
+    private static char checkChar(String seven) {
+        int sum = 0;
+        for (int i = 0; i < seven.length(); i++) {
+            sum += (2 * i + 1) * ALPHABET.indexOf(seven.charAt(i));
+        }
+        return ALPHABET.charAt(sum % 32);
+    }
+}
