@@ -357,7 +357,9 @@ class EndpointRobustnessIntegrationTests {
                 .accept(endpoint.isApi() ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML)
                 .with(csrf());
         for (String name : endpoint.files) {
-            request.file(new MockMultipartFile(name, "du-lieu.xlsx", "application/octet-stream", bytes));
+            // an empty upload also comes under a name the endpoint does not expect
+            String part = bytes.length == 0 ? name + "-khac" : name;
+            request.file(new MockMultipartFile(part, "du-lieu.xlsx", "application/octet-stream", bytes));
         }
         if (caller != null) {
             request.with(caller);
