@@ -133,8 +133,30 @@ class ApiExceptionHandler {
                 null);
     }
 
+    /** Two requests creating the same record at once: the database's unique key decides, the loser is told why. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail duplicate(Exception e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "duplicate",
+                "Dữ liệu này đã tồn tại (có thể do gửi hai lần); hãy tải lại và kiểm tra.",
+                "This record already exists (perhaps sent twice); reload and check.",
+                null);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // Spring's own request errors (a missing part or header, ...) know their 4xx status: the caller's mistake.
+        if (e instanceof org.springframework.web.ErrorResponse response
+                && response.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            return problem(
+                    status,
+                    "request",
+                    "Yêu cầu chưa hợp lệ: kiểm tra địa chỉ, tham số, tiêu đề và nội dung gửi lên.",
+                    "Invalid request: check the address, parameters, headers and body.",
+                    null);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected API error, incident {}", incident, e);
         return problem(

@@ -63,8 +63,27 @@ class PageExceptionHandler {
         return "error/403";
     }
 
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    String duplicate(Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
+        response.setStatus(409);
+        model.addAttribute(
+                "message",
+                "en".equals(locale.getLanguage())
+                        ? "This record already exists (perhaps sent twice); reload and check."
+                        : "Dữ liệu này đã tồn tại (có thể do gửi hai lần); hãy tải lại và kiểm tra.");
+        return "error/400";
+    }
+
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletResponse response, Model model) {
+    String unexpected(Exception e, Locale locale, HttpServletResponse response, Model model) {
+        // Spring's own request errors (a missing part, an unreadable body, ...) know their 4xx status.
+        if (e instanceof org.springframework.web.ErrorResponse error
+                && error.getStatusCode().is4xxClientError()) {
+            String view = badRequest(e, locale, response, model);
+            response.setStatus(error.getStatusCode().value());
+            return view;
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected page error, incident {}", incident, e);
         withCaller(model);
