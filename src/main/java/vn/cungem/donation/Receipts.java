@@ -58,7 +58,7 @@ public class Receipts {
             List<String> serialNumbers) {}
 
     /** A walk-in donor; {@code anonymous} gives without a name. Kind as in {@code donor.kind}. */
-    public record WalkIn(String kind, String name, String phone, boolean anonymous) {}
+    public record WalkIn(String kind, String name, String phone, Boolean anonymous) {}
 
     /** What the officer saves. Either a pledge code or a walk-in donor. */
     public record NewReceipt(
@@ -368,7 +368,7 @@ public class Receipts {
                     "Enter the pledge code, or the donor's name (or choose anonymous).");
         }
         String name = VietnameseText.tidy(w.name());
-        boolean anonymous = w.anonymous() || name == null || name.isEmpty();
+        boolean anonymous = Boolean.TRUE.equals(w.anonymous()) || name == null || name.isEmpty();
         if (anonymous) {
             name = ANONYMOUS_VI;
         }
