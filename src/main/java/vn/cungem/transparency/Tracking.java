@@ -177,8 +177,7 @@ public class Tracking {
         List<Object[]> rows = jdbc.sql("""
                         select r.id, r.code, r.received_on, p.name, u.name
                           from receipt r join collection_point p on p.id = r.collection_point_id
-                          join administrative_unit u on u.id = p.unit_id
-                         where """ + condition + " order by r.received_on, r.id")
+                          join administrative_unit u on u.id = p.unit_id""" + " where " + condition + " order by r.received_on, r.id")
                 .param(id)
                 .query((rs, n) -> new Object[] {
                     rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)
