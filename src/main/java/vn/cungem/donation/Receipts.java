@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
@@ -40,9 +41,16 @@ public class Receipts {
     private final UnitScopes scopes;
     private final PledgeProgress progress;
     private final ApplicationEventPublisher events;
+    private final Campaigns campaigns;
 
-    Receipts(JdbcClient jdbc, UnitScopes scopes, PledgeProgress progress, ApplicationEventPublisher events) {
+    Receipts(
+            JdbcClient jdbc,
+            UnitScopes scopes,
+            PledgeProgress progress,
+            ApplicationEventPublisher events,
+            Campaigns campaigns) {
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
         this.scopes = scopes;
         this.progress = progress;
         this.events = events;
@@ -120,7 +128,15 @@ public class Receipts {
     public record PledgeToReceive(
             long id, String code, String status, String donorName, Long collectionPointId, List<ReceiptLine> lines) {}
 
+    /** The same 404 as a missing campaign when the caller may not see it. */
+    public void requireCampaign(long campaignId, Caller caller) {
+        if (!campaigns.isVisible(campaignId, caller)) {
+            throw new NotFoundException(Campaigns.ENTITY, campaignId);
+        }
+    }
+
     public Point point(long campaignId, long pointId, Caller caller) {
+        requireCampaign(campaignId, caller);
         Point p = jdbc.sql("""
                         select p.id, p.name, p.unit_id, u.name, p.school_id, p.address
                           from collection_point p join administrative_unit u on u.id = p.unit_id
@@ -143,6 +159,7 @@ public class Receipts {
 
     /** Active collection points of the campaign where the caller may receive goods. */
     public List<Point> pointsFor(long campaignId, Caller caller) {
+        requireCampaign(campaignId, caller);
         return jdbc.sql("""
                         select p.id, p.name, p.unit_id, u.name, p.school_id, p.address
                           from collection_point p join administrative_unit u on u.id = p.unit_id
@@ -566,6 +583,7 @@ public class Receipts {
 
     /** Receipts of the campaign at the points the caller may receive at, newest first. */
     public Page list(long campaignId, String query, Caller caller, int page) {
+        requireCampaign(campaignId, caller);
         int p = Math.max(0, page);
         String filter = pointFilter(caller, "p");
         String search = blankToNull(query) == null ? null : VietnameseText.likeContains(VietnameseText.fold(query));

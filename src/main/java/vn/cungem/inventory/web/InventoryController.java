@@ -17,7 +17,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.cungem.campaign.Campaigns;
 import vn.cungem.inventory.Inventory;
+import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Callers;
 
 /** The campaign's devices and stock, an item's page and its printable QR label. */
@@ -25,14 +27,19 @@ import vn.cungem.shared.security.Callers;
 class InventoryController {
 
     private final Inventory inventory;
+    private final Campaigns campaigns;
 
-    InventoryController(Inventory inventory) {
+    InventoryController(Inventory inventory, Campaigns campaigns) {
         this.inventory = inventory;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/campaigns/{id}/inventory")
     String list(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
         var caller = Callers.current();
+        if (!campaigns.isVisible(id, caller)) {
+            throw new NotFoundException(Campaigns.ENTITY, id);
+        }
         model.addAttribute("campaignId", id);
         model.addAttribute("result", inventory.items(id, caller, page));
         model.addAttribute("stock", inventory.stock(id, caller));

@@ -261,7 +261,12 @@ class ReceivingIntegrationTests {
                                 {"collectionPointId": %d, "walkIn": {"anonymous": true},
                                  "lines": [{"type": "LAPTOP", "quantity": 1, "condition": "NEW"}]}""".formatted(point)))
                 .andExpect(status().isNotFound());
-        assertThat(receipts.list(campaign, null, outsider.caller(), 0).total()).isZero();
+        assertThatThrownBy(() -> receipts.list(campaign, null, outsider.caller(), 0))
+                .isInstanceOf(NotFoundException.class);
+        mvc.perform(get("/campaigns/{id}/receipts", campaign).with(user(outsider)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/campaigns/{id}/receipts/new", campaign).with(user(outsider)))
+                .andExpect(status().isNotFound());
         assertThat(receipts.list(campaign, "le van", manager.caller(), 0).items())
                 .extracting(Receipts.Summary::id)
                 .contains(r.id());
