@@ -139,6 +139,19 @@ class ReceiptController {
             form(id, form.point(), form.pledge(), model);
             model.addAttribute("error", e);
             model.addAttribute("key", form.key());
+            List<Receipts.ReceiptLine> typed = form.toCommand().lines().stream()
+                    .filter(l -> l.type() != null)
+                    .map(l -> new Receipts.ReceiptLine(
+                            l.type(),
+                            l.quantity() == null ? 0 : l.quantity(),
+                            l.condition(),
+                            l.accessories(),
+                            l.description(),
+                            List.of()))
+                    .toList();
+            if (!typed.isEmpty()) {
+                model.addAttribute("lines", typed);
+            }
             return "donation/receiving/form";
         }
         redirect.addFlashAttribute("saved", true);

@@ -220,6 +220,25 @@ class ReceivingIntegrationTests {
     }
 
     @Test
+    void formShowsTheProblemAndKeepsWhatWasTyped() throws Exception {
+        String html = mvc.perform(post("/campaigns/{id}/receipts", campaign)
+                        .with(user(manager))
+                        .with(csrf())
+                        .param("key", UUID.randomUUID().toString())
+                        .param("point", String.valueOf(point))
+                        .param("donorName", "Phạm Minh")
+                        .param("type", "LAPTOP")
+                        .param("quantity", "1")
+                        .param("condition", "")
+                        .param("description", "Asus X441"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("Dòng 1: chọn tình trạng").contains("Asus X441");
+    }
+
+    @Test
     void formPrefillsThePledgedLinesFromAScannedCode() throws Exception {
         var pledge = data.pledge(campaign, point, null, false);
         String html = mvc.perform(get("/campaigns/{id}/receipts/new", campaign)
