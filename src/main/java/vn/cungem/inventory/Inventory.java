@@ -1,0 +1,284 @@
+package vn.cungem.inventory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.campaign.ItemType;
+import vn.cungem.donation.GoodsLine;
+import vn.cungem.donation.GoodsPurchased;
+import vn.cungem.donation.GoodsReceived;
+import vn.cungem.donation.ItemCondition;
+import vn.cungem.donation.TrackingCode;
+import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.security.Caller;
+
+/**
+ * Devices and stock. Each unit of a tagged type that arrives or is bought becomes one item with a {@code TB} tag and a
+ * first event "received"; other goods are counted as stock movements. Listens in the transaction that records the
+ * goods, so goods never exist without their items.
+ */
+@Service
+public class Inventory {
+
+    public static final String ENTITY = "inventory_item";
+    public static final int PAGE_SIZE = 50;
+
+    private final JdbcClient jdbc;
+    private final UnitScopes scopes;
+
+    Inventory(JdbcClient jdbc, UnitScopes scopes) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+    }
+
+    public record Item(
+            long id,
+            String tag,
+            long campaignId,
+            ItemType type,
+            ItemCondition condition,
+            String description,
+            String accessories,
+            String serialNumber,
+            String status,
+            String sourceKind,
+            Long receiptId,
+            Long purchaseId,
+            Long pledgeId,
+            long unitId,
+            String unitName,
+            String pointName) {}
+
+    public record Event(LocalDate occurredOn, String status, String note, Long unitId, String unitName) {}
+
+    public record StockTotal(ItemType type, long quantity) {}
+
+    public record ItemPage(List<Item> items, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(GoodsReceived e) {
+        add(
+                e.campaignId(),
+                e.collectionPointId(),
+                e.unitId(),
+                "RECEIPT",
+                e.receiptId(),
+                null,
+                e.pledgeId(),
+                e.receivedOn(),
+                e.lines());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(GoodsPurchased e) {
+        add(
+                e.campaignId(),
+                e.collectionPointId(),
+                e.unitId(),
+                "PURCHASE",
+                null,
+                e.purchaseId(),
+                null,
+                e.purchasedOn(),
+                e.lines());
+    }
+
+    private void add(
+            long campaignId,
+            Long pointId,
+            long unitId,
+            String sourceKind,
+            Long receiptId,
+            Long purchaseId,
+            Long pledgeId,
+            LocalDate on,
+            List<GoodsLine> lines) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (GoodsLine line : lines) {
+            if (!GoodsLine.isTagged(line.type())) {
+                jdbc.sql("""
+                                insert into stock_movement (campaign_id, collection_point_id, unit_id, item_type,
+                                                            description, quantity, receipt_id, purchase_id, created_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                campaignId,
+                                pointId,
+                                unitId,
+                                line.type().name(),
+                                line.description(),
+                                line.quantity(),
+                                receiptId,
+                                purchaseId,
+                                now)
+                        .update();
+                continue;
+            }
+            for (int i = 0; i < line.quantity(); i++) {
+                String serial =
+                        i < line.serialNumbers().size() ? line.serialNumbers().get(i) : null;
+                String tag = newTag();
+                jdbc.sql("""
+                                insert into inventory_item (tag, campaign_id, item_type, item_condition, description,
+                                                            accessories, serial_number, status, source_kind,
+                                                            receipt_id, purchase_id, pledge_id, collection_point_id,
+                                                            unit_id, created_at, updated_at)
+                                values (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                tag,
+                                campaignId,
+                                line.type().name(),
+                                (line.condition() == null ? ItemCondition.USED_WORKING : line.condition()).name(),
+                                line.description(),
+                                line.accessories(),
+                                serial,
+                                sourceKind,
+                                receiptId,
+                                purchaseId,
+                                pledgeId,
+                                pointId,
+                                unitId,
+                                now,
+                                now)
+                        .update();
+                jdbc.sql("""
+                                insert into inventory_item_event (item_id, occurred_on, status, note, unit_id,
+                                                                  created_at)
+                                select id, ?, 'RECEIVED', ?, ?, ? from inventory_item where tag = ?""")
+                        .params(on, "RECEIPT".equals(sourceKind) ? "Nhận tặng" : "Mua sắm", unitId, now, tag)
+                        .update();
+            }
+        }
+    }
+
+    private String newTag() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String tag = TrackingCode.generate(TrackingCode.DEVICE).value();
+            if (jdbc.sql("select count(*) from inventory_item where tag = ?")
+                            .param(tag)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                return tag;
+            }
+        }
+        throw new IllegalStateException("no free device tag after 10 attempts");
+    }
+
+    private static final String SELECT = """
+            select i.id, i.tag, i.campaign_id, i.item_type, i.item_condition, i.description, i.accessories,
+                   i.serial_number, i.status, i.source_kind, i.receipt_id, i.purchase_id, i.pledge_id, i.unit_id,
+                   u.name, p.name
+              from inventory_item i
+              join administrative_unit u on u.id = i.unit_id
+              left join collection_point p on p.id = i.collection_point_id
+            """;
+
+    private List<Item> items(String where, Object... params) {
+        return jdbc.sql(SELECT + where)
+                .params(List.of(params))
+                .query((rs, n) -> new Item(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        ItemType.valueOf(rs.getString(4)),
+                        ItemCondition.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getObject(11, Long.class),
+                        rs.getObject(12, Long.class),
+                        rs.getObject(13, Long.class),
+                        rs.getLong(14),
+                        rs.getString(15),
+                        rs.getString(16)))
+                .list();
+    }
+
+    /** Items that came with a receipt, in the order they were tagged. The caller checked the receipt's scope. */
+    public List<Item> itemsOfReceipt(long receiptId) {
+        return items("where i.receipt_id = ? order by i.id", receiptId);
+    }
+
+    public List<Item> itemsOfPledge(long pledgeId) {
+        return items("where i.pledge_id = ? order by i.id", pledgeId);
+    }
+
+    public List<Item> itemsOfPurchase(long purchaseId) {
+        return items("where i.purchase_id = ? order by i.id", purchaseId);
+    }
+
+    /** The item by its tag, without a scope check (the public tracking page shows its journey, never who holds it). */
+    public Optional<Item> byTag(String tag) {
+        return items("where i.tag = ?", tag).stream().findFirst();
+    }
+
+    /** The item when it belongs to a unit the caller covers; otherwise the same 404 as a missing tag. */
+    public Item byTag(String tag, Caller caller) {
+        Item item = byTag(tag).orElseThrow(() -> new NotFoundException(ENTITY, tag));
+        scopes.requireCovers(caller, item.unitId(), ENTITY, tag);
+        return item;
+    }
+
+    public List<Event> events(long itemId) {
+        return jdbc.sql("""
+                        select e.occurred_on, e.status, e.note, e.unit_id, u.name
+                          from inventory_item_event e left join administrative_unit u on u.id = e.unit_id
+                         where e.item_id = ? order by e.occurred_on, e.id""")
+                .param(itemId)
+                .query((rs, n) -> new Event(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, Long.class),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** A campaign's items in the caller's units, newest first. */
+    public ItemPage items(long campaignId, Caller caller, int page) {
+        int p = Math.max(0, page);
+        String where = "where i.campaign_id = ? and " + scopes.unitFilter(caller, "i.unit_id");
+        long total = jdbc.sql("select count(*) from inventory_item i " + where)
+                .param(campaignId)
+                .query(Long.class)
+                .single();
+        List<Item> list = items(
+                where + " order by i.id desc offset ? rows fetch next ? rows only",
+                campaignId,
+                p * PAGE_SIZE,
+                PAGE_SIZE);
+        return new ItemPage(list, total, p, PAGE_SIZE);
+    }
+
+    /** Stock on hand by type in the caller's units: tagged items counted one by one, other goods by movements. */
+    public List<StockTotal> stock(long campaignId, Caller caller) {
+        List<StockTotal> out = new ArrayList<>();
+        jdbc.sql("select i.item_type, count(*) from inventory_item i where i.campaign_id = ? and "
+                        + scopes.unitFilter(caller, "i.unit_id") + " group by i.item_type order by i.item_type")
+                .param(campaignId)
+                .query((rs, n) -> out.add(new StockTotal(ItemType.valueOf(rs.getString(1)), rs.getLong(2))))
+                .list();
+        jdbc.sql("select s.item_type, sum(s.quantity) from stock_movement s where s.campaign_id = ? and "
+                        + scopes.unitFilter(caller, "s.unit_id") + " group by s.item_type order by s.item_type")
+                .param(campaignId)
+                .query((rs, n) -> out.add(new StockTotal(ItemType.valueOf(rs.getString(1)), rs.getLong(2))))
+                .list();
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package vn.cungem.transparency.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.cungem.transparency.Tracking;
+
+@RestController
+@Tag(name = "Public tracking", description = "Theo dõi món quà / Follow a gift")
+class TrackingApiController {
+
+    private final Tracking tracking;
+
+    TrackingApiController(Tracking tracking) {
+        this.tracking = tracking;
+    }
+
+    @GetMapping("/api/v1/public/track/{code}")
+    @Operation(
+            summary = "A gift's journey by pledge code (CE…), receipt code (BN…) or device tag (TB…); no personal data")
+    Tracking.Journey track(@PathVariable String code) {
+        return tracking.track(code);
+    }
+}
