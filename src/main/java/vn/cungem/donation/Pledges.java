@@ -88,6 +88,10 @@ public class Pledges {
         this.baseUrl = baseUrl;
     }
 
+    public boolean canSeeCampaign(long campaignId, Caller caller) {
+        return campaigns.isVisible(campaignId, caller);
+    }
+
     /** Active campaigns anyone may pledge to, newest first. */
     public List<Campaign> openCampaigns() {
         return jdbc
