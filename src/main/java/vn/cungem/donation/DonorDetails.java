@@ -18,8 +18,13 @@ public record DonorDetails(
         String email,
         String taxCode,
         String address,
-        boolean namedPublicly,
-        boolean anonymous) {
+        Boolean namedPublicly,
+        Boolean anonymous) {
+
+    public DonorDetails {
+        namedPublicly = Boolean.TRUE.equals(namedPublicly);
+        anonymous = Boolean.TRUE.equals(anonymous);
+    }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     // Mã số thuế: 10 digits for the enterprise, 13 (10 + a 3-digit branch suffix, often written with a dash) for a

@@ -14,11 +14,12 @@ public record PledgeRequest(
         Long collectionPointId,
         LocalDate expectedOn,
         DonorDetails donor,
-        boolean wantsCertificate,
+        Boolean wantsCertificate,
         String note,
         String idempotencyKey) {
 
     public PledgeRequest {
+        wantsCertificate = Boolean.TRUE.equals(wantsCertificate);
         lines = lines == null
                 ? List.of()
                 : lines.stream().filter(l -> l != null && !l.isEmpty()).toList();

@@ -248,7 +248,7 @@ public class Pledges {
 
     public PledgeDetail detail(long campaignId, long pledgeId, Caller caller) {
         Campaign campaign = points.requireManagerOf(campaignId, caller);
-        return jdbc.sql(SUMMARY.replace(
+        return jdbc.sql(SUMMARY.replaceFirst(
                                 "select ",
                                 "select d.email, d.tax_code, d.named_publicly, d.anonymous,"
                                         + " p.wants_certificate, p.note, ")
