@@ -1,0 +1,69 @@
+package vn.cungem.donation;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.text.VietnameseText;
+
+/** Donor records. Other parts of the donation module call {@link #create} for walk-in gifts without a pledge. */
+@Service
+public class Donors {
+
+    public static final String ENTITY = "donor";
+    static final String ANONYMOUS_NAME = "Nhà hảo tâm ẩn danh";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Donors(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Saves a new donor record (a donor may give many times; each pledge records who gave it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long create(DonorDetails raw, Long unitId) {
+        List<FieldProblem> problems = raw.problems("donor.");
+        if (!problems.isEmpty()) {
+            throw new DonationInvalidException(problems);
+        }
+        DonorDetails d = raw.normalised();
+        String name = d.anonymous() && d.name() == null ? ANONYMOUS_NAME : d.name();
+        OffsetDateTime now = OffsetDateTime.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into donor (kind, name, name_folded, name_sort, phone, email, tax_code, address,
+                          named_publicly, anonymous, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        d.kind().name(),
+                        name,
+                        VietnameseText.fold(name),
+                        VietnameseText.sortKey(name),
+                        d.phone(),
+                        d.email(),
+                        d.taxCode(),
+                        d.address(),
+                        d.namedPublicly(),
+                        d.anonymous(),
+                        now,
+                        now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", d.kind().name());
+        after.put("name", name);
+        after.put("namedPublicly", d.namedPublicly());
+        after.put("anonymous", d.anonymous());
+        events.publishEvent(DomainChange.created(ENTITY, id, unitId, after));
+        return id;
+    }
+}

@@ -1,0 +1,19 @@
+package vn.cungem.donation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A row of a campaign's pledge list. */
+public record PledgeSummary(
+        long id,
+        String code,
+        String donorName,
+        DonorKind donorKind,
+        String donorPhone,
+        PledgeStatus status,
+        Long cashAmountVnd,
+        long cashReceivedVnd,
+        long items,
+        String pointName,
+        LocalDate expectedOn,
+        OffsetDateTime createdAt) {}

@@ -1,0 +1,122 @@
+package vn.cungem.donation.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import vn.cungem.campaign.Campaign;
+import vn.cungem.campaign.ItemType;
+import vn.cungem.donation.CollectionPoints;
+import vn.cungem.donation.DonationInvalidException;
+import vn.cungem.donation.DonorKind;
+import vn.cungem.donation.FieldProblem;
+import vn.cungem.donation.ItemCondition;
+import vn.cungem.donation.PledgeSaved;
+import vn.cungem.donation.Pledges;
+import vn.cungem.donation.PublicPledge;
+import vn.cungem.donation.VietQr;
+import vn.cungem.shared.NotFoundException;
+
+/** The pledge pages anyone may use from a phone, without an account. */
+@Controller
+class PublicPledgeController {
+
+    private final Pledges pledges;
+    private final CollectionPoints points;
+
+    PublicPledgeController(Pledges pledges, CollectionPoints points) {
+        this.pledges = pledges;
+        this.points = points;
+    }
+
+    @GetMapping("/public/pledge")
+    String chooseCampaign(Model model) {
+        List<Campaign> open = pledges.openCampaigns();
+        if (open.size() == 1) {
+            return "redirect:/public/campaigns/" + open.get(0).code() + "/pledge";
+        }
+        model.addAttribute("campaigns", open);
+        return "donation/public-campaigns";
+    }
+
+    @GetMapping("/public/campaigns/{code}/pledge")
+    String form(@PathVariable String code, Model model) {
+        Campaign campaign = openCampaign(code);
+        return form(model, campaign, PublicPledgeForm.blank(), Map.of());
+    }
+
+    @PostMapping("/public/campaigns/{code}/pledge")
+    String submit(
+            @PathVariable String code, @ModelAttribute("form") PublicPledgeForm form, Model model, Locale locale) {
+        Campaign campaign = openCampaign(code);
+        List<FieldProblem> problems = new ArrayList<>();
+        var request = form.toRequest(campaign.id(), problems);
+        if (problems.isEmpty()) {
+            try {
+                PledgeSaved saved = pledges.submit(request);
+                return "redirect:/public/pledges/" + saved.code().value();
+            } catch (DonationInvalidException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldProblem p : problems) {
+            errors.putIfAbsent(p.field(), p.message(locale));
+        }
+        form.padRows();
+        return form(model, campaign, form, errors);
+    }
+
+    @GetMapping("/public/pledges/{code}")
+    String result(@PathVariable String code, Model model) {
+        PublicPledge pledge = pledges.publicView(code).orElseThrow(() -> new NotFoundException(Pledges.ENTITY, code));
+        model.addAttribute("pledge", pledge);
+        return "donation/public-pledge";
+    }
+
+    @GetMapping(value = "/public/pledges/{code}/vietqr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> vietQr(@PathVariable String code) {
+        PublicPledge pledge = pledges.publicView(code).orElseThrow(() -> new NotFoundException(Pledges.ENTITY, code));
+        if (pledge.transfer() == null) {
+            throw new NotFoundException("vietqr", code);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noCache())
+                .body(VietQr.png(pledge.transfer().payload(), 360));
+    }
+
+    private Campaign openCampaign(String code) {
+        return pledges.openCampaignByCode(code).orElseThrow(() -> new NotFoundException("campaign", code));
+    }
+
+    private String form(Model model, Campaign campaign, PublicPledgeForm form, Map<String, String> errors) {
+        List<ItemType> accepted = campaign.spec().itemTypes().stream()
+                .filter(t -> t != ItemType.CASH)
+                .toList();
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "itemTypes",
+                accepted.isEmpty()
+                        ? List.of(ItemType.values()).stream()
+                                .filter(t -> t != ItemType.CASH)
+                                .toList()
+                        : accepted);
+        model.addAttribute("conditions", ItemCondition.values());
+        model.addAttribute("donorKinds", DonorKind.values());
+        model.addAttribute("points", points.openForPledges(campaign.id()));
+        return "donation/public-pledge-form";
+    }
+}
