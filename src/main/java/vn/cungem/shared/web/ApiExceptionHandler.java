@@ -144,6 +144,23 @@ class ApiExceptionHandler {
                 null);
     }
 
+    /**
+     * The database refused a value the forms let through (too long for its column, a NUL character PostgreSQL cannot
+     * store, a check constraint): the transaction rolled back, nothing was written, and the caller can correct it.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(Exception e) {
+        log.warn("Database refused a value: {}", e.getMessage());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "value-refused",
+                "Dữ liệu có giá trị không lưu được (quá dài, có ký tự điều khiển hoặc sai ràng buộc); chưa có gì được"
+                        + " ghi. Hãy kiểm tra và gửi lại.",
+                "A value could not be stored (too long, a control character or a broken rule); nothing was written."
+                        + " Check and send again.",
+                null);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         // Spring's own request errors (a missing part or header, ...) know their 4xx status: the caller's mistake.

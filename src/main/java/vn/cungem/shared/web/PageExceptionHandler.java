@@ -75,6 +75,22 @@ class PageExceptionHandler {
         return "error/400";
     }
 
+    /** The database refused a value the form let through; the transaction rolled back and nothing was written. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    String refusedByDatabase(Exception e, Locale locale, HttpServletResponse response, Model model) {
+        log.warn("Database refused a value: {}", e.getMessage());
+        withCaller(model);
+        response.setStatus(400);
+        model.addAttribute(
+                "message",
+                "en".equals(locale.getLanguage())
+                        ? "A value could not be stored (too long, a control character or a broken rule); nothing was"
+                                + " written. Check and send again."
+                        : "Dữ liệu có giá trị không lưu được (quá dài, có ký tự điều khiển hoặc sai ràng buộc); chưa có"
+                                + " gì được ghi. Hãy kiểm tra và gửi lại.");
+        return "error/400";
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Locale locale, HttpServletResponse response, Model model) {
         // Spring's own request errors (a missing part, an unreadable body, ...) know their 4xx status.
