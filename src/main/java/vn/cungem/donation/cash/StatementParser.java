@@ -2,6 +2,7 @@ package vn.cungem.donation.cash;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharsetDecoder;
@@ -20,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -203,16 +203,21 @@ public final class StatementParser {
         void line(int row, List<String> cells) {
             String date = cell(cells, Column.DATE);
             String description = VietnameseText.tidy(cell(cells, Column.DESCRIPTION));
-            if (date.isEmpty()) {
-                String first = VietnameseText.fold(
-                        cells.stream().filter(c -> !c.isBlank()).findFirst().orElse(""));
+            LocalDate bookedOn = date.isEmpty() ? null : date(date);
+            if (bookedOn == null) {
+                // Totals and opening/closing balance rows below or between the transactions carry no date.
+                String first = VietnameseText.fold(cells.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .findFirst()
+                        .orElse(""));
                 if (SUMMARY_ROW.matcher(first).matches()) {
                     return;
                 }
+            }
+            if (date.isEmpty()) {
                 problem(row, "thiếu ngày giao dịch", "the transaction date is missing");
                 return;
             }
-            LocalDate bookedOn = date(date);
             if (bookedOn == null) {
                 problem(
                         row,
@@ -410,6 +415,7 @@ public final class StatementParser {
         } catch (StatementRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            org.slf4j.LoggerFactory.getLogger(StatementParser.class).debug("Unreadable XLSX", e);
             throw StatementRejectedException.of(
                     "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải .xlsx.",
                     "The Excel file cannot be read: it is damaged, password-protected or not .xlsx.");
@@ -426,27 +432,49 @@ public final class StatementParser {
         return values;
     }
 
-    /** Refuses a zip that unpacks to far more than any statement (a "zip bomb") before the reader opens it. */
+    /**
+     * Refuses a zip that unpacks to far more than any statement (a "zip bomb") before the reader opens it. Counts what
+     * really comes out, not the sizes the zip declares, which a crafted file can fake.
+     */
     private static void checkUnzippedSize(byte[] content) {
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    total += n;
-                    if (total > MAX_UNZIPPED_BYTES) {
-                        throw StatementRejectedException.of(
-                                "Tệp Excel giải nén ra quá lớn; đây không phải một sao kê.",
-                                "The Excel file unpacks to far too much data; it is not a statement.");
+        java.nio.file.Path temp = null;
+        try {
+            temp = java.nio.file.Files.createTempFile("sao-ke", ".xlsx");
+            java.nio.file.Files.write(temp, content);
+            long total = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(temp.toFile())) {
+                var entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        int n;
+                        while ((n = in.read(buffer)) > 0) {
+                            total += n;
+                            if (total > MAX_UNZIPPED_BYTES) {
+                                throw StatementRejectedException.of(
+                                        "Tệp Excel giải nén ra quá lớn; đây không phải một sao kê.",
+                                        "The Excel file unpacks to far too much data; it is not a statement.");
+                            }
+                        }
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StatementRejectedException rejected) {
+                throw rejected;
+            }
             throw StatementRejectedException.of(
                     "Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.",
                     "The Excel file cannot be read: it is damaged or not .xlsx.");
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
         }
     }
 
