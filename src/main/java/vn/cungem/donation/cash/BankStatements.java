@@ -58,7 +58,8 @@ public class BankStatements {
             int matchedByAmountAndName,
             int bankFeesPosted,
             int unmatched,
-            Map<String, Long> timingsMs) {}
+            Map<String, Long> timingsMs)
+            implements java.io.Serializable {}
 
     public record LineView(
             long id,
@@ -121,15 +122,19 @@ public class BankStatements {
         t = lap(timings, "parse", t);
 
         List<String> fingerprints = fingerprints(lines);
-        LocalDate from = lines.stream().map(StatementLine::bookedOn).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = lines.stream().map(StatementLine::bookedOn).max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = lines.stream()
+                .map(StatementLine::bookedOn)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate to = lines.stream()
+                .map(StatementLine::bookedOn)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
         access.lock(campaignId);
-        Set<String> known = new HashSet<>(jdbc.sql("""
+        Set<String> known = new HashSet<>(
+                jdbc.sql("""
                         select fingerprint from bank_statement_line
-                         where campaign_id = ? and booked_on between ? and ?""")
-                .params(campaignId, from, to)
-                .query(String.class)
-                .list());
+                         where campaign_id = ? and booked_on between ? and ?""").params(campaignId, from, to).query(String.class).list());
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!known.contains(fingerprints.get(i))) {
@@ -173,8 +178,7 @@ public class BankStatements {
                 .param(importId)
                 .query(rs -> {
                     idsByFingerprint.put(rs.getString(2), rs.getLong(1));
-                })
-                ;
+                });
         t = lap(timings, "insert", t);
 
         Reconciler reconciler = new Reconciler(openPledges(campaignId));
@@ -276,7 +280,8 @@ public class BankStatements {
         String sha;
         try {
             sha = java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -623,11 +628,6 @@ public class BankStatements {
         Map<String, Object> after = new LinkedHashMap<>(details);
         after.put("status", status);
         events.publishEvent(DomainChange.updated(
-                LINE_ENTITY,
-                lineId,
-                CashAccess.unitOf(campaign),
-                Map.of("status", "UNMATCHED"),
-                after,
-                reason));
+                LINE_ENTITY, lineId, CashAccess.unitOf(campaign), Map.of("status", "UNMATCHED"), after, reason));
     }
 }

@@ -69,10 +69,12 @@ class CashApiController {
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidValueException(
-                    "statement.no-file", "Hãy gửi tệp sao kê trong trường \"file\".", "Send the statement in \"file\".");
+                    "statement.no-file",
+                    "Hãy gửi tệp sao kê trong trường \"file\".",
+                    "Send the statement in \"file\".");
         }
-        return ImportCounts.of(statements.importStatement(
-                campaignId, file.getOriginalFilename(), file.getBytes(), Callers.current()));
+        return ImportCounts.of(
+                statements.importStatement(campaignId, file.getOriginalFilename(), file.getBytes(), Callers.current()));
     }
 
     @Operation(summary = "Các dòng sao kê / Statement lines (status UNMATCHED, MATCHED, IGNORED)")

@@ -132,8 +132,12 @@ class CashController {
             @RequestParam(required = false) String pledgeCode,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(campaignId, locale, redirect, "cash.line.matched", () -> statements.matchToPledge(
-                campaignId, lineId, pledgeCode, Callers.current()));
+        return act(
+                campaignId,
+                locale,
+                redirect,
+                "cash.line.matched",
+                () -> statements.matchToPledge(campaignId, lineId, pledgeCode, Callers.current()));
     }
 
     @PostMapping("/statements/lines/{lineId}/unpledged")
@@ -263,7 +267,8 @@ class CashController {
             Locale locale,
             RedirectAttributes redirect) {
         try {
-            List<Purchases.LineForm> lines = lines(list(itemTypes), list(descriptions), list(quantities), list(unitPrices));
+            List<Purchases.LineForm> lines =
+                    lines(list(itemTypes), list(descriptions), list(quantities), list(unitPrices));
             var recorded = purchases.record(
                     campaignId,
                     new Purchases.PurchaseForm(
@@ -285,8 +290,7 @@ class CashController {
 
     static List<Purchases.LineForm> lines(
             List<String> types, List<String> descriptions, List<String> quantities, List<String> prices) {
-        int n = Math.max(
-                Math.max(size(types), size(descriptions)), Math.max(size(quantities), size(prices)));
+        int n = Math.max(Math.max(size(types), size(descriptions)), Math.max(size(quantities), size(prices)));
         List<Purchases.LineForm> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String type = at(types, i);
@@ -306,7 +310,8 @@ class CashController {
                 long q = amountOf(quantity);
                 qty = (int) Math.min(q, Integer.MAX_VALUE);
             }
-            lines.add(new Purchases.LineForm(itemType, at(descriptions, i), qty, price == null ? null : amountOf(price)));
+            lines.add(
+                    new Purchases.LineForm(itemType, at(descriptions, i), qty, price == null ? null : amountOf(price)));
         }
         return lines;
     }
@@ -320,7 +325,10 @@ class CashController {
     }
 
     private static String at(List<String> list, int i) {
-        if (list == null || i >= list.size() || list.get(i) == null || list.get(i).isBlank()) {
+        if (list == null
+                || i >= list.size()
+                || list.get(i) == null
+                || list.get(i).isBlank()) {
             return null;
         }
         return list.get(i).trim();

@@ -127,7 +127,8 @@ public class CashLedger {
                                count(*)
                           from ledger_entry where campaign_id = ?""")
                 .param(campaignId)
-                .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) ->
+                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3)))
                 .single();
     }
 
@@ -139,10 +140,7 @@ public class CashLedger {
     Check check(long campaignId) {
         long fromBank = jdbc.sql("""
                         select coalesce(sum(case when direction = 'CREDIT' then amount_vnd else -amount_vnd end), 0)
-                          from ledger_entry where campaign_id = ? and bank_line_id is not null""")
-                .param(campaignId)
-                .query(Long.class)
-                .single();
+                          from ledger_entry where campaign_id = ? and bank_line_id is not null""").param(campaignId).query(Long.class).single();
         long[] lines = jdbc.sql("""
                         select coalesce(sum(case when status = 'MATCHED' then credit_vnd - debit_vnd else 0 end), 0),
                                coalesce(sum(credit_vnd - debit_vnd), 0)
@@ -150,14 +148,11 @@ public class CashLedger {
                 .param(campaignId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        Long lastBalance = jdbc.sql("""
+        Long lastBalance =
+                jdbc.sql("""
                         select balance_vnd from bank_statement_line
                          where campaign_id = ? and balance_vnd is not null
-                         order by booked_on desc, id desc limit 1""")
-                .param(campaignId)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+                         order by booked_on desc, id desc limit 1""").param(campaignId).query(Long.class).optional().orElse(null);
         return new Check(
                 fromBank,
                 lines[0],

@@ -96,11 +96,10 @@ public class Purchases {
             taxCode = null;
         }
         if (taxCode != null && !taxCode.matches("\\d{10}(-?\\d{3})?")) {
-            problems.add(new String[] {
-                "Mã số thuế gồm 10 hoặc 13 chữ số", "The tax code has 10 or 13 digits"
-            });
+            problems.add(new String[] {"Mã số thuế gồm 10 hoặc 13 chữ số", "The tax code has 10 or 13 digits"});
         }
-        String kind = form.documentKind() == null ? "" : form.documentKind().trim().toUpperCase(Locale.ROOT);
+        String kind =
+                form.documentKind() == null ? "" : form.documentKind().trim().toUpperCase(Locale.ROOT);
         if (!kind.equals("QUOTE") && !kind.equals("INVOICE")) {
             problems.add(new String[] {"Hãy chọn báo giá hoặc hoá đơn", "Choose quote or invoice"});
         }
@@ -206,7 +205,13 @@ public class Purchases {
                             insert into purchase_line (purchase_id, item_type, description, quantity, unit_price_vnd,
                                                        ordinal)
                             values (?, ?, ?, ?, ?, ?)""")
-                    .params(id, line.itemType().name(), line.description(), line.quantity(), line.unitPrice(), ++ordinal)
+                    .params(
+                            id,
+                            line.itemType().name(),
+                            line.description(),
+                            line.quantity(),
+                            line.unitPrice(),
+                            ++ordinal)
                     .update();
             goods.add(new GoodsLine(
                     line.itemType(), line.quantity(), ItemCondition.NEW, null, line.description(), List.of()));
@@ -276,7 +281,8 @@ public class Purchases {
     /** Active collection points of the campaign, for the form's choice of where the goods arrive. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> collectionPoints(long campaignId) {
-        return jdbc.sql("select id, name from collection_point where campaign_id = ? and active order by name limit 500")
+        return jdbc.sql(
+                        "select id, name from collection_point where campaign_id = ? and active order by name limit 500")
                 .param(campaignId)
                 .query((rs, n) -> Map.<String, Object>of("id", rs.getLong(1), "name", rs.getString(2)))
                 .list();

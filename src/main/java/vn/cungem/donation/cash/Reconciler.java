@@ -39,7 +39,9 @@ public final class Reconciler {
             byCode.put(p.code(), p);
             outstanding.put(p.id(), p.outstanding());
             if (p.outstanding() > 0 && p.donorNameFolded().length() >= MIN_NAME_LENGTH) {
-                byOutstanding.computeIfAbsent(p.outstanding(), k -> new ArrayList<>()).add(p);
+                byOutstanding
+                        .computeIfAbsent(p.outstanding(), k -> new ArrayList<>())
+                        .add(p);
             }
         }
     }
@@ -67,7 +69,8 @@ public final class Reconciler {
             if (outstanding.get(candidate.id()) != credit) {
                 continue;
             }
-            String name = " " + candidate.donorNameFolded().replaceAll("[^a-z0-9]+", " ").trim() + " ";
+            String name = " "
+                    + candidate.donorNameFolded().replaceAll("[^a-z0-9]+", " ").trim() + " ";
             if (padded.contains(name)) {
                 if (found != null) {
                     return Optional.empty();

@@ -119,7 +119,8 @@ public final class StatementParser {
                     "deposit",
                     "deposits",
                     "moneyin"),
-            Column.BALANCE, Set.of("sodu", "sodusau", "sodusaugiaodich", "sodusaugd", "balance", "runningbalance"),
+            Column.BALANCE,
+            Set.of("sodu", "sodusau", "sodusaugiaodich", "sodusaugd", "balance", "runningbalance"),
             Column.DESCRIPTION,
             Set.of(
                     "noidung",
@@ -329,7 +330,8 @@ public final class StatementParser {
 
     /** Whole VND from {@code 1.250.000}, {@code 1,250,000}, {@code 1250000}, {@code 1,250,000.00}, {@code 500.000 đ}. */
     static long amount(String text) {
-        String s = CURRENCY.matcher(text == null ? "" : VietnameseText.tidy(text)).replaceAll("");
+        String s =
+                CURRENCY.matcher(text == null ? "" : VietnameseText.tidy(text)).replaceAll("");
         if (s.isEmpty() || s.equals("-")) {
             return 0;
         }
@@ -494,8 +496,8 @@ public final class StatementParser {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         char delimiter = detectDelimiter(content, start);
-        try (Reader reader = new InputStreamReader(
-                new ByteArrayInputStream(content, start, content.length - start), decoder)) {
+        try (Reader reader =
+                new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), decoder)) {
             readCsv(reader, delimiter, rows);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw StatementRejectedException.of(

@@ -8,7 +8,7 @@ import vn.cungem.shared.InvalidValueException;
 public class StatementRejectedException extends InvalidValueException {
 
     /** A problem on one line of the file (line 0: the file as a whole). */
-    public record LineProblem(int line, String messageVi, String messageEn) {}
+    public record LineProblem(int line, String messageVi, String messageEn) implements java.io.Serializable {}
 
     private final List<LineProblem> problems;
 

@@ -12,8 +12,10 @@ import vn.cungem.shared.text.VietnameseText;
 
 class ReconcilerTests {
 
-    private static final String CODE_A = TrackingCode.generate(TrackingCode.PLEDGE).value();
-    private static final String CODE_B = TrackingCode.generate(TrackingCode.PLEDGE).value();
+    private static final String CODE_A =
+            TrackingCode.generate(TrackingCode.PLEDGE).value();
+    private static final String CODE_B =
+            TrackingCode.generate(TrackingCode.PLEDGE).value();
 
     private static java.util.Optional<Match> match(Reconciler r, long amount, String description) {
         return r.match(amount, description, VietnameseText.fold(description));
@@ -22,9 +24,9 @@ class ReconcilerTests {
     @Test
     void matchesByCodeEvenWhenSplitAndLowerCaseAndAmountDiffers() {
         Reconciler r = new Reconciler(List.of(new OpenPledge(1, CODE_A, "nguyen van an", 1_000_000)));
-        String split = CODE_A.substring(0, 5).toLowerCase() + " " + CODE_A.substring(5).toLowerCase();
-        assertThat(match(r, 300_000, "MBVCB.123 " + split + " ung ho"))
-                .contains(new Match(1, Method.CODE));
+        String split =
+                CODE_A.substring(0, 5).toLowerCase() + " " + CODE_A.substring(5).toLowerCase();
+        assertThat(match(r, 300_000, "MBVCB.123 " + split + " ung ho")).contains(new Match(1, Method.CODE));
     }
 
     @Test
@@ -68,9 +70,11 @@ class ReconcilerTests {
 
     @Test
     void recognisesBankFeesOnDebitsOnly() {
-        assertThat(Reconciler.isBankFee(11_000, VietnameseText.fold("Phí SMS banking T9"))).isTrue();
+        assertThat(Reconciler.isBankFee(11_000, VietnameseText.fold("Phí SMS banking T9")))
+                .isTrue();
         assertThat(Reconciler.isBankFee(5_500, "transaction fee")).isTrue();
-        assertThat(Reconciler.isBankFee(5_500, "chuyen tien mua may tinh phieu 12")).isFalse();
+        assertThat(Reconciler.isBankFee(5_500, "chuyen tien mua may tinh phieu 12"))
+                .isFalse();
         assertThat(Reconciler.isBankFee(0, "phi sms")).isFalse();
     }
 }
