@@ -94,6 +94,7 @@ public class BankStatements {
     private final JdbcTemplate batch;
     private final CashAccess access;
     private final PledgeProgress progress;
+    private final PledgeCashProgress pledgeProgress;
     private final ApplicationEventPublisher events;
 
     BankStatements(
@@ -101,11 +102,13 @@ public class BankStatements {
             JdbcTemplate batch,
             CashAccess access,
             PledgeProgress progress,
+            PledgeCashProgress pledgeProgress,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.access = access;
         this.progress = progress;
+        this.pledgeProgress = pledgeProgress;
         this.events = events;
     }
 
@@ -229,9 +232,7 @@ public class BankStatements {
                     ps.setLong(4, (Long) row[3]);
                 });
         insertEntries(entries);
-        for (long pledgeId : touchedPledges) {
-            progress.recompute(pledgeId);
-        }
+        pledgeProgress.recompute(touchedPledges);
         lap(timings, "ledger", t);
 
         int matched = byCode + byName + fees;
