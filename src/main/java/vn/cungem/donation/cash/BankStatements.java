@@ -146,12 +146,43 @@ public class BankStatements {
         }
         t = lap(timings, "fingerprintCheck", t);
 
+        // Decide every match in memory first, so each line is written once, already in its final state.
+        Reconciler reconciler = new Reconciler(openPledges(campaignId));
+        Long[] pledgeIds = new Long[lines.size()];
+        String[] methods = new String[lines.size()];
+        String[] folded = new String[lines.size()];
+        int byCode = 0;
+        int byName = 0;
+        int fees = 0;
+        for (int i : fresh) {
+            StatementLine l = lines.get(i);
+            folded[i] = truncate(l.descriptionFolded(), 1000);
+            if (l.credit() > 0) {
+                Optional<Match> match = reconciler.match(l.credit(), l.description(), folded[i]);
+                if (match.isPresent()) {
+                    pledgeIds[i] = match.get().pledgeId();
+                    methods[i] = match.get().method().name();
+                    if (match.get().method() == Reconciler.Method.CODE) {
+                        byCode++;
+                    } else {
+                        byName++;
+                    }
+                }
+            } else if (Reconciler.isBankFee(l.debit(), folded[i])) {
+                methods[i] = "AUTO_FEE";
+                fees++;
+            }
+        }
+        t = lap(timings, "match", t);
+
         Instant now = Instant.now();
+        Timestamp matchedAt = Timestamp.from(now);
         long importId = insertImport(campaignId, fileName, content, lines.size(), fresh.size(), caller, now);
         String insert = """
                 insert into bank_statement_line (campaign_id, import_id, fingerprint, booked_on, reference, debit_vnd,
-                                                 credit_vnd, balance_vnd, description, description_folded, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UNMATCHED')""";
+                                                 credit_vnd, balance_vnd, description, description_folded, status,
+                                                 pledge_id, match_method, matched_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         try {
             batch.batchUpdate(insert, fresh, BATCH, (ps, i) -> {
                 StatementLine l = lines.get(i);
@@ -168,7 +199,15 @@ public class BankStatements {
                     ps.setLong(8, l.balance());
                 }
                 ps.setString(9, l.description());
-                ps.setString(10, truncate(l.descriptionFolded(), 1000));
+                ps.setString(10, folded[i]);
+                ps.setString(11, methods[i] == null ? "UNMATCHED" : "MATCHED");
+                if (pledgeIds[i] == null) {
+                    ps.setNull(12, Types.BIGINT);
+                } else {
+                    ps.setLong(12, pledgeIds[i]);
+                }
+                ps.setString(13, methods[i]);
+                ps.setTimestamp(14, methods[i] == null ? null : matchedAt);
             });
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
@@ -176,64 +215,33 @@ public class BankStatements {
                     "Sao kê này đang được nhập ở nơi khác; hãy thử lại sau ít phút.",
                     "This statement is being imported elsewhere; try again in a few minutes.");
         }
+        t = lap(timings, "insert", t);
+
         Map<String, Long> idsByFingerprint = new HashMap<>();
-        jdbc.sql("select id, fingerprint from bank_statement_line where import_id = ?")
+        jdbc.sql("select id, fingerprint from bank_statement_line where import_id = ? and status = 'MATCHED'")
                 .param(importId)
                 .query(rs -> {
                     idsByFingerprint.put(rs.getString(2), rs.getLong(1));
                 });
-        t = lap(timings, "insert", t);
-
-        Reconciler reconciler = new Reconciler(openPledges(campaignId));
-        List<Object[]> matchedLines = new ArrayList<>();
         List<Object[]> entries = new ArrayList<>();
         Set<Long> touchedPledges = new LinkedHashSet<>();
-        int byCode = 0;
-        int byName = 0;
-        int fees = 0;
-        Timestamp matchedAt = Timestamp.from(now);
         for (int i : fresh) {
+            if (methods[i] == null) {
+                continue;
+            }
             StatementLine l = lines.get(i);
             long lineId = idsByFingerprint.get(fingerprints.get(i));
             if (l.credit() > 0) {
-                Optional<Match> match = reconciler.match(l.credit(), l.description(), l.descriptionFolded());
-                if (match.isPresent()) {
-                    Match m = match.get();
-                    if (m.method() == Reconciler.Method.CODE) {
-                        byCode++;
-                    } else {
-                        byName++;
-                    }
-                    matchedLines.add(new Object[] {m.pledgeId(), m.method().name(), matchedAt, lineId});
-                    entries.add(entry(campaignId, l, "CREDIT", l.credit(), "DONATION", m.pledgeId(), lineId, caller));
-                    touchedPledges.add(m.pledgeId());
-                }
-            } else if (Reconciler.isBankFee(l.debit(), l.descriptionFolded())) {
-                fees++;
-                matchedLines.add(new Object[] {null, "AUTO_FEE", matchedAt, lineId});
+                entries.add(entry(campaignId, l, "CREDIT", l.credit(), "DONATION", pledgeIds[i], lineId, caller));
+                touchedPledges.add(pledgeIds[i]);
+            } else {
                 entries.add(entry(campaignId, l, "DEBIT", l.debit(), "BANK_FEE", null, lineId, caller));
             }
         }
-        t = lap(timings, "match", t);
-
-        batch.batchUpdate(
-                "update bank_statement_line set status = 'MATCHED', pledge_id = ?, match_method = ?, matched_at = ?"
-                        + " where id = ?",
-                matchedLines,
-                BATCH,
-                (ps, row) -> {
-                    if (row[0] == null) {
-                        ps.setNull(1, Types.BIGINT);
-                    } else {
-                        ps.setLong(1, (Long) row[0]);
-                    }
-                    ps.setString(2, (String) row[1]);
-                    ps.setTimestamp(3, (Timestamp) row[2]);
-                    ps.setLong(4, (Long) row[3]);
-                });
         insertEntries(entries);
-        pledgeProgress.recompute(touchedPledges);
-        lap(timings, "ledger", t);
+        t = lap(timings, "ledger", t);
+        pledgeProgress.recompute(campaignId, touchedPledges);
+        lap(timings, "pledges", t);
 
         int matched = byCode + byName + fees;
         ImportResult result = new ImportResult(
