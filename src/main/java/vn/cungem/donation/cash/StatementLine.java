@@ -1,0 +1,38 @@
+package vn.cungem.donation.cash;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import vn.cungem.shared.text.VietnameseText;
+
+/**
+ * One line of a bank statement as the bank exported it. Amounts are whole VND; exactly one of debit and credit is
+ * positive.
+ *
+ * @param row the line number in the file (1-based), for messages
+ */
+public record StatementLine(
+        int row, LocalDate bookedOn, String reference, long debit, long credit, Long balance, String description) {
+
+    public String descriptionFolded() {
+        return VietnameseText.fold(description);
+    }
+
+    /**
+     * The same transaction in two overlapping statements gives the same fingerprint: booked date, reference, amounts
+     * and the folded description (banks re-export NFC or NFD, with different spacing). {@code occurrence} separates
+     * identical lines within one file (two equal transfers on one day without a reference).
+     */
+    public String fingerprint(int occurrence) {
+        String key = bookedOn + "|" + (reference == null ? "" : reference.trim()) + "|" + debit + "|" + credit + "|"
+                + descriptionFolded() + "|" + occurrence;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
