@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,12 @@ public class BankStatements {
         List<StatementLine> lines = StatementParser.parse(content);
         t = lap(timings, "parse", t);
 
-        List<String> fingerprints = fingerprints(lines);
+        // Folding and hashing are per line and independent: spread over the cores; the rest stays in file order.
+        String[] fullyFolded = new String[lines.size()];
+        IntStream.range(0, lines.size())
+                .parallel()
+                .forEach(i -> fullyFolded[i] = lines.get(i).descriptionFolded());
+        List<String> fingerprints = fingerprints(lines, fullyFolded);
         LocalDate from = lines.stream()
                 .map(StatementLine::bookedOn)
                 .min(LocalDate::compareTo)
@@ -155,7 +161,7 @@ public class BankStatements {
         int fees = 0;
         for (int i : fresh) {
             StatementLine l = lines.get(i);
-            folded[i] = truncate(l.descriptionFolded(), 1000);
+            folded[i] = truncate(fullyFolded[i], 1000);
             if (l.credit() > 0) {
                 Optional<Match> match = reconciler.match(l.credit(), l.description(), folded[i]);
                 if (match.isPresent()) {
@@ -213,6 +219,7 @@ public class BankStatements {
                 .query(rs -> {
                     idsByFingerprint.put(rs.getString(2), rs.getLong(1));
                 });
+        t = lap(timings, "lineIds", t);
         List<EntryRow> entries = new ArrayList<>();
         Set<Long> touchedPledges = new LinkedHashSet<>();
         for (int i : fresh) {
@@ -263,13 +270,16 @@ public class BankStatements {
         return now;
     }
 
-    private static List<String> fingerprints(List<StatementLine> lines) {
+    private static List<String> fingerprints(List<StatementLine> lines, String[] folded) {
+        String[] base = new String[lines.size()];
+        IntStream.range(0, lines.size())
+                .parallel()
+                .forEach(i -> base[i] = lines.get(i).fingerprint(0, folded[i]));
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>(lines.size());
-        for (StatementLine l : lines) {
-            String base = l.fingerprint(0);
-            int occurrence = seen.merge(base, 1, Integer::sum) - 1;
-            out.add(occurrence == 0 ? base : l.fingerprint(occurrence));
+        for (int i = 0; i < base.length; i++) {
+            int occurrence = seen.merge(base[i], 1, Integer::sum) - 1;
+            out.add(occurrence == 0 ? base[i] : lines.get(i).fingerprint(occurrence, folded[i]));
         }
         return out;
     }
