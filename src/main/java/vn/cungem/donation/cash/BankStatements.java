@@ -1,11 +1,10 @@
 package vn.cungem.donation.cash;
 
-import java.sql.Date;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -26,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.donation.PledgeProgress;
 import vn.cungem.donation.TrackingCode;
+import vn.cungem.donation.cash.BulkWriter.EntryRow;
+import vn.cungem.donation.cash.BulkWriter.LineRow;
 import vn.cungem.donation.cash.Reconciler.Match;
 import vn.cungem.donation.cash.Reconciler.OpenPledge;
 import vn.cungem.shared.ConflictException;
@@ -45,7 +46,6 @@ public class BankStatements {
 
     public static final String IMPORT_ENTITY = "bank_statement_import";
     public static final String LINE_ENTITY = "bank_statement_line";
-    static final int BATCH = 1_000;
     public static final int PAGE_SIZE = 50;
 
     /** What an import did, as the page and the API report it; {@code timingsMs} per phase for the benchmark. */
@@ -91,7 +91,7 @@ public class BankStatements {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final BulkWriter writer;
     private final CashAccess access;
     private final PledgeProgress progress;
     private final PledgeCashProgress pledgeProgress;
@@ -99,13 +99,13 @@ public class BankStatements {
 
     BankStatements(
             JdbcClient jdbc,
-            JdbcTemplate batch,
+            BulkWriter writer,
             CashAccess access,
             PledgeProgress progress,
             PledgeCashProgress pledgeProgress,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.writer = writer;
         this.access = access;
         this.progress = progress;
         this.pledgeProgress = pledgeProgress;
@@ -124,7 +124,12 @@ public class BankStatements {
         List<StatementLine> lines = StatementParser.parse(content);
         t = lap(timings, "parse", t);
 
-        List<String> fingerprints = fingerprints(lines);
+        // Folding and hashing are per line and independent: spread over the cores; the rest stays in file order.
+        String[] fullyFolded = new String[lines.size()];
+        IntStream.range(0, lines.size())
+                .parallel()
+                .forEach(i -> fullyFolded[i] = lines.get(i).descriptionFolded());
+        List<String> fingerprints = fingerprints(lines, fullyFolded);
         LocalDate from = lines.stream()
                 .map(StatementLine::bookedOn)
                 .min(LocalDate::compareTo)
@@ -156,7 +161,7 @@ public class BankStatements {
         int fees = 0;
         for (int i : fresh) {
             StatementLine l = lines.get(i);
-            folded[i] = truncate(l.descriptionFolded(), 1000);
+            folded[i] = truncate(fullyFolded[i], 1000);
             if (l.credit() > 0) {
                 Optional<Match> match = reconciler.match(l.credit(), l.description(), folded[i]);
                 if (match.isPresent()) {
@@ -175,40 +180,30 @@ public class BankStatements {
         }
         t = lap(timings, "match", t);
 
-        Instant now = Instant.now();
-        Timestamp matchedAt = Timestamp.from(now);
+        // Microseconds, as both databases store them, so both writers keep the same value.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long importId = insertImport(campaignId, fileName, content, lines.size(), fresh.size(), caller, now);
-        String insert = """
-                insert into bank_statement_line (campaign_id, import_id, fingerprint, booked_on, reference, debit_vnd,
-                                                 credit_vnd, balance_vnd, description, description_folded, status,
-                                                 pledge_id, match_method, matched_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        List<LineRow> rows = new ArrayList<>(fresh.size());
+        for (int i : fresh) {
+            StatementLine l = lines.get(i);
+            rows.add(new LineRow(
+                    campaignId,
+                    importId,
+                    fingerprints.get(i),
+                    l.bookedOn(),
+                    l.reference(),
+                    l.debit(),
+                    l.credit(),
+                    l.balance(),
+                    l.description(),
+                    folded[i],
+                    methods[i] == null ? "UNMATCHED" : "MATCHED",
+                    pledgeIds[i],
+                    methods[i],
+                    methods[i] == null ? null : now));
+        }
         try {
-            batch.batchUpdate(insert, fresh, BATCH, (ps, i) -> {
-                StatementLine l = lines.get(i);
-                ps.setLong(1, campaignId);
-                ps.setLong(2, importId);
-                ps.setString(3, fingerprints.get(i));
-                ps.setDate(4, Date.valueOf(l.bookedOn()));
-                ps.setString(5, l.reference());
-                ps.setLong(6, l.debit());
-                ps.setLong(7, l.credit());
-                if (l.balance() == null) {
-                    ps.setNull(8, Types.BIGINT);
-                } else {
-                    ps.setLong(8, l.balance());
-                }
-                ps.setString(9, l.description());
-                ps.setString(10, folded[i]);
-                ps.setString(11, methods[i] == null ? "UNMATCHED" : "MATCHED");
-                if (pledgeIds[i] == null) {
-                    ps.setNull(12, Types.BIGINT);
-                } else {
-                    ps.setLong(12, pledgeIds[i]);
-                }
-                ps.setString(13, methods[i]);
-                ps.setTimestamp(14, methods[i] == null ? null : matchedAt);
-            });
+            writer.insertLines(rows);
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "statement.concurrent",
@@ -217,13 +212,15 @@ public class BankStatements {
         }
         t = lap(timings, "insert", t);
 
+        // Ids are assigned by the identity column; read back only those the ledger needs.
         Map<String, Long> idsByFingerprint = new HashMap<>();
         jdbc.sql("select id, fingerprint from bank_statement_line where import_id = ? and status = 'MATCHED'")
                 .param(importId)
                 .query(rs -> {
                     idsByFingerprint.put(rs.getString(2), rs.getLong(1));
                 });
-        List<Object[]> entries = new ArrayList<>();
+        t = lap(timings, "lineIds", t);
+        List<EntryRow> entries = new ArrayList<>();
         Set<Long> touchedPledges = new LinkedHashSet<>();
         for (int i : fresh) {
             if (methods[i] == null) {
@@ -232,13 +229,13 @@ public class BankStatements {
             StatementLine l = lines.get(i);
             long lineId = idsByFingerprint.get(fingerprints.get(i));
             if (l.credit() > 0) {
-                entries.add(entry(campaignId, l, "CREDIT", l.credit(), "DONATION", pledgeIds[i], lineId, caller));
+                entries.add(entry(campaignId, l, "CREDIT", l.credit(), "DONATION", pledgeIds[i], lineId, caller, now));
                 touchedPledges.add(pledgeIds[i]);
             } else {
-                entries.add(entry(campaignId, l, "DEBIT", l.debit(), "BANK_FEE", null, lineId, caller));
+                entries.add(entry(campaignId, l, "DEBIT", l.debit(), "BANK_FEE", null, lineId, caller, now));
             }
         }
-        insertEntries(entries);
+        writer.insertEntries(entries);
         t = lap(timings, "ledger", t);
         pledgeProgress.recompute(campaignId, touchedPledges);
         lap(timings, "pledges", t);
@@ -273,13 +270,16 @@ public class BankStatements {
         return now;
     }
 
-    private static List<String> fingerprints(List<StatementLine> lines) {
+    private static List<String> fingerprints(List<StatementLine> lines, String[] folded) {
+        String[] base = new String[lines.size()];
+        IntStream.range(0, lines.size())
+                .parallel()
+                .forEach(i -> base[i] = lines.get(i).fingerprint(0, folded[i]));
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>(lines.size());
-        for (StatementLine l : lines) {
-            String base = l.fingerprint(0);
-            int occurrence = seen.merge(base, 1, Integer::sum) - 1;
-            out.add(occurrence == 0 ? base : l.fingerprint(occurrence));
+        for (int i = 0; i < base.length; i++) {
+            int occurrence = seen.merge(base[i], 1, Integer::sum) - 1;
+            out.add(occurrence == 0 ? base[i] : lines.get(i).fingerprint(occurrence, folded[i]));
         }
         return out;
     }
@@ -325,7 +325,7 @@ public class BankStatements {
                 .list();
     }
 
-    private static Object[] entry(
+    private static EntryRow entry(
             long campaignId,
             StatementLine line,
             String direction,
@@ -333,21 +333,20 @@ public class BankStatements {
             String reason,
             Long pledgeId,
             long lineId,
-            Caller caller) {
-        return new Object[] {
-            campaignId,
-            line.bookedOn(),
-            direction,
-            amount,
-            reason,
-            truncate(line.description().isEmpty() ? "—" : line.description(), 500),
-            pledgeId,
-            lineId,
-            null,
-            null,
-            caller.accountId(),
-            caller.displayName()
-        };
+            Caller caller,
+            Instant at) {
+        return new EntryRow(
+                campaignId,
+                line.bookedOn(),
+                direction,
+                amount,
+                reason,
+                truncate(line.description().isEmpty() ? "—" : line.description(), 500),
+                pledgeId,
+                lineId,
+                caller.accountId(),
+                caller.displayName(),
+                at);
     }
 
     static final String INSERT_ENTRY = """
@@ -355,30 +354,6 @@ public class BankStatements {
                                       bank_line_id, purchase_id, corrects_entry_id, recorded_by_account_id,
                                       recorded_by_name, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""";
-
-    private void insertEntries(List<Object[]> entries) {
-        batch.batchUpdate(INSERT_ENTRY, entries, BATCH, (ps, e) -> {
-            ps.setLong(1, (Long) e[0]);
-            ps.setDate(2, Date.valueOf((LocalDate) e[1]));
-            ps.setString(3, (String) e[2]);
-            ps.setLong(4, (Long) e[3]);
-            ps.setString(5, (String) e[4]);
-            ps.setString(6, (String) e[5]);
-            for (int i = 6; i <= 9; i++) {
-                if (e[i] == null) {
-                    ps.setNull(i + 1, Types.BIGINT);
-                } else {
-                    ps.setLong(i + 1, (Long) e[i]);
-                }
-            }
-            if (e[10] == null) {
-                ps.setNull(11, Types.BIGINT);
-            } else {
-                ps.setLong(11, (Long) e[10]);
-            }
-            ps.setString(12, (String) e[11]);
-        });
-    }
 
     static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -26,9 +26,11 @@ class PledgeCashProgress {
     private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
+    private final BulkWriter writer;
 
-    PledgeCashProgress(JdbcClient jdbc) {
+    PledgeCashProgress(JdbcClient jdbc, BulkWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
     }
 
     /**
@@ -72,7 +74,7 @@ class PledgeCashProgress {
                 .query(rs -> {
                     cash.put(rs.getLong(1), rs.getLong(2));
                 });
-        List<Object[]> all = new ArrayList<>();
+        List<BulkWriter.PledgeUpdate> all = new ArrayList<>();
         for (long id : ids) {
             Current c = current.get(id);
             if (c == null) {
@@ -85,32 +87,12 @@ class PledgeCashProgress {
                     received.getOrDefault(id, Map.of()),
                     c.cashPledged(),
                     cashReceived);
-            all.add(new Object[] {status.name(), cashReceived, id});
+            all.add(new BulkWriter.PledgeUpdate(id, status.name(), cashReceived));
         }
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            update(all.subList(from, Math.min(all.size(), from + CHUNK)));
-        }
+        writer.updatePledges(all);
     }
 
     private record Current(PledgeStatus status, long cashPledged) {}
-
-    private void update(List<Object[]> updates) {
-        if (updates.isEmpty()) {
-            return;
-        }
-        // One standard MERGE per thousand pledges (H2 and PostgreSQL 15 both have it) instead of a thousand updates.
-        StringBuilder sql = new StringBuilder("merge into pledge p using (values ");
-        List<Object> params = new ArrayList<>(updates.size() * 3);
-        for (int i = 0; i < updates.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(cast(? as bigint), cast(? as varchar(20)), cast(? as bigint))");
-            params.add(updates.get(i)[2]);
-            params.add(updates.get(i)[0]);
-            params.add(updates.get(i)[1]);
-        }
-        sql.append(") as v (id, status, cash) on p.id = v.id when matched then update set status = v.status,"
-                + " cash_received_vnd = v.cash, updated_at = current_timestamp, version = p.version + 1");
-        jdbc.sql(sql.toString()).params(params).update();
-    }
 
     private Map<Long, Map<ItemType, Integer>> quantities(String sql, long campaignId) {
         Map<Long, Map<ItemType, Integer>> out = new HashMap<>();

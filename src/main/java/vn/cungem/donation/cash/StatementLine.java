@@ -26,8 +26,13 @@ public record StatementLine(
      * identical lines within one file (two equal transfers on one day without a reference).
      */
     public String fingerprint(int occurrence) {
+        return fingerprint(occurrence, descriptionFolded());
+    }
+
+    /** {@link #fingerprint(int)} with the folded description already computed (folding is the costly part). */
+    String fingerprint(int occurrence, String folded) {
         String key = bookedOn + "|" + (reference == null ? "" : reference.trim()) + "|" + debit + "|" + credit + "|"
-                + descriptionFolded() + "|" + occurrence;
+                + folded + "|" + occurrence;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
