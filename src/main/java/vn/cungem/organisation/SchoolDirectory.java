@@ -92,7 +92,7 @@ public class SchoolDirectory {
 
     /**
      * Schools in scope whose folded name contains the query or whose MOET code equals it, optionally of one level and
-     * within one unit's subtree; ordered by folded name.
+     * within one unit's subtree; in Vietnamese dictionary order (the name's collation sort key), then id.
      */
     public ResultPage<School> search(
             String query, SchoolLevel level, Long unitId, boolean includeRetired, int page, Caller caller) {
