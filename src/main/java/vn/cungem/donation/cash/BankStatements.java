@@ -1,5 +1,6 @@
 package vn.cungem.donation.cash;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.donation.PledgeProgress;
 import vn.cungem.donation.TrackingCode;
-import vn.cungem.donation.cash.BulkWriter.EntryRow;
 import vn.cungem.donation.cash.BulkWriter.LineRow;
 import vn.cungem.donation.cash.Reconciler.Match;
 import vn.cungem.donation.cash.Reconciler.OpenPledge;
@@ -97,6 +100,13 @@ public class BankStatements {
     private final PledgeCashProgress pledgeProgress;
     private final ApplicationEventPublisher events;
 
+    /** Reads that an import runs beside its own work, each on a connection of its own. */
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "statement-import-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     BankStatements(
             JdbcClient jdbc,
             BulkWriter writer,
@@ -121,7 +131,19 @@ public class BankStatements {
         Campaign campaign = access.require(campaignId, caller);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
-        List<StatementLine> lines = StatementParser.parse(content);
+        // Taken first so the campaign's open pledges can be read while the file is parsed: with the lock held, no
+        // other import or manual match changes what the pledges still expect. The read runs on a connection of its
+        // own, so it sees only committed data, which is all there is to see at this point.
+        access.lock(campaignId);
+        CompletableFuture<List<OpenPledge>> open =
+                CompletableFuture.supplyAsync(() -> openPledges(campaignId), background);
+        List<StatementLine> lines;
+        try {
+            lines = StatementParser.parse(content);
+        } catch (RuntimeException e) {
+            open.cancel(false);
+            throw e;
+        }
         t = lap(timings, "parse", t);
 
         // Folding and hashing are per line and independent: spread over the cores; the rest stays in file order.
@@ -138,7 +160,6 @@ public class BankStatements {
                 .map(StatementLine::bookedOn)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
-        access.lock(campaignId);
         Set<String> known = new HashSet<>(
                 jdbc.sql("""
                         select fingerprint from bank_statement_line
@@ -151,91 +172,70 @@ public class BankStatements {
         }
         t = lap(timings, "fingerprintCheck", t);
 
-        // Decide every match in memory first, so each line is written once, already in its final state.
-        Reconciler reconciler = new Reconciler(openPledges(campaignId));
-        Long[] pledgeIds = new Long[lines.size()];
-        String[] methods = new String[lines.size()];
-        String[] folded = new String[lines.size()];
-        int byCode = 0;
-        int byName = 0;
-        int fees = 0;
-        for (int i : fresh) {
-            StatementLine l = lines.get(i);
-            folded[i] = truncate(fullyFolded[i], 1000);
-            if (l.credit() > 0) {
-                Optional<Match> match = reconciler.match(l.credit(), l.description(), folded[i]);
-                if (match.isPresent()) {
-                    pledgeIds[i] = match.get().pledgeId();
-                    methods[i] = match.get().method().name();
-                    if (match.get().method() == Reconciler.Method.CODE) {
-                        byCode++;
-                    } else {
-                        byName++;
-                    }
-                }
-            } else if (Reconciler.isBankFee(l.debit(), folded[i])) {
-                methods[i] = "AUTO_FEE";
-                fees++;
-            }
-        }
-        t = lap(timings, "match", t);
-
         // Microseconds, as both databases store them, so both writers keep the same value.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long importId = insertImport(campaignId, fileName, content, lines.size(), fresh.size(), caller, now);
-        List<LineRow> rows = new ArrayList<>(fresh.size());
-        for (int i : fresh) {
-            StatementLine l = lines.get(i);
-            rows.add(new LineRow(
-                    campaignId,
-                    importId,
-                    fingerprints.get(i),
-                    l.bookedOn(),
-                    l.reference(),
-                    l.debit(),
-                    l.credit(),
-                    l.balance(),
-                    l.description(),
-                    folded[i],
-                    methods[i] == null ? "UNMATCHED" : "MATCHED",
-                    pledgeIds[i],
-                    methods[i],
-                    methods[i] == null ? null : now));
-        }
+        Reconciler reconciler;
         try {
-            writer.insertLines(rows);
+            reconciler = new Reconciler(open.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        t = lap(timings, "openPledges", t);
+
+        // Each line is matched in memory and handed to the writer in its final state; on PostgreSQL the writer's
+        // COPY is already storing the first lines while the later ones are matched.
+        Set<Long> touchedPledges = new LinkedHashSet<>();
+        int byCode = 0;
+        int byName = 0;
+        int fees = 0;
+        try (BulkWriter.LineSink sink = writer.lines()) {
+            for (int i : fresh) {
+                StatementLine l = lines.get(i);
+                String folded = truncate(fullyFolded[i], 1000);
+                Long pledgeId = null;
+                String method = null;
+                if (l.credit() > 0) {
+                    Optional<Match> match = reconciler.match(l.credit(), l.description(), folded);
+                    if (match.isPresent()) {
+                        pledgeId = match.get().pledgeId();
+                        method = match.get().method().name();
+                        touchedPledges.add(pledgeId);
+                        if (match.get().method() == Reconciler.Method.CODE) {
+                            byCode++;
+                        } else {
+                            byName++;
+                        }
+                    }
+                } else if (Reconciler.isBankFee(l.debit(), folded)) {
+                    method = "AUTO_FEE";
+                    fees++;
+                }
+                sink.add(new LineRow(
+                        campaignId,
+                        importId,
+                        fingerprints.get(i),
+                        l.bookedOn(),
+                        l.reference(),
+                        l.debit(),
+                        l.credit(),
+                        l.balance(),
+                        l.description(),
+                        folded,
+                        method == null ? "UNMATCHED" : "MATCHED",
+                        pledgeId,
+                        method,
+                        method == null ? null : now));
+            }
+            sink.finish();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "statement.concurrent",
                     "Sao kê này đang được nhập ở nơi khác; hãy thử lại sau ít phút.",
                     "This statement is being imported elsewhere; try again in a few minutes.");
         }
-        t = lap(timings, "insert", t);
-
-        // Ids are assigned by the identity column; read back only those the ledger needs.
-        Map<String, Long> idsByFingerprint = new HashMap<>();
-        jdbc.sql("select id, fingerprint from bank_statement_line where import_id = ? and status = 'MATCHED'")
-                .param(importId)
-                .query(rs -> {
-                    idsByFingerprint.put(rs.getString(2), rs.getLong(1));
-                });
-        t = lap(timings, "lineIds", t);
-        List<EntryRow> entries = new ArrayList<>();
-        Set<Long> touchedPledges = new LinkedHashSet<>();
-        for (int i : fresh) {
-            if (methods[i] == null) {
-                continue;
-            }
-            StatementLine l = lines.get(i);
-            long lineId = idsByFingerprint.get(fingerprints.get(i));
-            if (l.credit() > 0) {
-                entries.add(entry(campaignId, l, "CREDIT", l.credit(), "DONATION", pledgeIds[i], lineId, caller, now));
-                touchedPledges.add(pledgeIds[i]);
-            } else {
-                entries.add(entry(campaignId, l, "DEBIT", l.debit(), "BANK_FEE", null, lineId, caller, now));
-            }
-        }
-        writer.insertEntries(entries);
+        t = lap(timings, "matchAndInsert", t);
+        postToLedger(importId, caller, now);
         t = lap(timings, "ledger", t);
         pledgeProgress.recompute(campaignId, touchedPledges);
         lap(timings, "pledges", t);
@@ -262,6 +262,11 @@ public class BankStatements {
         after.put("bankFeesPosted", fees);
         events.publishEvent(DomainChange.created(IMPORT_ENTITY, importId, CashAccess.unitOf(campaign), after));
         return result;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     private static long lap(Map<String, Long> timings, String phase, long since) {
@@ -325,28 +330,26 @@ public class BankStatements {
                 .list();
     }
 
-    private static EntryRow entry(
-            long campaignId,
-            StatementLine line,
-            String direction,
-            long amount,
-            String reason,
-            Long pledgeId,
-            long lineId,
-            Caller caller,
-            Instant at) {
-        return new EntryRow(
-                campaignId,
-                line.bookedOn(),
-                direction,
-                amount,
-                reason,
-                truncate(line.description().isEmpty() ? "—" : line.description(), 500),
-                pledgeId,
-                lineId,
-                caller.accountId(),
-                caller.displayName(),
-                at);
+    /**
+     * The ledger entries of the lines this import matched, made by the database from the lines it has just stored:
+     * credits to pledges as donations, bank charges as fees. The same statement on H2 and PostgreSQL.
+     */
+    private void postToLedger(long importId, Caller caller, Instant at) {
+        jdbc.sql("""
+                        insert into ledger_entry (campaign_id, booked_on, direction, amount_vnd, reason, description,
+                                                  pledge_id, bank_line_id, recorded_by_account_id, recorded_by_name,
+                                                  created_at)
+                        select campaign_id, booked_on,
+                               case when credit_vnd > 0 then 'CREDIT' else 'DEBIT' end,
+                               case when credit_vnd > 0 then credit_vnd else debit_vnd end,
+                               case when credit_vnd > 0 then 'DONATION' else 'BANK_FEE' end,
+                               case when description = '' then '—' else substring(description, 1, 500) end,
+                               pledge_id, id, cast(? as bigint), ?, ?
+                          from bank_statement_line
+                         where import_id = ? and status = 'MATCHED'
+                         order by id""")
+                .params(caller.accountId(), caller.displayName(), Timestamp.from(at), importId)
+                .update();
     }
 
     static final String INSERT_ENTRY = """

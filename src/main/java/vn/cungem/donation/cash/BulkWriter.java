@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes the rows of a statement import: many statement lines, ledger entries and pledge updates at once. Two
+ * Writes the rows of a statement import: many statement lines and pledge updates at once. Two
  * implementations with the same result: {@link PostgresCopyWriter} (COPY through the PostgreSQL driver, several times
  * faster than batched inserts — what brings 100,000 lines under the issue's 10 s) and {@link JdbcBatchWriter}
  * (portable batched statements, used on H2). The only place in the cash module that branches on the database.
@@ -37,26 +37,34 @@ interface BulkWriter {
             String matchMethod,
             Instant matchedAt) {}
 
-    /** A ledger entry posted by an import (always from a bank line). */
-    record EntryRow(
-            long campaignId,
-            LocalDate bookedOn,
-            String direction,
-            long amount,
-            String reason,
-            String description,
-            Long pledgeId,
-            long bankLineId,
-            Long recordedByAccountId,
-            String recordedByName,
-            Instant createdAt) {}
-
     /** A pledge's recomputed status and cash received. */
     record PledgeUpdate(long id, String status, long cashReceived) {}
 
-    void insertLines(List<LineRow> rows);
+    /**
+     * Receives an import's lines one at a time and writes them as they come, so the database stores the first lines
+     * while the import is still matching the later ones. Nothing is visible to others before the transaction commits.
+     */
+    interface LineSink extends AutoCloseable {
 
-    void insertEntries(List<EntryRow> rows);
+        void add(LineRow row);
+
+        /** Writes what is still buffered; the lines are in the table when this returns. */
+        void finish();
+
+        /** After {@code finish}, nothing; before it (the import failed), abandons what was sent. */
+        @Override
+        default void close() {}
+    }
+
+    /** Opens a sink on the connection of the current transaction; use nothing else on it until {@code finish}. */
+    LineSink lines();
+
+    default void insertLines(List<LineRow> rows) {
+        try (LineSink sink = lines()) {
+            rows.forEach(sink::add);
+            sink.finish();
+        }
+    }
 
     /** Sets status and cash received, bumps version and updated_at, of each pledge (already locked by the caller). */
     void updatePledges(List<PledgeUpdate> updates);

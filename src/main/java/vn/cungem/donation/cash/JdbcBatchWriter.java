@@ -21,7 +21,33 @@ final class JdbcBatchWriter implements BulkWriter {
     }
 
     @Override
-    public void insertLines(List<LineRow> rows) {
+    public LineSink lines() {
+        return new LineSink() {
+            private final List<LineRow> batch = new ArrayList<>(BATCH);
+
+            @Override
+            public void add(LineRow row) {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void finish() {
+                flush();
+            }
+
+            private void flush() {
+                if (!batch.isEmpty()) {
+                    insert(batch);
+                    batch.clear();
+                }
+            }
+        };
+    }
+
+    private void insert(List<LineRow> rows) {
         jdbc.batchUpdate("""
                 insert into bank_statement_line (campaign_id, import_id, fingerprint, booked_on, reference, debit_vnd,
                                                  credit_vnd, balance_vnd, description, description_folded, status,
@@ -41,27 +67,6 @@ final class JdbcBatchWriter implements BulkWriter {
             setLong(ps, 12, l.pledgeId());
             ps.setString(13, l.matchMethod());
             ps.setTimestamp(14, l.matchedAt() == null ? null : Timestamp.from(l.matchedAt()));
-        });
-    }
-
-    @Override
-    public void insertEntries(List<EntryRow> rows) {
-        jdbc.batchUpdate("""
-                insert into ledger_entry (campaign_id, booked_on, direction, amount_vnd, reason, description,
-                                          pledge_id, bank_line_id, recorded_by_account_id, recorded_by_name,
-                                          created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, e) -> {
-            ps.setLong(1, e.campaignId());
-            ps.setDate(2, Date.valueOf(e.bookedOn()));
-            ps.setString(3, e.direction());
-            ps.setLong(4, e.amount());
-            ps.setString(5, e.reason());
-            ps.setString(6, e.description());
-            setLong(ps, 7, e.pledgeId());
-            ps.setLong(8, e.bankLineId());
-            setLong(ps, 9, e.recordedByAccountId());
-            ps.setString(10, e.recordedByName());
-            ps.setTimestamp(11, Timestamp.from(e.createdAt()));
         });
     }
 

@@ -3,6 +3,7 @@ package vn.cungem.donation.cash;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -32,12 +34,34 @@ final class PostgresCopyWriter implements BulkWriter {
         this.jdbc = jdbc;
     }
 
+    /** Chars of CSV gathered before they are sent: large enough to keep calls few, small enough to start early. */
+    static final int FLUSH_CHARS = 1 << 16;
+
+    private static final String COPY_LINES = """
+            copy bank_statement_line (campaign_id, import_id, fingerprint, booked_on, reference, debit_vnd,
+                                      credit_vnd, balance_vnd, description, description_folded, status,
+                                      pledge_id, match_method, matched_at)
+            from stdin with (format csv)""";
+
     @Override
-    public void insertLines(List<LineRow> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 256);
-        for (LineRow l : rows) {
-            Csv row = new Csv(csv);
-            row.value(l.campaignId())
+    public LineSink lines() {
+        return new CopySink();
+    }
+
+    /**
+     * One {@code COPY ... FROM STDIN} kept open while the import adds lines: each 64K chars of CSV goes to the server
+     * at once, and the server parses and indexes them while the import matches the next lines.
+     */
+    private final class CopySink implements LineSink {
+
+        private final StringBuilder csv = new StringBuilder(FLUSH_CHARS + 4_096);
+        private Connection con;
+        private CopyIn copy;
+
+        @Override
+        public void add(LineRow l) {
+            new Csv(csv)
+                    .value(l.campaignId())
                     .value(l.importId())
                     .text(l.fingerprint())
                     .text(l.bookedOn().toString())
@@ -52,36 +76,65 @@ final class PostgresCopyWriter implements BulkWriter {
                     .text(l.matchMethod())
                     .text(timestamp(l.matchedAt()))
                     .end();
+            if (csv.length() >= FLUSH_CHARS) {
+                send();
+            }
         }
-        copy("""
-                copy bank_statement_line (campaign_id, import_id, fingerprint, booked_on, reference, debit_vnd,
-                                          credit_vnd, balance_vnd, description, description_folded, status,
-                                          pledge_id, match_method, matched_at)
-                from stdin with (format csv)""", csv);
+
+        @Override
+        public void finish() {
+            if (copy == null && csv.isEmpty()) {
+                return;
+            }
+            send();
+            try {
+                copy.endCopy();
+            } catch (SQLException e) {
+                throw translate(COPY_LINES, e);
+            } finally {
+                copy = null;
+                release();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // The COPY failed already (the server reported an error); the transaction rolls back anyway.
+                }
+            }
+            copy = null;
+            release();
+        }
+
+        private void send() {
+            try {
+                if (copy == null) {
+                    con = DataSourceUtils.getConnection(dataSource);
+                    copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES);
+                }
+                byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+                csv.setLength(0);
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw translate(COPY_LINES, e);
+            }
+        }
+
+        private void release() {
+            if (con != null) {
+                DataSourceUtils.releaseConnection(con, dataSource);
+                con = null;
+            }
+        }
     }
 
-    @Override
-    public void insertEntries(List<EntryRow> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 160);
-        for (EntryRow e : rows) {
-            new Csv(csv)
-                    .value(e.campaignId())
-                    .text(e.bookedOn().toString())
-                    .text(e.direction())
-                    .value(e.amount())
-                    .text(e.reason())
-                    .text(e.description())
-                    .value(e.pledgeId())
-                    .value(e.bankLineId())
-                    .value(e.recordedByAccountId())
-                    .text(e.recordedByName())
-                    .text(timestamp(e.createdAt()))
-                    .end();
-        }
-        copy("""
-                copy ledger_entry (campaign_id, booked_on, direction, amount_vnd, reason, description, pledge_id,
-                                   bank_line_id, recorded_by_account_id, recorded_by_name, created_at)
-                from stdin with (format csv)""", csv);
+    private DataAccessException translate(String sql, SQLException e) {
+        DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
+        return translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
     }
 
     @Override
@@ -113,8 +166,7 @@ final class PostgresCopyWriter implements BulkWriter {
         try {
             con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (SQLException e) {
-            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
-            throw translated != null ? translated : new IllegalStateException(e);
+            throw translate(sql, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

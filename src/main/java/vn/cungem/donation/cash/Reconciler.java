@@ -33,12 +33,14 @@ public final class Reconciler {
     private final Map<String, OpenPledge> byCode = new HashMap<>();
     private final Map<Long, List<OpenPledge>> byOutstanding = new HashMap<>();
     private final Map<Long, Long> outstanding = new HashMap<>();
+    private final Map<Long, String> paddedNames = new HashMap<>();
 
     public Reconciler(List<OpenPledge> pledges) {
         for (OpenPledge p : pledges) {
             byCode.put(p.code(), p);
             outstanding.put(p.id(), p.outstanding());
             if (p.outstanding() > 0 && p.donorNameFolded().length() >= MIN_NAME_LENGTH) {
+                paddedNames.put(p.id(), " " + words(p.donorNameFolded()).trim() + " ");
                 byOutstanding
                         .computeIfAbsent(p.outstanding(), k -> new ArrayList<>())
                         .add(p);
@@ -63,15 +65,16 @@ public final class Reconciler {
             }
         }
         List<OpenPledge> sameAmount = byOutstanding.getOrDefault(credit, List.of());
+        if (sameAmount.isEmpty()) {
+            return Optional.empty();
+        }
         OpenPledge found = null;
-        String padded = " " + descriptionFolded.replaceAll("[^a-z0-9]+", " ") + " ";
+        String padded = " " + words(descriptionFolded) + " ";
         for (OpenPledge candidate : sameAmount) {
             if (outstanding.get(candidate.id()) != credit) {
                 continue;
             }
-            String name = " "
-                    + candidate.donorNameFolded().replaceAll("[^a-z0-9]+", " ").trim() + " ";
-            if (padded.contains(name)) {
+            if (padded.contains(paddedNames.get(candidate.id()))) {
                 if (found != null) {
                     return Optional.empty();
                 }
@@ -83,6 +86,23 @@ public final class Reconciler {
         }
         take(found, credit);
         return Optional.of(new Match(found.id(), Method.AMOUNT_AND_NAME));
+    }
+
+    /** Folded text with every run of characters other than {@code [a-z0-9]} turned into one space. */
+    static String words(String folded) {
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+                gap = false;
+            } else if (!gap) {
+                out.append(' ');
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     private void take(OpenPledge pledge, long credit) {

@@ -3,8 +3,6 @@ package vn.cungem.donation.cash;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -330,6 +328,9 @@ public final class StatementParser {
 
     /** Whole VND from {@code 1.250.000}, {@code 1,250,000}, {@code 1250000}, {@code 1,250,000.00}, {@code 500.000 đ}. */
     static long amount(String text) {
+        if (text != null && !text.isEmpty() && text.length() <= 16 && allDigits(text)) {
+            return checked(Long.parseLong(text));
+        }
         String s =
                 CURRENCY.matcher(text == null ? "" : VietnameseText.tidy(text)).replaceAll("");
         if (s.isEmpty() || s.equals("-")) {
@@ -355,11 +356,24 @@ public final class StatementParser {
         if (digits.length() > 16) {
             throw new IllegalArgumentException("too large");
         }
-        long value = Long.parseLong(digits);
+        return checked(Long.parseLong(digits));
+    }
+
+    private static long checked(long value) {
         if (value > MAX_AMOUNT) {
             throw new IllegalArgumentException("too large");
         }
         return value;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** dd/MM/yyyy, dd-MM-yyyy, ISO, with or without a time after it, or an Excel serial day number; null if none. */
@@ -496,25 +510,26 @@ public final class StatementParser {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         char delimiter = detectDelimiter(content, start);
-        try (Reader reader =
-                new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), decoder)) {
-            readCsv(reader, delimiter, rows);
+        // Decoded in one go and scanned as an array: a Reader read char by char costs a call and a lock per char.
+        try {
+            java.nio.CharBuffer text = decoder.decode(java.nio.ByteBuffer.wrap(content, start, content.length - start));
+            readCsv(text, delimiter, rows);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw StatementRejectedException.of(
                     "Tệp CSV không phải mã UTF-8: trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
                     "The CSV file is not UTF-8: in Excel choose \"CSV UTF-8\" when saving.");
-        } catch (IOException e) {
-            throw StatementRejectedException.of("Không đọc được tệp CSV.", "The CSV file cannot be read.");
         }
     }
 
-    private static void readCsv(Reader reader, char delimiter, Consumer<List<String>> rows) throws IOException {
+    private static void readCsv(java.nio.CharBuffer text, char delimiter, Consumer<List<String>> rows) {
+        int position = 0;
+        int length = text.remaining();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         int pushed = -1;
         while (true) {
-            int c = pushed >= 0 ? pushed : reader.read();
+            int c = pushed >= 0 ? pushed : position < length ? text.get(position++) : -1;
             pushed = -1;
             if (c < 0) {
                 break;
@@ -529,7 +544,7 @@ public final class StatementParser {
                     field.append((char) c);
                     continue;
                 }
-                int next = reader.read();
+                int next = position < length ? text.get(position++) : -1;
                 if (next == '"') {
                     field.append('"');
                     continue;
@@ -545,7 +560,7 @@ public final class StatementParser {
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r') {
-                    int next = reader.read();
+                    int next = position < length ? text.get(position++) : -1;
                     if (next != '\n') {
                         pushed = next;
                     }

@@ -77,4 +77,19 @@ class ReconcilerTests {
                 .isFalse();
         assertThat(Reconciler.isBankFee(0, "phi sms")).isFalse();
     }
+
+    @Test
+    void splitsIntoWordsAsTheRegexDid() {
+        java.util.Random random = new java.util.Random(7L);
+        String alphabet = "abcxyz0189 .,-_/\t😀ñ";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                text.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String folded = text.toString();
+            assertThat(Reconciler.words(folded)).isEqualTo(folded.replaceAll("[^a-z0-9]+", " "));
+        }
+    }
 }
