@@ -235,7 +235,7 @@ public class BankStatements {
                     "This statement is being imported elsewhere; try again in a few minutes.");
         }
         t = lap(timings, "matchAndInsert", t);
-        postToLedger(importId, caller, now);
+        postToLedger(campaignId, importId, caller, now);
         t = lap(timings, "ledger", t);
         pledgeProgress.recompute(campaignId, touchedPledges);
         lap(timings, "pledges", t);
@@ -334,7 +334,7 @@ public class BankStatements {
      * The ledger entries of the lines this import matched, made by the database from the lines it has just stored:
      * credits to pledges as donations, bank charges as fees. The same statement on H2 and PostgreSQL.
      */
-    private void postToLedger(long importId, Caller caller, Instant at) {
+    private void postToLedger(long campaignId, long importId, Caller caller, Instant at) {
         jdbc.sql("""
                         insert into ledger_entry (campaign_id, booked_on, direction, amount_vnd, reason, description,
                                                   pledge_id, bank_line_id, recorded_by_account_id, recorded_by_name,
@@ -346,9 +346,9 @@ public class BankStatements {
                                case when description = '' then '—' else substring(description, 1, 500) end,
                                pledge_id, id, cast(? as bigint), ?, ?
                           from bank_statement_line
-                         where import_id = ? and status = 'MATCHED'
+                         where campaign_id = ? and status = 'MATCHED' and import_id = ?
                          order by id""")
-                .params(caller.accountId(), caller.displayName(), Timestamp.from(at), importId)
+                .params(caller.accountId(), caller.displayName(), Timestamp.from(at), campaignId, importId)
                 .update();
     }
 

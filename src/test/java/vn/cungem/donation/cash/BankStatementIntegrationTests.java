@@ -59,6 +59,11 @@ class BankStatementIntegrationTests {
         forgotCode = data.pledge(campaign, "Lê Văn Cường", 300_000L);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerReferencesResolve() {
+        new CashTestData(jdbc).assertLedgerReferencesResolve(campaign);
+    }
+
     private String statement(String... extraLines) {
         StringBuilder csv = new StringBuilder("""
                 NGÂN HÀNG TMCP NGOẠI THƯƠNG VIỆT NAM

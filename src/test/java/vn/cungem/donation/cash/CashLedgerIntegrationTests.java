@@ -61,6 +61,11 @@ class CashLedgerIntegrationTests {
         campaign = new CashTestData(jdbc).campaign(district);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerReferencesResolve() {
+        new CashTestData(jdbc).assertLedgerReferencesResolve(campaign);
+    }
+
     private void importCsv(String csv) throws Exception {
         mvc.perform(multipart("/api/v1/campaigns/{id}/statements", campaign)
                         .file(new MockMultipartFile("file", "s.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))

@@ -56,4 +56,36 @@ record CashTestData(JdbcClient jdbc) {
                 .single();
         return new Pledge(id, code);
     }
+
+    /**
+     * Every reference of the campaign's ledger entries, and every statement line's pledge, resolves to a row of the
+     * same campaign: they are kept without foreign keys (V68, V69), so the tests that write them check this after
+     * each test.
+     */
+    void assertLedgerReferencesResolve(long campaignId) {
+        long broken = jdbc.sql("""
+                        select count(*) from ledger_entry e
+                          left join bank_statement_line l on l.id = e.bank_line_id and l.campaign_id = e.campaign_id
+                          left join pledge p on p.id = e.pledge_id and p.campaign_id = e.campaign_id
+                          left join purchase u on u.id = e.purchase_id and u.campaign_id = e.campaign_id
+                          left join ledger_entry c on c.id = e.corrects_entry_id and c.campaign_id = e.campaign_id
+                          left join campaign k on k.id = e.campaign_id
+                         where e.campaign_id = ?
+                           and (k.id is null
+                                or (e.bank_line_id is not null and l.id is null)
+                                or (e.pledge_id is not null and p.id is null)
+                                or (e.purchase_id is not null and u.id is null)
+                                or (e.corrects_entry_id is not null and c.id is null)
+                                or (e.bank_line_id is not null and e.pledge_id is distinct from l.pledge_id))""").param(campaignId).query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThat(broken)
+                .as("ledger entries of campaign %d whose references do not resolve", campaignId)
+                .isZero();
+        long brokenLines = jdbc.sql("""
+                        select count(*) from bank_statement_line l
+                          left join pledge p on p.id = l.pledge_id and p.campaign_id = l.campaign_id
+                         where l.campaign_id = ? and l.pledge_id is not null and p.id is null""").param(campaignId).query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThat(brokenLines)
+                .as("statement lines of campaign %d whose pledge is not one of the campaign's", campaignId)
+                .isZero();
+    }
 }
