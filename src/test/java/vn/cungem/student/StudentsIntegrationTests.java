@@ -166,6 +166,12 @@ class StudentsIntegrationTests {
                 .query(String.class)
                 .single();
         assertThat(stored).doesNotContain(id);
+        List<String> audit = jdbc.sql("select coalesce(before_json, '') || coalesce(after_json, '') from audit_entry"
+                        + " where entity_type = 'student' and entity_id = ?")
+                .param(String.valueOf(student))
+                .query(String.class)
+                .list();
+        assertThat(audit).isNotEmpty().allSatisfy(json -> assertThat(json).doesNotContain(id));
         mvc.perform(get("/api/v1/students/" + student).with(user(officerA)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.personalId").value(id))
