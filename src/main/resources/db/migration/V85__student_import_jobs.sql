@@ -55,3 +55,18 @@ create table student_import_row (
   primary key (import_id, row_number)
 );
 create index student_import_row_outcome_ix on student_import_row (import_id, outcome, row_number);
+
+-- Scratch: the match keys of the rows being checked, joined against student to find the students a file already
+-- holds (same campaign: updated, not duplicated) and likely duplicates elsewhere. Filled and emptied inside one
+-- transaction, so other sessions never see rows here.
+create table student_import_key (
+  import_id bigint not null,
+  row_number int not null,
+  personal_id_hash varchar(64),
+  moet_code varchar(32),
+  name_folded varchar(200) not null,
+  birth_date date not null,
+  school_id bigint not null,
+  guardian_phone varchar(20)
+);
+create index student_import_key_ix on student_import_key (import_id);
