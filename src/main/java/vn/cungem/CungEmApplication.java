@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.cungem.shared.config.ProductionDatabaseGuard;
+import vn.cungem.student.StudentIdKeyGuard;
 
 @SpringBootApplication
 @EnableScheduling
@@ -15,10 +16,10 @@ public class CungEmApplication {
         application().run(args);
     }
 
-    /** The guard is added here, not only in spring.factories, so `java -jar` and tests share one path. */
+    /** The guards are added here, not only in spring.factories, so `java -jar` and tests share one path. */
     public static SpringApplication application() {
         SpringApplication app = new SpringApplication(CungEmApplication.class);
-        app.addListeners(new ProductionDatabaseGuard());
+        app.addListeners(new ProductionDatabaseGuard(), new StudentIdKeyGuard());
         return app;
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.cungem.shared.config.ProductionDatabaseGuard;
+import vn.cungem.student.StudentIdKeyGuard;
 
 /** Keycloak's lesson, checked on the real start-up path that {@code java -jar} takes. */
 class ProductionProfileTests {
@@ -21,13 +22,34 @@ class ProductionProfileTests {
                 "--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:prod-by-mistake;MODE=PostgreSQL");
     }
 
+    @Test
+    void refusesToStartInProductionWithoutAStudentIdKey() {
+        String postgres = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/never-reached";
+        assertRefusesWith(
+                StudentIdKeyGuard.MESSAGE, "--spring.profiles.active=prod", postgres, "--cungem.student.id-key=");
+        assertRefusesWith(
+                StudentIdKeyGuard.MESSAGE,
+                "--spring.profiles.active=prod",
+                postgres,
+                "--cungem.student.id-key=" + StudentIdKeyGuard.DEV_KEY);
+        assertRefusesWith(
+                StudentIdKeyGuard.MESSAGE,
+                "--spring.profiles.active=prod",
+                postgres,
+                "--cungem.student.id-key=dG9vLXNob3J0");
+    }
+
     private static void assertRefusesToStart(String... args) {
+        assertRefusesWith(ProductionDatabaseGuard.MESSAGE, args);
+    }
+
+    private static void assertRefusesWith(String message, String... args) {
         SpringApplication application = CungEmApplication.application();
         assertThatThrownBy(() -> {
                     try (ConfigurableApplicationContext started = application.run(args)) {
                         started.getId();
                     }
                 })
-                .hasMessage(ProductionDatabaseGuard.MESSAGE);
+                .hasMessage(message);
     }
 }

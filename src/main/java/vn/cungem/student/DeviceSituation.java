@@ -1,0 +1,50 @@
+package vn.cungem.student;
+
+import java.util.Optional;
+
+/**
+ * What device the student has to learn on now. The order is the tie rule's order after the score: a student with no
+ * device is served before one whose device is broken, and that one before one who shares a device with siblings
+ * (003: "most difficult first").
+ */
+public enum DeviceSituation {
+    NONE("Chưa có thiết bị", "No device", 20, "khong co", "chua co", "khong", "none", "no device", "chua co thiet bi"),
+    BROKEN("Thiết bị hỏng", "Broken device", 15, "hong", "broken", "may hong", "thiet bi hong"),
+    SHARED(
+            "Dùng chung với anh chị em",
+            "Shared with siblings",
+            10,
+            "dung chung",
+            "shared",
+            "chung",
+            "dung chung voi anh chi em");
+
+    private final String labelVi;
+    private final String labelEn;
+    private final int points;
+    private final String[] synonyms;
+
+    DeviceSituation(String labelVi, String labelEn, int points, String... synonyms) {
+        this.labelVi = labelVi;
+        this.labelEn = labelEn;
+        this.points = points;
+        this.synonyms = synonyms;
+    }
+
+    public String labelVi() {
+        return labelVi;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
+    /** Points this situation adds to the priority score. */
+    public int points() {
+        return points;
+    }
+
+    public static Optional<DeviceSituation> parse(String raw) {
+        return Labels.match(DeviceSituation.class, raw, d -> Gender.concat(d.labelVi, d.labelEn, d.synonyms));
+    }
+}

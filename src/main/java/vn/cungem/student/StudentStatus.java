@@ -1,0 +1,59 @@
+package vn.cungem.student;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a student stands on the way to allocation (002: schools propose lists, the district approves). The one place
+ * that knows the legal moves. Only APPROVED students are eligible for allocation.
+ */
+public enum StudentStatus {
+    REGISTERED("Đã đăng ký", "Registered"),
+    PROPOSED("Đã đề xuất", "Proposed"),
+    APPROVED("Đã duyệt", "Approved"),
+    RETURNED("Trả lại để sửa", "Returned for correction"),
+    REJECTED("Không duyệt", "Rejected"),
+    MERGED("Đã gộp (trùng)", "Merged (duplicate)");
+
+    private final String labelVi;
+    private final String labelEn;
+
+    StudentStatus(String labelVi, String labelEn) {
+        this.labelVi = labelVi;
+        this.labelEn = labelEn;
+    }
+
+    public String labelVi() {
+        return labelVi;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
+    public Set<StudentStatus> next() {
+        return switch (this) {
+            case REGISTERED -> EnumSet.of(PROPOSED, MERGED);
+            case PROPOSED -> EnumSet.of(APPROVED, RETURNED, REJECTED, MERGED);
+            case RETURNED -> EnumSet.of(PROPOSED, MERGED);
+            // an approved student can still be sent back while nothing has been allocated, or found to be a duplicate
+            case APPROVED -> EnumSet.of(RETURNED, MERGED);
+            case REJECTED -> EnumSet.of(MERGED);
+            case MERGED -> EnumSet.noneOf(StudentStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(StudentStatus target) {
+        return next().contains(target);
+    }
+
+    /** The school may change the student's details only before the list is proposed, or after it came back. */
+    public boolean editableBySchool() {
+        return this == REGISTERED || this == RETURNED;
+    }
+
+    /** Moves that need a reason written down: returning, rejecting and merging. */
+    public static boolean needsReason(StudentStatus target) {
+        return target == RETURNED || target == REJECTED;
+    }
+}
