@@ -165,8 +165,8 @@ final class ImportCheck {
                         "Same student as row " + first + " (same personal ID or student code)");
                 continue;
             }
-            Integer similar = likely.putIfAbsent(
-                    "school:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.schoolId(), r.number);
+            Integer similar =
+                    likely.putIfAbsent("school:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.schoolId(), r.number);
             if (similar == null && k.guardianPhone() != null) {
                 similar = likely.putIfAbsent(
                         "phone:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.guardianPhone(), r.number);
