@@ -1,0 +1,459 @@
+package vn.cungem.student;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.cungem.campaign.CampaignDefaults;
+import vn.cungem.campaign.CampaignSpec;
+import vn.cungem.campaign.Campaigns;
+import vn.cungem.campaign.ItemType;
+import vn.cungem.campaign.Phase;
+import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.security.Role;
+import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.TestFixtures;
+
+@IntegrationTest
+class StudentsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Students students;
+
+    long province;
+    long districtA;
+    long communeA;
+    long districtB;
+    long communeB;
+    long schoolA;
+    long schoolA2;
+    long schoolB;
+    long campaign;
+    AccountDetails officerA;
+    AccountDetails officerB;
+    AccountDetails managerA;
+    AccountDetails managerCommuneA;
+    AccountDetails managerB;
+
+    @BeforeEach
+    void organisation() {
+        province = fixtures.unit("Thành phố Thử Nghiệm", "province", null);
+        districtA = fixtures.unit("Huyện Nhà Bè", "district", province);
+        communeA = fixtures.unit("Xã Phước Kiển", "commune", districtA);
+        districtB = fixtures.unit("Huyện Phú Giáo", "district", province);
+        communeB = fixtures.unit("Xã Phước Hòa", "commune", districtB);
+        schoolA = fixtures.school("Trường Tiểu học Phước Kiển", communeA);
+        schoolA2 = fixtures.school("Trường Tiểu học Lê Văn Lương", communeA);
+        schoolB = fixtures.school("Trường Tiểu học Phước Hòa", communeB);
+        officerA = fixtures.account(Role.SCHOOL_OFFICER, null, schoolA, null);
+        officerB = fixtures.account(Role.SCHOOL_OFFICER, null, schoolB, null);
+        managerA = fixtures.manager(districtA);
+        managerCommuneA = fixtures.manager(communeA);
+        managerB = fixtures.manager(districtB);
+        AccountDetails provinceManager = fixtures.manager(province);
+        CampaignSpec spec = new CampaignSpec(
+                TestFixtures.unique("HS-"),
+                "Sóng và máy tính cho em",
+                null,
+                province,
+                List.of(),
+                List.of(SchoolLevel.PRIMARY),
+                List.of(ItemType.LAPTOP),
+                List.of(new Phase(
+                        "Khảo sát",
+                        java.time.LocalDate.of(2021, 9, 1),
+                        java.time.LocalDate.of(2021, 9, 30),
+                        null,
+                        null,
+                        null)),
+                CampaignDefaults.PRIORITY_CATEGORIES,
+                List.of(),
+                List.of());
+        campaign = campaigns.create(spec, provinceManager.caller()).id();
+    }
+
+    private static String personalId() {
+        // province 079, born 2012 (century digit 3 = female, 2000s), 6 unique digits
+        return "079312"
+                + String.format("%06d", Math.floorMod(TestFixtures.unique("").hashCode(), 1_000_000));
+    }
+
+    private static String body(String name, String personalId, String phone) {
+        return """
+                {"student": {"fullName": "%s", "birthDate": "05/09/2012", "gender": "Nữ", "personalId": %s,
+                 "grade": "4", "className": "4A", "guardianName": "Nguyễn Văn Hùng", "guardianPhone": %s,
+                 "categories": "Hộ nghèo", "deviceSituation": "Chưa có thiết bị", "connectivity": "4G",
+                 "needs": "thiết bị, sim"}}""".formatted(
+                        name,
+                        personalId == null ? "null" : "\"" + personalId + "\"",
+                        phone == null ? "null" : "\"" + phone + "\"");
+    }
+
+    private ResultActions register(AccountDetails who, String json, String key) throws Exception {
+        var request = post("/api/v1/campaigns/" + campaign + "/students")
+                .with(user(who))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request);
+    }
+
+    private long registered(AccountDetails who, String name, String personalId) throws Exception {
+        String location = register(who, body(name, personalId, null), null)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private long count(String where, Object... params) {
+        return jdbc.sql("select count(*) from student where campaign_id = " + campaign + " and " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aRetriedRegistrationReturnsTheSameStudent() throws Exception {
+        String id = personalId();
+        String json = body("Nguyễn Thị Lan", id, "0931.771.213");
+        register(officerA, json, "retry-" + id).andExpect(status().isCreated());
+        register(officerA, json, "retry-" + id).andExpect(status().isOk());
+        register(officerA, json, null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fullName").value("Nguyễn Thị Lan"));
+        assertThat(count("personal_id_hash is not null and school_id = ?", schoolA))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void storesThePersonalIdEncryptedAndShowsItOnlyOnTheStudentsOwnPage() throws Exception {
+        String id = personalId();
+        long student = registered(officerA, "Trần Thị Mai", id);
+        String stored = jdbc.sql("select personal_id_cipher from student where id = ?")
+                .param(student)
+                .query(String.class)
+                .single();
+        assertThat(stored).doesNotContain(id);
+        mvc.perform(get("/api/v1/students/" + student).with(user(officerA)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.personalId").value(id))
+                .andExpect(jsonPath("$.personalIdMasked").value(id.substring(0, 4) + "******" + id.substring(10)))
+                .andExpect(jsonPath("$.guardianPhone").doesNotExist());
+        String list = mvc.perform(
+                        get("/api/v1/campaigns/" + campaign + "/students").with(user(managerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list).contains("Trần Thị Mai").doesNotContain(id);
+    }
+
+    @Test
+    void refusesTheSameChildAtAnotherSchoolNamingWhereMasked() throws Exception {
+        String id = personalId();
+        registered(officerA, "Lê Thị Hồng Nhung", id);
+        String problem = register(officerB, body("Lê Thị Hồng Nhung", id, null), null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("student.duplicate"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(problem).contains("Lê T. H. N.").contains("Phước Kiển").doesNotContain("Lê Thị Hồng Nhung");
+    }
+
+    @Test
+    void asksBeforeRegisteringALikelyDuplicateAndKeepsThemApartWhenConfirmed() throws Exception {
+        registered(officerA, "Phạm Minh Châu", null);
+        register(officerA, body("PHAM MINH CHAU", null, null), null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("student.likely-duplicate"))
+                .andExpect(jsonPath("$.candidates[0].name").value("Phạm Minh Châu"));
+        assertThat(count("name_folded = 'pham minh chau'")).isEqualTo(1);
+        String confirmed =
+                body("PHAM MINH CHAU", null, null).replace("{\"student\"", "{\"confirmedDistinct\": true, \"student\"");
+        register(officerA, confirmed, null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fullName").value("Pham Minh Chau"));
+        assertThat(count("name_folded = 'pham minh chau'")).isEqualTo(2);
+    }
+
+    @Test
+    void reportsEveryFieldProblemAndWritesNothing() throws Exception {
+        long before = count("1=1");
+        String bad = """
+                {"student": {"fullName": "", "birthDate": "31/02/2012", "gender": "?", "personalId": "123",
+                 "grade": "15", "guardianPhone": "12345", "categories": "Không có", "deviceSituation": "",
+                 "connectivity": "x"}}""";
+        register(officerA, bad, null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("student.invalid"))
+                .andExpect(jsonPath("$.errors.length()").value(9))
+                .andExpect(jsonPath("$.detail_en").isNotEmpty());
+        assertThat(count("1=1")).isEqualTo(before);
+    }
+
+    @Test
+    void aSchoolSeesOnlyItsOwnStudentsAndASiblingDistrictNone() throws Exception {
+        long a = registered(officerA, "Võ Thị Sáu", personalId());
+        long b = registered(officerB, "Đinh Văn Tư", personalId());
+        mvc.perform(get("/api/v1/students/" + b).with(user(officerA))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/students/" + a).with(user(managerB))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/students/" + a + "/history").with(user(managerB)))
+                .andExpect(status().isNotFound());
+        String listB = mvc.perform(
+                        get("/api/v1/campaigns/" + campaign + "/students").with(user(managerB)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(listB).contains("Đinh Văn Tư").doesNotContain("Võ Thị Sáu").doesNotContain("Võ T. S.");
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/students/roll-up?unitId=" + districtA)
+                        .with(user(managerB)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void partnerUsersSeeApprovedStudentsOfTheirAreaMaskedAndNothingElse() throws Exception {
+        long approved = registered(officerA, "Hoàng Thị Yến", personalId());
+        long waiting = registered(officerA, "Hoàng Văn Nam", personalId());
+        students.propose(List.of(approved), officerA.caller());
+        students.approve(List.of(approved), managerA.caller());
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("insert into partner_organisation (name, name_folded, kind, home_unit_id, created_at, updated_at)"
+                        + " values ('Hội LHPN Nhà Bè', 'hoi lhpn nha be', 'WOMENS_UNION', ?, ?, ?)")
+                .params(districtA, now, now)
+                .update();
+        long partnerId = jdbc.sql("select max(id) from partner_organisation")
+                .query(Long.class)
+                .single();
+        AccountDetails partner = fixtures.account(Role.PARTNER_USER, null, null, partnerId);
+        String list = mvc.perform(
+                        get("/api/v1/campaigns/" + campaign + "/students").with(user(partner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list).contains("Hoàng T. Y.").doesNotContain("Hoàng Thị Yến").doesNotContain("Hoàng V. N.");
+        mvc.perform(get("/api/v1/students/" + approved).with(user(partner))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/students/" + waiting).with(user(partner))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void schoolProposesDistrictApprovesReturnsAndTheSchoolCorrectsAndProposesAgain() throws Exception {
+        long first = registered(officerA, "Bùi Thị Thu", personalId());
+        long second = registered(officerA, "Bùi Văn Hải", personalId());
+        mvc.perform(post("/api/v1/campaigns/" + campaign + "/schools/" + schoolA + "/propose")
+                        .with(user(officerA)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(2));
+        String both = "{\"ids\": [" + first + ", " + second + "]}";
+        // the school and a commune manager under a district are not the approving unit
+        mvc.perform(post("/api/v1/students/approve")
+                        .with(user(officerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(both))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/students/approve")
+                        .with(user(managerCommuneA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(both))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/students/return")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [" + second + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("student.reason-required"));
+        mvc.perform(post("/api/v1/students/approve")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [" + first + "]}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/students/return")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [" + second + "], \"reason\": \"Thiếu số điện thoại phụ huynh\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/students/" + second).with(user(officerA)))
+                .andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.statusReason").value("Thiếu số điện thoại phụ huynh"));
+        // approved students cannot be edited by the school any more
+        mvc.perform(put("/api/v1/students/" + first)
+                        .with(user(officerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Bùi Thị Thu", null, null)))
+                .andExpect(status().isConflict());
+        String fixed = body("Bùi Văn Hải", null, "0912345678").replace("\"gender\": \"Nữ\"", "\"gender\": \"Nam\"");
+        mvc.perform(put("/api/v1/students/" + second)
+                        .with(user(officerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(fixed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.guardianPhone.national").value("0912345678"));
+        mvc.perform(post("/api/v1/campaigns/" + campaign + "/schools/" + schoolA + "/propose")
+                        .with(user(officerA)))
+                .andExpect(jsonPath("$.count").value(1));
+        mvc.perform(post("/api/v1/students/approve")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [" + second + "]}"))
+                .andExpect(status().isOk());
+        assertThat(students.eligibleForAllocation(campaign))
+                .extracting(EligibleStudent::id)
+                .contains(first, second);
+        assertThat(students.history(second, officerA.caller()))
+                .extracting(StatusChange::to)
+                .containsExactly(
+                        StudentStatus.REGISTERED,
+                        StudentStatus.PROPOSED,
+                        StudentStatus.RETURNED,
+                        StudentStatus.PROPOSED,
+                        StudentStatus.APPROVED);
+        long audited = jdbc.sql("select count(*) from audit_entry where entity_type = 'student' and entity_id = ?")
+                .param(String.valueOf(second))
+                .query(Long.class)
+                .single();
+        assertThat(audited).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aBulkDecisionIsAllOrNothing() {
+        long proposed = registered(officerA, "Lý Thị Ba");
+        long notProposed = registered(officerA, "Lý Văn Bốn");
+        students.propose(List.of(proposed), officerA.caller());
+        assertThatThrownBy(() -> students.approve(List.of(proposed, notProposed), managerA.caller()))
+                .isInstanceOf(vn.cungem.shared.ConflictException.class);
+        assertThat(students.get(proposed, managerA.caller()).status()).isEqualTo(StudentStatus.PROPOSED);
+    }
+
+    private long registered(AccountDetails who, String name) {
+        try {
+            return registered(who, name, personalId());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void mergingKeepsBothHistoriesOnTheSurvivor() throws Exception {
+        long keep = registered(officerA, "Trịnh Thị Hoa", personalId());
+        String again =
+                body("Trịnh Thị Hoa", null, null).replace("{\"student\"", "{\"confirmedDistinct\": true, \"student\"");
+        register(officerA, again, null).andExpect(status().isCreated());
+        long duplicate = jdbc.sql("select max(id) from student where name_folded = 'trinh thi hoa' and campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        assertThat(students.likelyDuplicates(keep, officerA.caller()))
+                .extracting(DuplicateCandidate::id)
+                .contains(duplicate);
+        mvc.perform(post("/api/v1/students/" + keep + "/merge")
+                        .with(user(officerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"duplicateId\": " + duplicate + ", \"reason\": \"nhập hai lần\"}"))
+                .andExpect(status().isOk());
+        assertThat(students.get(duplicate, officerA.caller()).status()).isEqualTo(StudentStatus.MERGED);
+        assertThat(students.get(duplicate, officerA.caller()).mergedIntoId()).isEqualTo(keep);
+        assertThat(students.history(keep, officerA.caller()))
+                .extracting(StatusChange::studentId)
+                .contains(keep, duplicate);
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/students?q=trinh thi hoa")
+                        .with(user(officerA)))
+                .andExpect(jsonPath("$.rows.length()").value(1));
+    }
+
+    @Test
+    void listsByPriorityAndFindsNamesWithoutDiacritics() throws Exception {
+        String orphan =
+                body("Đặng Thị Cúc", null, null).replace("\"Hộ nghèo\"", "\"Mồ côi cả cha và mẹ do dịch Covid-19\"");
+        register(officerA, orphan, null).andExpect(status().isCreated());
+        String shared = body("Đặng Văn Đức", null, null).replace("Chưa có thiết bị", "Dùng chung");
+        register(officerA, shared, null).andExpect(status().isCreated());
+        registered(officerA, "Đặng Thị Én", null);
+        StudentPage page = students.list(
+                new StudentFilter(campaign, null, schoolA, null, null, null, "dang", 0, 50), officerA.caller());
+        assertThat(page.rows())
+                .extracting(StudentRow::name)
+                .containsExactly("Đặng Thị Cúc", "Đặng Thị Én", "Đặng Văn Đức");
+        assertThat(page.rows().get(0).priorityScore())
+                .isGreaterThan(page.rows().get(1).priorityScore());
+        StudentPage byCategory = students.list(
+                new StudentFilter(campaign, districtA, null, null, 4, "ORPHAN_BOTH_PARENTS", null, 0, 50),
+                managerA.caller());
+        assertThat(byCategory.rows()).extracting(StudentRow::name).containsExactly("Đặng Thị Cúc");
+        assertThat(page.count(StudentStatus.REGISTERED)).isEqualTo(3);
+    }
+
+    @Test
+    void rollUpCountsPerUnitAndNamesSchoolsThatHaveNotProposed() throws Exception {
+        long a = registered(officerA, "Mai Thị Xuân", personalId());
+        registered(officerB, "Mai Văn Hạ", personalId());
+        students.propose(List.of(a), officerA.caller());
+        RollUp district = students.rollUp(campaign, null, managerA.caller());
+        assertThat(district.units()).singleElement().satisfies(line -> {
+            assertThat(line.id()).isEqualTo(communeA);
+            assertThat(line.proposed()).isEqualTo(1);
+        });
+        assertThat(district.deadline()).isEqualTo(java.time.LocalDate.of(2021, 9, 30));
+        assertThat(district.notProposed())
+                .extracting(RollUp.MissingSchool::id)
+                .contains(schoolA2)
+                .doesNotContain(schoolA, schoolB);
+        RollUp commune = students.rollUp(campaign, communeA, managerA.caller());
+        assertThat(commune.schools()).extracting(RollUp.Line::id).contains(schoolA, schoolA2);
+        RollUp provinceView =
+                students.rollUp(campaign, province, fixtures.manager(province).caller());
+        assertThat(provinceView.units()).extracting(RollUp.Line::id).containsExactlyInAnyOrder(districtA, districtB);
+        assertThat(provinceView.notProposed())
+                .extracting(RollUp.MissingSchool::id)
+                .contains(schoolB);
+        assertThatThrownBy(() -> students.rollUp(campaign, null, officerA.caller()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void evidenceIsCheckedByItsBytesAndDownloadableOnlyInScope() throws Exception {
+        long student = registered(officerA, "Tạ Thị Kim", personalId());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        Evidence saved = students.attachEvidence(student, "giay-chung-nhan.png", png, officerA.caller());
+        assertThat(saved.contentType()).isEqualTo("image/png");
+        assertThatThrownBy(
+                        () -> students.attachEvidence(student, "virus.pdf", "MZ\u0090".getBytes(), officerA.caller()))
+                .isInstanceOf(vn.cungem.shared.InvalidValueException.class);
+        assertThat(students.evidenceFile(student, saved.id(), managerA.caller()).content())
+                .isEqualTo(png);
+        assertThatThrownBy(() -> students.evidenceFile(student, saved.id(), managerB.caller()))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
