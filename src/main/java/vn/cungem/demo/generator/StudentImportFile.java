@@ -59,10 +59,20 @@ public final class StudentImportFile {
             s.address(),
             s.guardianName(),
             s.guardianPhone(),
-            String.join("; ", s.categories()),
+            String.join(
+                    "; ",
+                    s.categories().stream().map(StudentImportFile::categoryName).toList()),
             DEVICE[h % 3],
             CONNECTIVITY[(h / 3) % 3]
         };
+    }
+
+    /**
+     * A category as the file names it: a comma inside a name ("Con thương binh, liệt sĩ") would split it in two,
+     * since a cell lists several categories separated by commas or semicolons.
+     */
+    public static String categoryName(String name) {
+        return name.replace(", ", " - ");
     }
 
     /** Streams the students given to {@code source} into an XLSX file (one sheet, header on row 1). */

@@ -134,7 +134,14 @@ public final class SpreadsheetReader {
 
     /** Streams the rows of one sheet (ignored for CSV); empty rows are passed as empty lists so numbers match. */
     public static void read(byte[] content, int sheetIndex, RowSink sink) {
-        Format format = check(content);
+        read(content, sheetIndex, sink, check(content));
+    }
+
+    /**
+     * The same for a file that {@link #check} already passed (an upload stored after checking), so the zip is not
+     * unpacked twice; the reader's own limits (rows, cell length, no DTD) still apply.
+     */
+    static void read(byte[] content, int sheetIndex, RowSink sink, Format format) {
         if (format == Format.CSV) {
             readCsv(content, sink);
             return;

@@ -559,7 +559,7 @@ public class StudentImports {
                 }
             }
         });
-        SpreadsheetReader.read(job.content, job.sheetIndex, sheet);
+        SpreadsheetReader.read(job.content, job.sheetIndex, sheet, job.format);
         sheet.requireHeader();
         checkChunk(chunk, check, out);
         if (out.isEmpty()) {
@@ -902,6 +902,7 @@ public class StudentImports {
         Status status;
         String fileName;
         byte[] content;
+        SpreadsheetReader.Format format;
         int sheetIndex;
         int rowsTotal;
         Caller caller;
@@ -909,7 +910,7 @@ public class StudentImports {
 
     JobData jobData(long importId) {
         return jdbc.sql("""
-                        select id, campaign_id, status, file_name, content, sheet_index, rows_total,
+                        select id, campaign_id, status, file_name, file_format, content, sheet_index, rows_total,
                                uploaded_by_account_id, uploaded_by_name, uploader_role, scope_kind, scope_unit_id,
                                scope_school_id
                           from student_import where id = ?""")
@@ -921,6 +922,7 @@ public class StudentImports {
                     d.status = Status.valueOf(rs.getString("status"));
                     d.fileName = rs.getString("file_name");
                     d.content = rs.getBytes("content");
+                    d.format = SpreadsheetReader.Format.valueOf(rs.getString("file_format"));
                     d.sheetIndex = rs.getInt("sheet_index");
                     d.rowsTotal = rs.getInt("rows_total");
                     Long account = (Long) rs.getObject("uploaded_by_account_id", Long.class);
@@ -947,9 +949,16 @@ public class StudentImports {
     }
 
     private Optional<Long> byKey(long campaignId, Caller caller, String key) {
-        return jdbc.sql("select id from student_import where campaign_id = ? and idempotency_key = ? and"
-                        + " (uploaded_by_account_id = ? or (uploaded_by_account_id is null and ? is null))")
-                .params(campaignId, key, caller.accountId(), caller.accountId())
+        if (caller.accountId() == null) {
+            return jdbc.sql("select id from student_import where campaign_id = ? and idempotency_key = ?"
+                            + " and uploaded_by_account_id is null")
+                    .params(campaignId, key)
+                    .query(Long.class)
+                    .optional();
+        }
+        return jdbc.sql("select id from student_import where campaign_id = ? and idempotency_key = ?"
+                        + " and uploaded_by_account_id = ?")
+                .params(campaignId, key, caller.accountId())
                 .query(Long.class)
                 .optional();
     }
