@@ -68,8 +68,8 @@ public final class StudentImportFile {
     }
 
     /**
-     * A category as the file names it: a comma inside a name ("Con thương binh, liệt sĩ") would split it in two,
-     * since a cell lists several categories separated by commas or semicolons.
+     * A category as the file names it: a comma inside a name (Con thương binh, liệt sĩ) would split it in two, since a
+     * cell lists several categories separated by commas or semicolons.
      */
     public static String categoryName(String name) {
         return name.replace(", ", " - ");
@@ -100,7 +100,7 @@ public final class StudentImportFile {
         }
     }
 
-    /** The same as UTF-8 CSV with a byte order mark (what Excel's "CSV UTF-8" writes). */
+    /** The same as UTF-8 CSV with a byte order mark (what Excel's “CSV UTF-8” writes). */
     public static void writeCsv(Consumer<Consumer<StudentRecord>> source, OutputStream out) {
         try {
             Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -10,7 +10,7 @@ import org.dhatim.fastexcel.Worksheet;
 import vn.cungem.student.importing.StudentImports.RowProblem;
 
 /**
- * The uploaded sheet written back with two more columns, "Kết quả kiểm tra" and "Lý do", coloured green, yellow or
+ * The uploaded sheet written back with two more columns, “Kết quả kiểm tra” and “Lý do”, coloured green, yellow or
  * red, so a school can fix its own file and upload it again. Every cell is written as text: a cell that looked like
  * a formula ({@code =HYPERLINK(...)}) in the upload stays inert text in the copy.
  */

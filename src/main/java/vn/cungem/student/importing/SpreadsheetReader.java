@@ -184,7 +184,7 @@ public final class SpreadsheetReader {
         return values;
     }
 
-    /** A cell as text: numbers without a trailing ".0" or exponent (IDs and phones typed as numbers), formulas cached. */
+    /** A cell as text: numbers without a trailing “.0” or exponent (IDs and phones typed as numbers), formulas cached. */
     private static String text(Cell cell) {
         String raw = cell.getRawValue();
         if (raw == null) {

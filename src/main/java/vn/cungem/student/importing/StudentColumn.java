@@ -9,7 +9,7 @@ import vn.cungem.shared.text.VietnameseText;
 
 /**
  * The columns of a school's list of students in need, in the template's order, with the headers schools really use.
- * Synonyms are compared folded and stripped to letters and digits, so "HỌ VÀ TÊN", "Họ tên" and "Ho va ten" all match.
+ * Synonyms are compared folded and stripped to letters and digits, so “HỌ VÀ TÊN”, “Họ tên” and “Ho va ten” all match.
  */
 public enum StudentColumn {
     FULL_NAME("Họ và tên", "Full name", true, "hovaten", "hoten", "hotenhocsinh", "tenhocsinh", "fullname", "name"),
@@ -143,7 +143,7 @@ public enum StudentColumn {
         }
     }
 
-    /** The column a header cell names, or null: "HỌ VÀ TÊN (*)" and "Họ tên học sinh" are both the full name. */
+    /** The column a header cell names, or null: “HỌ VÀ TÊN (*)” and “Họ tên học sinh” are both the full name. */
     public static StudentColumn ofHeader(String header) {
         return header == null ? null : BY_KEY.get(key(header));
     }
