@@ -100,10 +100,20 @@ class StudentsIntegrationTests {
         campaign = campaigns.create(spec, provinceManager.caller()).id();
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A random province (001–096), born 2012 (century digit 3 = female, 2000s), 6 random digits: random, not a counter,
+     * because the PostgreSQL database of a run keeps the students of earlier runs and a repeated number is a real
+     * duplicate.
+     */
     private static String personalId() {
-        // province 079, born 2012 (century digit 3 = female, 2000s), 6 unique digits
-        return "079312"
-                + String.format("%06d", Math.floorMod(TestFixtures.unique("").hashCode(), 1_000_000));
+        return String.format("%03d", 1 + RANDOM.nextInt(96)) + "312" + String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    /** A guardian phone no earlier run used, for the same reason. */
+    static String phone() {
+        return String.format("09%08d", RANDOM.nextInt(100_000_000));
     }
 
     private static String body(String name, String personalId, String phone) {
@@ -147,7 +157,7 @@ class StudentsIntegrationTests {
     @Test
     void aRetriedRegistrationReturnsTheSameStudent() throws Exception {
         String id = personalId();
-        String json = body("Nguyễn Thị Lan", id, "0931.771.213");
+        String json = body("Nguyễn Thị Lan", id, phone());
         register(officerA, json, "retry-" + id).andExpect(status().isCreated());
         register(officerA, json, "retry-" + id).andExpect(status().isOk());
         register(officerA, json, null)
@@ -166,6 +176,12 @@ class StudentsIntegrationTests {
                 .query(String.class)
                 .single();
         assertThat(stored).doesNotContain(id);
+        List<String> audit = jdbc.sql("select coalesce(before_json, '') || coalesce(after_json, '') from audit_entry"
+                        + " where entity_type = 'student' and entity_id = ?")
+                .param(String.valueOf(student))
+                .query(String.class)
+                .list();
+        assertThat(audit).isNotEmpty().allSatisfy(json -> assertThat(json).doesNotContain(id));
         mvc.perform(get("/api/v1/students/" + student).with(user(officerA)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.personalId").value(id))

@@ -76,8 +76,9 @@ class StudentPagesController {
             @RequestParam(required = false) Long school,
             @RequestParam(required = false) Long unit,
             @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        return listPage(id, q, parseStatus(status), grade, category, school, unit, page, false, model);
+            Model model,
+            Locale locale) {
+        return listPage(id, q, parseStatus(status), grade, category, school, unit, page, false, model, locale);
     }
 
     /** The approving unit's view: proposed students with checkboxes to approve, return or reject together. */
@@ -87,8 +88,9 @@ class StudentPagesController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long school,
             @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        return listPage(id, q, StudentStatus.PROPOSED, null, null, school, null, page, true, model);
+            Model model,
+            Locale locale) {
+        return listPage(id, q, StudentStatus.PROPOSED, null, null, school, null, page, true, model, locale);
     }
 
     private String listPage(
@@ -101,7 +103,8 @@ class StudentPagesController {
             Long unit,
             int page,
             boolean approval,
-            Model model) {
+            Model model,
+            Locale locale) {
         Caller caller = Callers.current();
         Campaign campaign = campaigns.get(id, caller);
         StudentPage result = students.list(
@@ -117,7 +120,7 @@ class StudentPagesController {
         model.addAttribute("unit", unit);
         model.addAttribute("approval", approval);
         model.addAttribute("statuses", StudentStatus.values());
-        model.addAttribute("categoryNames", categoryNames(campaign, Locale.getDefault()));
+        model.addAttribute("categoryNames", categoryNames(campaign, locale));
         model.addAttribute("canRegister", students.canRegister(caller) && !caller.is(Role.PARTNER_USER));
         model.addAttribute("ownSchool", students.ownSchool(caller));
         model.addAttribute("isManager", caller.isAdmin() || caller.is(Role.PROGRAMME_MANAGER));
@@ -137,10 +140,11 @@ class StudentPagesController {
         return students.canApprove(caller, s.unitId());
     }
 
-    private static Map<String, String> categoryNames(Campaign campaign, Locale ignored) {
+    private static Map<String, String> categoryNames(Campaign campaign, Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
+        boolean english = "en".equals(locale.getLanguage());
         for (PriorityCategory c : campaign.spec().categories()) {
-            names.put(c.code(), c.nameVi());
+            names.put(c.code(), english && c.nameEn() != null && !c.nameEn().isBlank() ? c.nameEn() : c.nameVi());
         }
         return names;
     }
@@ -384,7 +388,7 @@ class StudentPagesController {
     // ---- the student's page
 
     @GetMapping("/students/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Model model, Locale locale) {
         Caller caller = Callers.current();
         StudentView s = students.get(id, caller);
         model.addAttribute("s", s);
@@ -393,7 +397,7 @@ class StudentPagesController {
         model.addAttribute("evidence", students.evidence(id, caller));
         model.addAttribute("duplicates", students.likelyDuplicates(id, caller));
         model.addAttribute("canApprove", students.canApprove(caller, s.unitId()));
-        model.addAttribute("categoryNames", categoryNames(campaigns.get(s.campaignId(), caller), Locale.getDefault()));
+        model.addAttribute("categoryNames", categoryNames(campaigns.get(s.campaignId(), caller), locale));
         return "student/detail";
     }
 
