@@ -26,6 +26,11 @@ public final class DataGenerator {
             "Khuyết tật",
             "Dân tộc thiểu số",
             "Con thương binh, liệt sĩ");
+    /** The household categories the generated students carry, in Vietnamese, as a campaign would name them. */
+    public static List<String> categoryNames() {
+        return CATEGORIES;
+    }
+
     private static final int[] CATEGORY_WEIGHT = {5, 30, 25, 30, 3, 5, 2};
 
     static final String[] ITEM_TYPES = {
@@ -121,9 +126,14 @@ public final class DataGenerator {
 
     /** Streams {@code scale.students} students of the nation's schools to {@code sink}, in a deterministic order. */
     public void students(SyntheticNation nation, Consumer<StudentRecord> sink) {
+        students(nation, scale.students, sink);
+    }
+
+    /** Streams {@code count} students (any number, e.g. a 100,000-row import file for a province's schools). */
+    public void students(SyntheticNation nation, int count, Consumer<StudentRecord> sink) {
         Random random = new Random(seed * 31 + 1);
         List<SchoolRow> schools = nation.schools();
-        for (int i = 0; i < scale.students; i++) {
+        for (int i = 0; i < count; i++) {
             SchoolRow school = schools.get(random.nextInt(schools.size()));
             SyntheticNation.Commune commune = nation.communes().get(school.unitCode());
             boolean female = random.nextBoolean();

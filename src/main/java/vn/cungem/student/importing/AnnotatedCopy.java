@@ -1,0 +1,111 @@
+package vn.cungem.student.importing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import vn.cungem.student.importing.StudentImports.RowProblem;
+
+/**
+ * The uploaded sheet written back with two more columns, “Kết quả kiểm tra” and “Lý do”, coloured green, yellow or
+ * red, so a school can fix its own file and upload it again. Every cell is written as text: a cell that looked like
+ * a formula ({@code =HYPERLINK(...)}) in the upload stays inert text in the copy.
+ */
+final class AnnotatedCopy {
+
+    static final String OK_VI = "Hợp lệ";
+    static final String WARNING_VI = "Cảnh báo";
+    static final String ERROR_VI = "Lỗi";
+
+    private AnnotatedCopy() {}
+
+    static void write(
+            byte[] content, int sheetIndex, Map<Integer, RowProblem> problems, boolean committed, OutputStream out)
+            throws IOException {
+        Workbook workbook = new Workbook(out, "CungEm", "1.0");
+        Worksheet ws = workbook.newWorksheet("Kết quả kiểm tra");
+        int[] outRow = {0};
+        int[] at = {-1};
+        StudentSheet sheet = new StudentSheet(r -> {});
+        try {
+            SpreadsheetReader.read(content, sheetIndex, (number, cells) -> {
+                sheet.row(number, cells);
+                int r = outRow[0]++;
+                if (r > 0 && r % 10_000 == 0) {
+                    try {
+                        ws.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                boolean headerNow = at[0] < 0 && sheet.headerRow() == number;
+                if (headerNow) {
+                    // The result goes right of the header's last column; wider data rows keep their extra cells after
+                    // it.
+                    at[0] = cells.size();
+                }
+                for (int c = 0; c < cells.size(); c++) {
+                    String v = cells.get(c);
+                    if (v != null && !v.isEmpty()) {
+                        int column = at[0] >= 0 && c >= at[0] ? c + 2 : c;
+                        ws.value(
+                                r,
+                                column,
+                                v.length() > SpreadsheetReader.MAX_CELL_CHARS
+                                        ? v.substring(0, SpreadsheetReader.MAX_CELL_CHARS)
+                                        : v);
+                    }
+                }
+                if (at[0] < 0) {
+                    return;
+                }
+                if (headerNow) {
+                    ws.value(r, at[0], "Kết quả kiểm tra");
+                    ws.value(r, at[0] + 1, "Lý do");
+                    ws.style(r, at[0]).bold().set();
+                    ws.style(r, at[0] + 1).bold().set();
+                    ws.width(at[0], 16);
+                    ws.width(at[0] + 1, 80);
+                    return;
+                }
+                if (SpreadsheetReader.blank(cells) || isExample(cells)) {
+                    return;
+                }
+                RowProblem p = problems.get(number);
+                String outcome = p == null ? "OK" : p.outcome();
+                String label = switch (outcome) {
+                    case "ERROR" -> ERROR_VI;
+                    case "WARNING" -> WARNING_VI;
+                    default -> OK_VI;
+                };
+                String colour = switch (outcome) {
+                    case "ERROR" -> "F8CBAD";
+                    case "WARNING" -> "FFE699";
+                    default -> "C6EFCE";
+                };
+                ws.value(r, at[0], committed && !"ERROR".equals(outcome) ? label + " (đã ghi)" : label);
+                ws.style(r, at[0]).fillColor(colour).set();
+                if (p != null) {
+                    ws.value(r, at[0] + 1, p.reasonsVi() + " / " + p.reasonsEn());
+                    ws.style(r, at[0] + 1).fillColor(colour).wrapText(true).set();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ws.finish();
+        workbook.finish();
+    }
+
+    private static boolean isExample(List<String> cells) {
+        for (String c : cells) {
+            if (StudentSheet.isExample(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package vn.cungem.student.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What checking said about one row of the file: its outcome, the reasons in Vietnamese and English, and when it may
+ * be written the student row and its match keys. {@code studentId} is set after matching when the row updates a
+ * student already registered in the campaign; {@code skip} when the matched student may no longer be changed by file.
+ */
+final class CheckedRow {
+
+    enum Outcome {
+        OK,
+        WARNING,
+        ERROR
+    }
+
+    final int number;
+    final String name;
+    final List<String> reasonsVi = new ArrayList<>(2);
+    final List<String> reasonsEn = new ArrayList<>(2);
+    Outcome outcome = Outcome.OK;
+    StudentRow row;
+    StudentBulkWriter.Key key;
+    Long studentId;
+    boolean skip;
+    boolean likelyDuplicate;
+
+    CheckedRow(int number, String name) {
+        this.number = number;
+        this.name = name;
+    }
+
+    void error(String vi, String en) {
+        outcome = Outcome.ERROR;
+        reasonsVi.add(vi);
+        reasonsEn.add(en);
+        row = null;
+    }
+
+    void warning(String vi, String en) {
+        if (outcome == Outcome.OK) {
+            outcome = Outcome.WARNING;
+        }
+        reasonsVi.add(vi);
+        reasonsEn.add(en);
+    }
+
+    /** Whether the commit writes this row (insert, or update when {@link #studentId} is set). */
+    boolean writable() {
+        return outcome != Outcome.ERROR && row != null && !skip;
+    }
+
+    String reasonsVi() {
+        return String.join("; ", reasonsVi);
+    }
+
+    String reasonsEn() {
+        return String.join("; ", reasonsEn);
+    }
+}

@@ -1,0 +1,237 @@
+package vn.cungem.student.importing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import vn.cungem.student.Connectivity;
+import vn.cungem.student.DeviceSituation;
+import vn.cungem.student.DuplicateKeys;
+import vn.cungem.student.FieldProblem;
+import vn.cungem.student.Gender;
+import vn.cungem.student.StudentDetails;
+import vn.cungem.student.StudentIdCipher;
+import vn.cungem.student.StudentInput;
+import vn.cungem.student.Validated;
+import vn.cungem.student.ValidationContext;
+import vn.cungem.student.importing.StudentSheet.SourceRow;
+
+/**
+ * Checks rows of a file with the registry's own rules ({@link StudentInput#validate}), then the import's: the
+ * uploader's scope, cells too long, and the same child twice in one file. Plain Java, no database: the caller fills the
+ * {@link ValidationContext} from memory. {@link #check} may run on several threads at once; {@link
+ * #markRepeats} runs once over all rows in file order.
+ */
+final class ImportCheck {
+
+    private final ValidationContext context;
+    private final StudentIdCipher cipher;
+    private final LongPredicate schoolInScope;
+    private final long campaignId;
+    private final long importId;
+
+    ImportCheck(
+            ValidationContext context,
+            StudentIdCipher cipher,
+            LongPredicate schoolInScope,
+            long campaignId,
+            long importId) {
+        this.context = context;
+        this.cipher = cipher;
+        this.schoolInScope = schoolInScope;
+        this.campaignId = campaignId;
+        this.importId = importId;
+    }
+
+    // A file holds a handful of distinct values in its coded columns; each is read once and then passed on as its
+    // code, which the registry's rules read fastest (they fold every label of every choice for each value read).
+    private final Map<String, String> genders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> connections = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private StudentInput canonical(SourceRow r) {
+        StudentInput raw = input(r);
+        return new StudentInput(
+                raw.fullName(),
+                raw.birthDate(),
+                code(genders, raw.gender(), v -> Gender.parse(v).map(Enum::name)),
+                raw.personalId(),
+                raw.moetCode(),
+                raw.school(),
+                raw.grade(),
+                raw.className(),
+                raw.homeUnit(),
+                raw.address(),
+                raw.guardianName(),
+                raw.guardianPhone(),
+                raw.categories(),
+                code(
+                        devices,
+                        raw.deviceSituation(),
+                        v -> DeviceSituation.parse(v).map(Enum::name)),
+                code(connections, raw.connectivity(), v -> Connectivity.parse(v).map(Enum::name)),
+                raw.needs(),
+                raw.notes());
+    }
+
+    /** The code for a value the rules recognise; anything else (blank, unknown) unchanged, so the rules report it. */
+    private static String code(
+            Map<String, String> cache, String raw, java.util.function.Function<String, Optional<String>> parse) {
+        if (raw == null || raw.isBlank() || raw.length() > 100) {
+            return raw;
+        }
+        if (cache.size() > 1_000) {
+            return raw;
+        }
+        return cache.computeIfAbsent(raw, v -> parse.apply(v).orElse(v));
+    }
+
+    static StudentInput input(SourceRow r) {
+        return new StudentInput(
+                r.get(StudentColumn.FULL_NAME),
+                r.get(StudentColumn.BIRTH_DATE),
+                r.get(StudentColumn.GENDER),
+                r.get(StudentColumn.PERSONAL_ID),
+                r.get(StudentColumn.MOET_CODE),
+                r.get(StudentColumn.SCHOOL_CODE),
+                r.get(StudentColumn.GRADE),
+                r.get(StudentColumn.CLASS_NAME),
+                r.get(StudentColumn.HOME_COMMUNE),
+                r.get(StudentColumn.ADDRESS),
+                r.get(StudentColumn.GUARDIAN_NAME),
+                r.get(StudentColumn.GUARDIAN_PHONE),
+                r.get(StudentColumn.CATEGORIES),
+                r.get(StudentColumn.DEVICE_SITUATION),
+                r.get(StudentColumn.CONNECTIVITY),
+                r.get(StudentColumn.NEEDS),
+                r.get(StudentColumn.NOTES));
+    }
+
+    CheckedRow check(SourceRow source) {
+        String shownName = shown(source.get(StudentColumn.FULL_NAME));
+        CheckedRow out = new CheckedRow(source.number(), shownName);
+        if (source.cellTooLong()) {
+            out.error(
+                    "Có ô dài quá " + SpreadsheetReader.MAX_CELL_CHARS + " ký tự",
+                    "A cell is longer than " + SpreadsheetReader.MAX_CELL_CHARS + " characters");
+            return out;
+        }
+        Validated validated;
+        try {
+            validated = canonical(source).validate(context);
+        } catch (RuntimeException e) {
+            // The rules should name every problem; if one slips through, it is this row's error, not the file's.
+            out.error("Dòng không đọc được", "The row cannot be read");
+            return out;
+        }
+        for (FieldProblem p : validated.problems()) {
+            if (p.isError()) {
+                out.error(p.messageVi(), p.messageEn());
+            } else {
+                out.warning(p.messageVi(), p.messageEn());
+            }
+        }
+        if (!validated.isValid()) {
+            return out;
+        }
+        StudentDetails d = validated.details();
+        if (!schoolInScope.test(d.schoolId())) {
+            out.error(
+                    "Trường có mã \"" + source.get(StudentColumn.SCHOOL_CODE).strip()
+                            + "\" không thuộc phạm vi của bạn; chỉ nhập được học sinh của trường mình phụ trách",
+                    "The school \"" + source.get(StudentColumn.SCHOOL_CODE).strip()
+                            + "\" is outside your scope; you may import only students of schools you are responsible for");
+            return out;
+        }
+        DuplicateKeys keys = DuplicateKeys.of(d, cipher);
+        out.row = new StudentRow(
+                null,
+                campaignId,
+                d.schoolId(),
+                d.unitId(),
+                d.fullName(),
+                keys.nameFolded(),
+                SortKeys.of(d.fullName()),
+                d.birthDate(),
+                d.gender().name(),
+                d.personalId() == null ? null : cipher.encrypt(d.personalId()),
+                keys.personalIdHash(),
+                d.moetCode(),
+                d.grade(),
+                d.className(),
+                d.homeUnitId(),
+                d.address(),
+                d.guardianName(),
+                keys.guardianPhone(),
+                d.categoriesColumn(),
+                d.deviceSituation().name(),
+                d.connectivity().name(),
+                d.needs().device(),
+                d.needs().sim(),
+                d.needs().data(),
+                d.needs().wifi(),
+                d.notes(),
+                validated.priority().score(),
+                importId,
+                source.number());
+        out.key = new StudentBulkWriter.Key(
+                importId,
+                source.number(),
+                keys.personalIdHash(),
+                keys.moetCode(),
+                keys.nameFolded(),
+                keys.birthDate(),
+                keys.schoolId(),
+                keys.guardianPhone());
+        return out;
+    }
+
+    /**
+     * The same child twice in one file: an exact repeat (same personal ID or MOET code) is an error on the later row; a
+     * likely one (same name and birth date at the same school or with the same guardian phone) a warning.
+     */
+    static void markRepeats(List<CheckedRow> rows) {
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, Integer> likely = new HashMap<>();
+        for (CheckedRow r : rows) {
+            if (r.key == null || r.outcome == CheckedRow.Outcome.ERROR) {
+                continue;
+            }
+            StudentBulkWriter.Key k = r.key;
+            Integer first = null;
+            if (k.personalIdHash() != null) {
+                first = exact.putIfAbsent("id:" + k.personalIdHash(), r.number);
+            }
+            if (first == null && k.moetCode() != null) {
+                first = exact.putIfAbsent("moet:" + k.moetCode(), r.number);
+            }
+            if (first != null) {
+                r.error(
+                        "Trùng với dòng " + first + " (cùng số định danh hoặc mã học sinh)",
+                        "Same student as row " + first + " (same personal ID or student code)");
+                continue;
+            }
+            Integer similar =
+                    likely.putIfAbsent("school:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.schoolId(), r.number);
+            if (similar == null && k.guardianPhone() != null) {
+                similar = likely.putIfAbsent(
+                        "phone:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.guardianPhone(), r.number);
+            }
+            if (similar != null) {
+                r.warning(
+                        "Có thể trùng với dòng " + similar + " (cùng họ tên, ngày sinh và trường hoặc SĐT)",
+                        "Possibly the same student as row " + similar + " (same name, birth date and school or phone)");
+                r.likelyDuplicate = true;
+            }
+        }
+    }
+
+    static String shown(String raw) {
+        String tidy = vn.cungem.shared.text.VietnameseText.tidy(raw);
+        if (tidy == null) {
+            return "";
+        }
+        return tidy.length() > 60 ? tidy.substring(0, 60) + "…" : tidy;
+    }
+}

@@ -1,0 +1,239 @@
+package vn.cungem.student.importing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * {@code COPY ... FROM STDIN} (CSV) through the driver's CopyManager on the connection of the current transaction. The
+ * CSV is produced while the driver reads it, so 100,000 students never exist as one big string.
+ */
+final class PostgresStudentWriter implements StudentBulkWriter {
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
+
+    static final String STUDENT_COLUMNS = """
+            campaign_id, school_id, unit_id, full_name, name_folded, name_sort, birth_date, gender, personal_id_cipher,
+            personal_id_hash, moet_code, grade, class_name, home_unit_id, address, guardian_name, guardian_phone,
+            categories, device_situation, connectivity, needs_device, needs_sim, needs_data, needs_wifi, notes,
+            priority_score, source_import_id, source_row""";
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    PostgresStudentWriter(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insertKeys(List<Key> keys) {
+        copy(
+                "copy student_import_key (import_id, row_number, personal_id_hash, moet_code, name_folded, birth_date,"
+                        + " school_id, guardian_phone) from stdin with (format csv)",
+                keys,
+                (k, csv) -> csv.value(k.importId())
+                        .value(k.row())
+                        .text(k.personalIdHash())
+                        .text(k.moetCode())
+                        .text(k.nameFolded())
+                        .text(k.birthDate().toString())
+                        .value(k.schoolId())
+                        .text(k.guardianPhone()));
+        // Fresh rows have no statistics; without them the planner may not use the indexes for the joins.
+        jdbc.execute("analyze student_import_key");
+    }
+
+    @Override
+    public void insertStudents(List<StudentRow> rows, Instant now) {
+        String stamp = TIMESTAMP.format(now);
+        copy(
+                "copy student (" + STUDENT_COLUMNS + ", status, created_at, updated_at, version)"
+                        + " from stdin with (format csv)",
+                rows,
+                (s, csv) ->
+                        data(s, csv).text("REGISTERED").text(stamp).text(stamp).value(0));
+    }
+
+    @Override
+    public void updateStudents(List<StudentRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.execute("create temporary table if not exists student_import_update (id bigint primary key, "
+                + "campaign_id bigint, school_id bigint, unit_id bigint, full_name varchar(200), name_folded"
+                + " varchar(200), name_sort varchar(600), birth_date date, gender varchar(8), personal_id_cipher"
+                + " varchar(120), personal_id_hash varchar(64), moet_code varchar(32), grade smallint, class_name"
+                + " varchar(20), home_unit_id bigint, address varchar(300), guardian_name varchar(200), guardian_phone"
+                + " varchar(20), categories varchar(500), device_situation varchar(16), connectivity varchar(16),"
+                + " needs_device boolean, needs_sim boolean, needs_data boolean, needs_wifi boolean, notes"
+                + " varchar(1000), priority_score int, source_import_id bigint, source_row int) on commit drop");
+        jdbc.execute("delete from student_import_update");
+        copy(
+                "copy student_import_update (id, " + STUDENT_COLUMNS + ") from stdin with (format csv)",
+                rows,
+                (s, csv) -> data(s, csv.value(s.id())));
+        jdbc.update("""
+                update student s set school_id = u.school_id, unit_id = u.unit_id, full_name = u.full_name,
+                       name_folded = u.name_folded, name_sort = u.name_sort, birth_date = u.birth_date,
+                       gender = u.gender, personal_id_cipher = u.personal_id_cipher,
+                       personal_id_hash = u.personal_id_hash, moet_code = u.moet_code, grade = u.grade,
+                       class_name = u.class_name, home_unit_id = u.home_unit_id, address = u.address,
+                       guardian_name = u.guardian_name, guardian_phone = u.guardian_phone, categories = u.categories,
+                       device_situation = u.device_situation, connectivity = u.connectivity,
+                       needs_device = u.needs_device, needs_sim = u.needs_sim, needs_data = u.needs_data,
+                       needs_wifi = u.needs_wifi, notes = u.notes, priority_score = u.priority_score,
+                       source_import_id = u.source_import_id, source_row = u.source_row, updated_at = ?,
+                       version = s.version + 1
+                  from student_import_update u where s.id = u.id""", java.sql.Timestamp.from(now));
+    }
+
+    private static CsvRecord data(StudentRow s, CsvRecord csv) {
+        return csv.value(s.campaignId())
+                .value(s.schoolId())
+                .value(s.unitId())
+                .text(s.fullName())
+                .text(s.nameFolded())
+                .text(s.nameSort())
+                .text(s.birthDate().toString())
+                .text(s.gender())
+                .text(s.personalIdCipher())
+                .text(s.personalIdHash())
+                .text(s.moetCode())
+                .value(s.grade())
+                .text(s.className())
+                .value(s.homeUnitId())
+                .text(s.address())
+                .text(s.guardianName())
+                .text(s.guardianPhone())
+                .text(s.categories())
+                .text(s.deviceSituation())
+                .text(s.connectivity())
+                .bool(s.needsDevice())
+                .bool(s.needsSim())
+                .bool(s.needsData())
+                .bool(s.needsWifi())
+                .text(s.notes())
+                .value(s.priorityScore())
+                .value(s.sourceImportId())
+                .value(s.sourceRow());
+    }
+
+    private <T> void copy(String sql, List<T> rows, BiConsumer<T, CsvRecord> format) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new CsvReader<>(rows, format));
+        } catch (SQLException e) {
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
+            throw translated != null ? translated : new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    /** Formats rows into CSV a few hundred at a time as the driver asks for more characters. */
+    static final class CsvReader<T> extends Reader {
+        private final List<T> rows;
+        private final BiConsumer<T, CsvRecord> format;
+        private final StringBuilder buffer = new StringBuilder(64 * 1024);
+        private int next;
+        private int position;
+
+        CsvReader(List<T> rows, BiConsumer<T, CsvRecord> format) {
+            this.rows = rows;
+            this.format = format;
+        }
+
+        @Override
+        public int read(char[] target, int offset, int length) {
+            if (position >= buffer.length()) {
+                buffer.setLength(0);
+                position = 0;
+                while (next < rows.size() && buffer.length() < 48 * 1024) {
+                    CsvRecord record = new CsvRecord(buffer);
+                    format.accept(rows.get(next++), record);
+                    record.end();
+                }
+                if (buffer.isEmpty()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(length, buffer.length() - position);
+            buffer.getChars(position, position + n, target, offset);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** One CSV record as PostgreSQL reads it: null is an unquoted empty field, every text is quoted. */
+    static final class CsvRecord {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        CsvRecord(StringBuilder out) {
+            this.out = out;
+        }
+
+        CsvRecord value(Number number) {
+            separator();
+            if (number != null) {
+                out.append(number);
+            }
+            return this;
+        }
+
+        CsvRecord bool(boolean value) {
+            separator();
+            out.append(value ? 't' : 'f');
+            return this;
+        }
+
+        CsvRecord text(String text) {
+            separator();
+            if (text != null) {
+                out.append('"');
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        out.append('"');
+                    }
+                    out.append(c);
+                }
+                out.append('"');
+            }
+            return this;
+        }
+
+        void end() {
+            out.append('\n');
+        }
+
+        private void separator() {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+        }
+    }
+}

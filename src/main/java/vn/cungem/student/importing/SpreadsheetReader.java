@@ -1,0 +1,463 @@
+package vn.cungem.student.importing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * Streams the rows of an uploaded XLSX or CSV file as lists of cell texts, one row at a time, and refuses hostile files
+ * before they can do harm: anything that is not a spreadsheet, password-protected and old binary Excel files, zip
+ * bombs, XML with a DOCTYPE (entity expansion, external entities), more rows than an import takes, and cells of
+ * megabytes. Formulas are never evaluated: a formula cell gives the value Excel cached for it.
+ */
+public final class SpreadsheetReader {
+
+    /** The upload limit; Spring's multipart limit is set a little above it so this message is the one people see. */
+    public static final int MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+    public static final int MAX_ROWS = 200_000;
+    public static final int MAX_CELL_CHARS = 2_000;
+    // 200,000 rows of 17 columns is ~150 MB of sheet XML; a real list never unpacks to more than this.
+    static final long MAX_UNZIPPED_BYTES = 300L * 1024 * 1024;
+    static final int MAX_ZIP_ENTRIES = 2_000;
+    // Sheet XML compresses well (~10–20×); 200× is a file built to explode.
+    static final long MAX_RATIO = 200;
+
+    public enum Format {
+        XLSX,
+        CSV
+    }
+
+    /** A sheet of the workbook (a CSV file has one) and how many non-empty rows it holds. */
+    public record SheetInfo(int index, String name, int rows) {}
+
+    /** Receives rows in file order; {@code number} is the spreadsheet's 1-based row number. */
+    @FunctionalInterface
+    public interface RowSink {
+        void row(int number, List<String> cells);
+    }
+
+    private SpreadsheetReader() {}
+
+    /** Decides the format from the content (never from the file name) and rejects what is not a readable list. */
+    public static Format check(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new ImportRejectedException("Tệp rỗng.", "The file is empty.");
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            throw tooBig();
+        }
+        if (isZip(content)) {
+            checkZip(content);
+            return Format.XLSX;
+        }
+        if (content.length >= 8
+                && (content[0] & 0xFF) == 0xD0
+                && (content[1] & 0xFF) == 0xCF
+                && (content[2] & 0xFF) == 0x11
+                && (content[3] & 0xFF) == 0xE0) {
+            // An OLE2 container: Excel 97–2003 (.xls) or an encrypted .xlsx (Excel wraps those in OLE2 too).
+            throw new ImportRejectedException(
+                    "Tệp Excel có mật khẩu hoặc là định dạng .xls cũ: hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ"
+                            + " sổ làm việc) và lưu thành \"Sổ làm việc Excel (.xlsx)\" hoặc \"CSV UTF-8\".",
+                    "The Excel file is password-protected or in the old .xls format: remove the password and save it"
+                            + " as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\".");
+        }
+        if (looksBinary(content)) {
+            throw notASpreadsheet();
+        }
+        int start = bomLength(content);
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content, start, content.length - start));
+        } catch (CharacterCodingException e) {
+            throw new ImportRejectedException(
+                    "Tệp CSV không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): trong Excel hãy chọn"
+                            + " \"CSV UTF-8 (phân cách bằng dấu phẩy)\" khi lưu, hoặc gửi tệp .xlsx.",
+                    "The CSV file is not UTF-8 (perhaps Windows-1258 or TCVN3): in Excel choose \"CSV UTF-8\" when"
+                            + " saving, or send the .xlsx file.");
+        }
+        return Format.CSV;
+    }
+
+    /** The sheets with their row counts, so the person can choose when the workbook has several. */
+    public static List<SheetInfo> sheets(byte[] content) {
+        Format format = check(content);
+        if (format == Format.CSV) {
+            int[] count = {0};
+            readCsv(content, (n, cells) -> {
+                if (!blank(cells)) {
+                    count[0]++;
+                }
+            });
+            return List.of(new SheetInfo(0, "CSV", count[0]));
+        }
+        List<SheetInfo> out = new ArrayList<>();
+        try (ReadableWorkbook workbook = open(content)) {
+            for (Sheet sheet : workbook.getSheets().toList()) {
+                int[] count = {0};
+                try (var rows = sheet.openStream()) {
+                    rows.forEach(row -> {
+                        if (++count[0] > MAX_ROWS + 20) {
+                            throw tooManyRows();
+                        }
+                    });
+                }
+                out.add(new SheetInfo(sheet.getIndex(), sheet.getName(), count[0]));
+            }
+        } catch (ImportRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw unreadable(e);
+        }
+        return out;
+    }
+
+    /** Streams the rows of one sheet (ignored for CSV); empty rows are passed as empty lists so numbers match. */
+    public static void read(byte[] content, int sheetIndex, RowSink sink) {
+        read(content, sheetIndex, sink, check(content));
+    }
+
+    /**
+     * The same for a file that {@link #check} already passed (an upload stored after checking), so the zip is not
+     * unpacked twice; the reader's own limits (rows, cell length, no DTD) still apply.
+     */
+    static void read(byte[] content, int sheetIndex, RowSink sink, Format format) {
+        if (format == Format.CSV) {
+            readCsv(content, sink);
+            return;
+        }
+        try (ReadableWorkbook workbook = open(content)) {
+            Sheet sheet = workbook.getSheet(sheetIndex)
+                    .orElseThrow(() -> new ImportRejectedException(
+                            "Tệp không có trang tính đã chọn.", "The file has no such sheet."));
+            try (var rows = sheet.openStream()) {
+                int[] expected = {1};
+                rows.forEach(row -> {
+                    if (row.getRowNum() > MAX_ROWS + 20) {
+                        throw tooManyRows();
+                    }
+                    // The reader skips empty rows; pad so row numbers in messages match the spreadsheet.
+                    while (expected[0] < row.getRowNum()) {
+                        sink.row(expected[0]++, List.of());
+                    }
+                    sink.row(expected[0]++, cells(row));
+                });
+            }
+        } catch (ImportRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static ReadableWorkbook open(byte[] content) throws IOException {
+        return new ReadableWorkbook(new ByteArrayInputStream(content));
+    }
+
+    private static List<String> cells(Row row) {
+        int count = row.getCellCount();
+        List<String> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Cell cell = row.getCell(i);
+            values.add(cell == null ? "" : text(cell));
+        }
+        return values;
+    }
+
+    /** A cell as text: numbers without a trailing “.0” or exponent (IDs and phones typed as numbers), formulas cached. */
+    private static String text(Cell cell) {
+        String raw = cell.getRawValue();
+        if (raw == null) {
+            return "";
+        }
+        if (raw.length() > MAX_CELL_CHARS) {
+            // Kept one character too long so the row is refused with a message instead of silently cut.
+            return raw.substring(0, MAX_CELL_CHARS + 1);
+        }
+        CellType type = cell.getType();
+        if (type == CellType.NUMBER || (type == CellType.FORMULA && looksNumeric(raw))) {
+            try {
+                return new BigDecimal(raw).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return raw;
+            }
+        }
+        return raw;
+    }
+
+    private static boolean looksNumeric(String raw) {
+        return !raw.isEmpty()
+                && (Character.isDigit(raw.charAt(0)) || raw.charAt(0) == '-')
+                && raw.matches("-?[0-9.Ee+-]+");
+    }
+
+    static boolean blank(List<String> cells) {
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZip(byte[] c) {
+        return c.length > 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
+    }
+
+    /**
+     * Unpacks every entry once, counting what really comes out (a crafted zip can declare false sizes), and looks at
+     * the start of each XML part for a DOCTYPE: real workbooks never have one, billion-laughs and external-entity
+     * files need one. The reader's own parser refuses DTDs too; this check gives the clear message.
+     */
+    private static void checkZip(byte[] content) {
+        long total = 0;
+        int entries = 0;
+        boolean workbook = false;
+        long limit = Math.min(MAX_UNZIPPED_BYTES, Math.max(content.length, 256L * 1024) * MAX_RATIO);
+        byte[] buffer = new byte[64 * 1024];
+        java.nio.file.Path temp = null;
+        // ZipFile reads the central directory, as Excel does; a streaming ZipInputStream cannot read stored entries
+        // with data descriptors, which some writers (fastexcel among them) produce.
+        try {
+            temp = java.nio.file.Files.createTempFile("hoc-sinh", ".xlsx");
+            java.nio.file.Files.write(temp, content);
+            try (ZipFile zip = new ZipFile(temp.toFile())) {
+                var all = zip.entries();
+                while (all.hasMoreElements()) {
+                    ZipEntry entry = all.nextElement();
+                    if (++entries > MAX_ZIP_ENTRIES) {
+                        throw bomb();
+                    }
+                    String name = entry.getName();
+                    if (name.equals("xl/workbook.xml")) {
+                        workbook = true;
+                    }
+                    boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
+                    StringBuilder head = xml ? new StringBuilder() : null;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        int n;
+                        while ((n = in.read(buffer)) > 0) {
+                            total += n;
+                            if (total > limit) {
+                                throw bomb();
+                            }
+                            if (head != null && head.length() < 2048) {
+                                head.append(new String(buffer, 0, Math.min(n, 2048), StandardCharsets.ISO_8859_1));
+                                if (hasDoctype(head)) {
+                                    throw new ImportRejectedException(
+                                            "Tệp Excel chứa khai báo XML bất thường (DOCTYPE/ENTITY) mà Excel không"
+                                                    + " bao giờ tạo ra; tệp bị từ chối để bảo vệ hệ thống.",
+                                            "The Excel file contains an XML declaration (DOCTYPE/ENTITY) that Excel"
+                                                    + " never writes; it is refused to protect the system.");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (ImportRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
+        }
+        if (!workbook) {
+            // A zip but not a workbook: .docx, .odt, a zip of photos...
+            throw notASpreadsheet();
+        }
+    }
+
+    private static boolean hasDoctype(CharSequence head) {
+        String s = head.toString().toUpperCase(java.util.Locale.ROOT);
+        return s.contains("<!DOCTYPE") || s.contains("<!ENTITY");
+    }
+
+    private static int bomLength(byte[] c) {
+        return c.length >= 3 && (c[0] & 0xFF) == 0xEF && (c[1] & 0xFF) == 0xBB && (c[2] & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    static void readCsv(byte[] content, RowSink sink) {
+        int start = bomLength(content);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        char delimiter = detectDelimiter(content, start);
+        try (Reader reader = new java.io.BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), decoder),
+                64 * 1024)) {
+            readCsv(reader, delimiter, sink);
+        } catch (CharacterCodingException e) {
+            throw new ImportRejectedException(
+                    "Tệp CSV không phải mã UTF-8: trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
+                    "The CSV file is not UTF-8: in Excel choose \"CSV UTF-8\" when saving.");
+        } catch (IOException e) {
+            throw new ImportRejectedException("Không đọc được tệp CSV.", "The CSV file cannot be read.");
+        }
+    }
+
+    private static void readCsv(Reader reader, char delimiter, RowSink sink) throws IOException {
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int number = 0;
+        int pushed = -1;
+        while (true) {
+            int c = pushed >= 0 ? pushed : reader.read();
+            pushed = -1;
+            if (c < 0) {
+                break;
+            }
+            if (quoted) {
+                if (c != '"') {
+                    append(field, c);
+                    continue;
+                }
+                int next = reader.read();
+                if (next == '"') {
+                    append(field, '"');
+                    continue;
+                }
+                quoted = false;
+                pushed = next;
+                continue;
+            }
+            if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == delimiter) {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r') {
+                    int next = reader.read();
+                    if (next != '\n') {
+                        pushed = next;
+                    }
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                if (++number > MAX_ROWS + 20) {
+                    throw tooManyRows();
+                }
+                sink.row(number, row);
+                row = new ArrayList<>();
+            } else {
+                append(field, c);
+            }
+        }
+        if (!field.isEmpty() || !row.isEmpty()) {
+            row.add(field.toString());
+            sink.row(++number, row);
+        }
+    }
+
+    /** Appends unless the cell is already over the limit (then it stays one over, so the row gets an error). */
+    private static void append(StringBuilder field, int c) {
+        if (field.length() <= MAX_CELL_CHARS) {
+            field.append((char) c);
+        }
+    }
+
+    private static boolean looksBinary(byte[] content) {
+        int n = Math.min(content.length, 4096);
+        for (int i = 0; i < n; i++) {
+            int b = content[i] & 0xFF;
+            if (b == 0 || b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) || b == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The separator used most on the busiest of the first lines (title rows above the header have few). */
+    private static char detectDelimiter(byte[] content, int start) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        int best = 0;
+        char chosen = ',';
+        int lines = 0;
+        boolean quoted = false;
+        for (int i = start; i < content.length && lines < 12; i++) {
+            byte b = content[i];
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (quoted) {
+                continue;
+            } else if (b == ',') {
+                commas++;
+            } else if (b == ';') {
+                semicolons++;
+            } else if (b == '\t') {
+                tabs++;
+            }
+            if (b == '\n' || i == content.length - 1) {
+                int max = Math.max(commas, Math.max(semicolons, tabs));
+                if (max > best) {
+                    best = max;
+                    chosen = tabs == max ? '\t' : semicolons == max ? ';' : ',';
+                }
+                commas = semicolons = tabs = 0;
+                lines++;
+            }
+        }
+        return chosen;
+    }
+
+    static ImportRejectedException tooManyRows() {
+        return new ImportRejectedException(
+                "Tệp có hơn " + MAX_ROWS + " dòng; hãy tách thành nhiều tệp (ví dụ theo trường hoặc theo xã).",
+                "The file has more than " + MAX_ROWS + " rows; split it into several files (e.g. by school).");
+    }
+
+    static ImportRejectedException tooBig() {
+        return new ImportRejectedException(
+                "Tệp lớn hơn 50 MB; hãy tách thành nhiều tệp.", "The file is larger than 50 MB; split it.");
+    }
+
+    private static ImportRejectedException bomb() {
+        return new ImportRejectedException(
+                "Tệp Excel giải nén ra lớn bất thường (có thể là \"bom zip\"); tệp bị từ chối.",
+                "The Excel file unpacks to an abnormal size (possibly a zip bomb); it is refused.");
+    }
+
+    private static ImportRejectedException notASpreadsheet() {
+        return new ImportRejectedException(
+                "Tệp không phải bảng tính Excel (.xlsx) hay CSV; hãy dùng mẫu tải về từ trang này.",
+                "The file is neither an Excel workbook (.xlsx) nor CSV; use the template from this page.");
+    }
+
+    private static ImportRejectedException unreadable(Throwable e) {
+        org.slf4j.LoggerFactory.getLogger(SpreadsheetReader.class).debug("Unreadable spreadsheet", e);
+        return new ImportRejectedException(
+                "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải .xlsx.",
+                "The Excel file cannot be read: it is damaged, password-protected or not .xlsx.");
+    }
+}
