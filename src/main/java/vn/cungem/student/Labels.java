@@ -1,6 +1,9 @@
 package vn.cungem.student;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.cungem.shared.text.VietnameseText;
 
 /** Reads a coded value as people write it: the code, or any of its Vietnamese or English labels, folded. */
@@ -8,30 +11,46 @@ final class Labels {
 
     private Labels() {}
 
+    /** Per enum: each folded code and label, mapped to its value; built once, since imports read it per cell. */
+    private static final Map<Class<?>, Map<String, Enum<?>>> INDEX = new ConcurrentHashMap<>();
+
     static <E extends Enum<E>> Optional<E> match(
             Class<E> type, String raw, java.util.function.Function<E, String[]> labels) {
         String folded = fold(raw);
         if (folded.isEmpty()) {
             return Optional.empty();
         }
-        for (E value : type.getEnumConstants()) {
-            if (fold(value.name()).equals(folded)) {
-                return Optional.of(value);
-            }
-            for (String label : labels.apply(value)) {
-                if (fold(label).equals(folded)) {
-                    return Optional.of(value);
+        Map<String, Enum<?>> index = INDEX.computeIfAbsent(type, t -> {
+            // The first value that claims a folded text wins, in declaration order, codes before labels.
+            Map<String, Enum<?>> byText = new HashMap<>();
+            for (E value : type.getEnumConstants()) {
+                byText.putIfAbsent(fold(value.name()), value);
+                for (String label : labels.apply(value)) {
+                    byText.putIfAbsent(fold(label), value);
                 }
             }
-        }
-        return Optional.empty();
+            return Map.copyOf(byText);
+        });
+        return Optional.ofNullable(index.get(folded)).map(type::cast);
     }
 
     /** Folded, with punctuation and underscores read as spaces, so {@code "Không có / chưa có"} and codes compare. */
     static String fold(String raw) {
-        return VietnameseText.fold(raw)
-                .replaceAll("[_\\-/.,;:()]+", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
+        String folded = VietnameseText.fold(raw);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r') || "_-/.,;:()".indexOf(c) >= 0) {
+                space = true;
+            } else {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
     }
 }
