@@ -53,10 +53,24 @@ final class CheckedRow {
     }
 
     String reasonsVi() {
-        return String.join("; ", reasonsVi);
+        return sentences(reasonsVi);
     }
 
     String reasonsEn() {
-        return String.join("; ", reasonsEn);
+        return sentences(reasonsEn);
+    }
+
+    /** "Ngày sinh … không đọc được; số điện thoại không hợp lệ." rather than ".;" between full sentences. */
+    static String sentences(List<String> reasons) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < reasons.size(); i++) {
+            String reason = reasons.get(i);
+            boolean last = i == reasons.size() - 1;
+            out.append(!last && reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
+            if (!last) {
+                out.append("; ");
+            }
+        }
+        return out.toString();
     }
 }
