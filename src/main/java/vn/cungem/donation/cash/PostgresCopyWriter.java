@@ -16,6 +16,7 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import vn.cungem.shared.jdbc.CopyCsv;
 
 /**
  * {@code COPY ... FROM STDIN} (CSV) through the driver's {@code CopyManager}, on the connection of the current Spring
@@ -60,7 +61,7 @@ final class PostgresCopyWriter implements BulkWriter {
 
         @Override
         public void add(LineRow l) {
-            new Csv(csv)
+            new CopyCsv(csv)
                     .value(l.campaignId())
                     .value(l.importId())
                     .text(l.fingerprint())
@@ -148,7 +149,11 @@ final class PostgresCopyWriter implements BulkWriter {
         jdbc.execute("delete from pledge_cash_update");
         StringBuilder csv = new StringBuilder(updates.size() * 32);
         for (PledgeUpdate u : updates) {
-            new Csv(csv).value(u.id()).text(u.status()).value(u.cashReceived()).end();
+            new CopyCsv(csv)
+                    .value(u.id())
+                    .text(u.status())
+                    .value(u.cashReceived())
+                    .end();
         }
         copy("copy pledge_cash_update (id, status, cash) from stdin with (format csv)", csv);
         jdbc.execute("analyze pledge_cash_update");
@@ -176,51 +181,5 @@ final class PostgresCopyWriter implements BulkWriter {
 
     private static String timestamp(Instant instant) {
         return instant == null ? null : TIMESTAMP.format(instant);
-    }
-
-    /** One CSV record as PostgreSQL reads it: null is an unquoted empty field, every text is quoted. */
-    static final class Csv {
-
-        private final StringBuilder out;
-        private boolean first = true;
-
-        Csv(StringBuilder out) {
-            this.out = out;
-        }
-
-        Csv value(Long number) {
-            separator();
-            if (number != null) {
-                out.append(number.longValue());
-            }
-            return this;
-        }
-
-        Csv text(String text) {
-            separator();
-            if (text != null) {
-                out.append('"');
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        out.append('"');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
-            }
-            return this;
-        }
-
-        void end() {
-            out.append('\n');
-        }
-
-        private void separator() {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-        }
     }
 }

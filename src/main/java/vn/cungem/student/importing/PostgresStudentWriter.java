@@ -15,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import vn.cungem.shared.jdbc.CopyCsv;
 
 /**
  * {@code COPY ... FROM STDIN} (CSV) through the driver's CopyManager on the connection of the current transaction. The
@@ -101,7 +102,7 @@ final class PostgresStudentWriter implements StudentBulkWriter {
                   from student_import_update u where s.id = u.id""", java.sql.Timestamp.from(now));
     }
 
-    private static CsvRecord data(StudentRow s, CsvRecord csv) {
+    private static CopyCsv data(StudentRow s, CopyCsv csv) {
         return csv.value(s.campaignId())
                 .value(s.schoolId())
                 .value(s.unitId())
@@ -132,7 +133,7 @@ final class PostgresStudentWriter implements StudentBulkWriter {
                 .value(s.sourceRow());
     }
 
-    private <T> void copy(String sql, List<T> rows, BiConsumer<T, CsvRecord> format) {
+    private <T> void copy(String sql, List<T> rows, BiConsumer<T, CopyCsv> format) {
         if (rows.isEmpty()) {
             return;
         }
@@ -152,12 +153,12 @@ final class PostgresStudentWriter implements StudentBulkWriter {
     /** Formats rows into CSV a few hundred at a time as the driver asks for more characters. */
     static final class CsvReader<T> extends Reader {
         private final List<T> rows;
-        private final BiConsumer<T, CsvRecord> format;
+        private final BiConsumer<T, CopyCsv> format;
         private final StringBuilder buffer = new StringBuilder(64 * 1024);
         private int next;
         private int position;
 
-        CsvReader(List<T> rows, BiConsumer<T, CsvRecord> format) {
+        CsvReader(List<T> rows, BiConsumer<T, CopyCsv> format) {
             this.rows = rows;
             this.format = format;
         }
@@ -168,7 +169,7 @@ final class PostgresStudentWriter implements StudentBulkWriter {
                 buffer.setLength(0);
                 position = 0;
                 while (next < rows.size() && buffer.length() < 48 * 1024) {
-                    CsvRecord record = new CsvRecord(buffer);
+                    CopyCsv record = new CopyCsv(buffer);
                     format.accept(rows.get(next++), record);
                     record.end();
                 }
@@ -184,56 +185,5 @@ final class PostgresStudentWriter implements StudentBulkWriter {
 
         @Override
         public void close() {}
-    }
-
-    /** One CSV record as PostgreSQL reads it: null is an unquoted empty field, every text is quoted. */
-    static final class CsvRecord {
-        private final StringBuilder out;
-        private boolean first = true;
-
-        CsvRecord(StringBuilder out) {
-            this.out = out;
-        }
-
-        CsvRecord value(Number number) {
-            separator();
-            if (number != null) {
-                out.append(number);
-            }
-            return this;
-        }
-
-        CsvRecord bool(boolean value) {
-            separator();
-            out.append(value ? 't' : 'f');
-            return this;
-        }
-
-        CsvRecord text(String text) {
-            separator();
-            if (text != null) {
-                out.append('"');
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        out.append('"');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
-            }
-            return this;
-        }
-
-        void end() {
-            out.append('\n');
-        }
-
-        private void separator() {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package vn.cungem.donation.cash;
+package vn.cungem.shared.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,16 @@ class CopyCsvTests {
     @Test
     void quotesEveryTextDoublesQuotesAndLeavesNullUnquotedEmpty() {
         StringBuilder out = new StringBuilder();
-        new PostgresCopyWriter.Csv(out)
+        new CopyCsv(out)
                 .value(1L)
                 .text("")
                 .value(null)
+                .bool(true)
+                .bool(false)
                 .text(null)
                 .text("a,\"b\"\nc")
                 .text("\\N")
                 .end();
-        assertThat(out).hasToString("1,\"\",,,\"a,\"\"b\"\"\nc\",\"\\N\"\n");
+        assertThat(out).hasToString("1,\"\",,t,f,,\"a,\"\"b\"\"\nc\",\"\\N\"\n");
     }
 }

@@ -1,0 +1,58 @@
+package vn.cungem.shared.jdbc;
+
+/**
+ * One record of CSV as PostgreSQL's {@code COPY ... FROM STDIN WITH (FORMAT csv)} reads it: null is an unquoted empty
+ * field, every text is quoted (so an empty text stays an empty text, and {@code \N} or {@code NULL} stay words),
+ * booleans are {@code t}/{@code f}. Shared by the modules that bulk-load with {@code COPY}.
+ */
+public final class CopyCsv {
+
+    private final StringBuilder out;
+    private boolean first = true;
+
+    /** Starts a record at the end of {@code out}; call {@link #end()} when its fields are written. */
+    public CopyCsv(StringBuilder out) {
+        this.out = out;
+    }
+
+    public CopyCsv value(Number number) {
+        separator();
+        if (number != null) {
+            out.append(number);
+        }
+        return this;
+    }
+
+    public CopyCsv bool(boolean value) {
+        separator();
+        out.append(value ? 't' : 'f');
+        return this;
+    }
+
+    public CopyCsv text(String text) {
+        separator();
+        if (text != null) {
+            out.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    out.append('"');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        }
+        return this;
+    }
+
+    public void end() {
+        out.append('\n');
+    }
+
+    private void separator() {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+    }
+}
