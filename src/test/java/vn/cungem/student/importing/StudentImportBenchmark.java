@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import vn.cungem.demo.generator.DataGenerator;
 import vn.cungem.demo.generator.Scale;
 import vn.cungem.demo.generator.StudentImportFile;
@@ -37,10 +36,9 @@ import vn.cungem.testsupport.TestFixtures;
  * ./mvnw -q -o test -Dtest=StudentImportBenchmark -Dbench=true -DforkCount=0</pre>
  *
  * ({@code -DforkCount=0} runs the test inside Maven's JVM, so {@code MAVEN_OPTS} sets its heap.) The worker's polling
- * is switched off so the benchmark runs the background steps itself, timed. See docs/benchmarks.md, "Student import".
+ * is switched off in the test profile, so the benchmark runs the background steps itself, timed. See docs/benchmarks.md, "Student import".
  */
 @IntegrationTest
-@TestPropertySource(properties = "cungem.student.import-poll-ms=3600000")
 class StudentImportBenchmark {
 
     private static final int ROWS = 100_000;
