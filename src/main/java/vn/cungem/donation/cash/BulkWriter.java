@@ -1,16 +1,13 @@
 package vn.cungem.donation.cash;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
  * Writes the rows of a statement import: many statement lines and pledge updates at once. Two
@@ -75,21 +72,9 @@ interface BulkWriter {
 
         @Bean
         BulkWriter bulkWriter(DataSource dataSource, JdbcTemplate jdbc) {
-            return isPostgres(dataSource) ? new PostgresCopyWriter(dataSource, jdbc) : new JdbcBatchWriter(jdbc);
-        }
-
-        static boolean isPostgres(DataSource dataSource) {
-            Connection con = DataSourceUtils.getConnection(dataSource);
-            try {
-                return con.getMetaData()
-                        .getDatabaseProductName()
-                        .toLowerCase(Locale.ROOT)
-                        .contains("postgresql");
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read the database product name", e);
-            } finally {
-                DataSourceUtils.releaseConnection(con, dataSource);
-            }
+            return PostgresCopy.isPostgres(dataSource)
+                    ? new PostgresCopyWriter(dataSource, jdbc)
+                    : new JdbcBatchWriter(jdbc);
         }
     }
 }

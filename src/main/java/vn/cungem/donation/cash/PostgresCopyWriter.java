@@ -1,8 +1,6 @@
 package vn.cungem.donation.cash;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,10 +11,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import vn.cungem.shared.jdbc.CopyCsv;
+import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
  * {@code COPY ... FROM STDIN} (CSV) through the driver's {@code CopyManager}, on the connection of the current Spring
@@ -91,7 +89,7 @@ final class PostgresCopyWriter implements BulkWriter {
             try {
                 copy.endCopy();
             } catch (SQLException e) {
-                throw translate(COPY_LINES, e);
+                throw PostgresCopy.translate(jdbc, COPY_LINES, e);
             } finally {
                 copy = null;
                 release();
@@ -121,7 +119,7 @@ final class PostgresCopyWriter implements BulkWriter {
                 csv.setLength(0);
                 copy.writeToCopy(bytes, 0, bytes.length);
             } catch (SQLException e) {
-                throw translate(COPY_LINES, e);
+                throw PostgresCopy.translate(jdbc, COPY_LINES, e);
             }
         }
 
@@ -131,11 +129,6 @@ final class PostgresCopyWriter implements BulkWriter {
                 con = null;
             }
         }
-    }
-
-    private DataAccessException translate(String sql, SQLException e) {
-        DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
-        return translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
     }
 
     @Override
@@ -164,18 +157,8 @@ final class PostgresCopyWriter implements BulkWriter {
     }
 
     private void copy(String sql, CharSequence csv) {
-        if (csv.isEmpty()) {
-            return;
-        }
-        Connection con = DataSourceUtils.getConnection(dataSource);
-        try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } catch (SQLException e) {
-            throw translate(sql, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
+        if (!csv.isEmpty()) {
+            PostgresCopy.copyIn(dataSource, jdbc, sql, new StringReader(csv.toString()));
         }
     }
 

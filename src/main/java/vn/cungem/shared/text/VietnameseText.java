@@ -110,7 +110,9 @@ public final class VietnameseText {
     /** Longest key stored in the {@code *_sort} columns ({@code varchar(600)}, V50). */
     public static final int SORT_KEY_MAX_LENGTH = 600;
 
-    private static final Collator SORT_COLLATOR = secondaryCollator();
+    // One per thread: a Collator's getCollationKey is synchronized, and imports compute keys on every core at once.
+    private static final ThreadLocal<Collator> SORT_COLLATOR =
+            ThreadLocal.withInitial(VietnameseText::secondaryCollator);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -125,7 +127,7 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
-        byte[] bytes = SORT_COLLATOR.getCollationKey(tidy(text)).toByteArray();
+        byte[] bytes = SORT_COLLATOR.get().getCollationKey(tidy(text)).toByteArray();
         int length = Math.min(bytes.length * 2, SORT_KEY_MAX_LENGTH);
         char[] hex = new char[length];
         for (int i = 0; i < length; i++) {

@@ -3,13 +3,10 @@ package vn.cungem.student.importing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongPredicate;
-import vn.cungem.student.Connectivity;
-import vn.cungem.student.DeviceSituation;
+import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.DuplicateKeys;
 import vn.cungem.student.FieldProblem;
-import vn.cungem.student.Gender;
 import vn.cungem.student.StudentDetails;
 import vn.cungem.student.StudentIdCipher;
 import vn.cungem.student.StudentInput;
@@ -44,49 +41,6 @@ final class ImportCheck {
         this.importId = importId;
     }
 
-    // A file holds a handful of distinct values in its coded columns; each is read once and then passed on as its
-    // code, which the registry's rules read fastest (they fold every label of every choice for each value read).
-    private final Map<String, String> genders = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> connections = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private StudentInput canonical(SourceRow r) {
-        StudentInput raw = input(r);
-        return new StudentInput(
-                raw.fullName(),
-                raw.birthDate(),
-                code(genders, raw.gender(), v -> Gender.parse(v).map(Enum::name)),
-                raw.personalId(),
-                raw.moetCode(),
-                raw.school(),
-                raw.grade(),
-                raw.className(),
-                raw.homeUnit(),
-                raw.address(),
-                raw.guardianName(),
-                raw.guardianPhone(),
-                raw.categories(),
-                code(
-                        devices,
-                        raw.deviceSituation(),
-                        v -> DeviceSituation.parse(v).map(Enum::name)),
-                code(connections, raw.connectivity(), v -> Connectivity.parse(v).map(Enum::name)),
-                raw.needs(),
-                raw.notes());
-    }
-
-    /** The code for a value the rules recognise; anything else (blank, unknown) unchanged, so the rules report it. */
-    private static String code(
-            Map<String, String> cache, String raw, java.util.function.Function<String, Optional<String>> parse) {
-        if (raw == null || raw.isBlank() || raw.length() > 100) {
-            return raw;
-        }
-        if (cache.size() > 1_000) {
-            return raw;
-        }
-        return cache.computeIfAbsent(raw, v -> parse.apply(v).orElse(v));
-    }
-
     static StudentInput input(SourceRow r) {
         return new StudentInput(
                 r.get(StudentColumn.FULL_NAME),
@@ -119,7 +73,7 @@ final class ImportCheck {
         }
         Validated validated;
         try {
-            validated = canonical(source).validate(context);
+            validated = input(source).validate(context);
         } catch (RuntimeException e) {
             // The rules should name every problem; if one slips through, it is this row's error, not the file's.
             out.error("Dòng không đọc được", "The row cannot be read");
@@ -152,7 +106,7 @@ final class ImportCheck {
                 d.unitId(),
                 d.fullName(),
                 keys.nameFolded(),
-                SortKeys.of(d.fullName()),
+                VietnameseText.sortKey(d.fullName()),
                 d.birthDate(),
                 d.gender().name(),
                 d.personalId() == null ? null : cipher.encrypt(d.personalId()),

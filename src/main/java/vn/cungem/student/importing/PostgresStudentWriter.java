@@ -1,21 +1,15 @@
 package vn.cungem.student.importing;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import vn.cungem.shared.jdbc.CopyCsv;
+import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
  * {@code COPY ... FROM STDIN} (CSV) through the driver's CopyManager on the connection of the current transaction. The
@@ -134,19 +128,8 @@ final class PostgresStudentWriter implements StudentBulkWriter {
     }
 
     private <T> void copy(String sql, List<T> rows, BiConsumer<T, CopyCsv> format) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Connection con = DataSourceUtils.getConnection(dataSource);
-        try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new CsvReader<>(rows, format));
-        } catch (SQLException e) {
-            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
-            throw translated != null ? translated : new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
+        if (!rows.isEmpty()) {
+            PostgresCopy.copyIn(dataSource, jdbc, sql, new CsvReader<>(rows, format));
         }
     }
 

@@ -1,16 +1,13 @@
 package vn.cungem.student.importing;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
  * Writes many rows at once for an import: match keys into the scratch table, new students, updated students. COPY on
@@ -42,21 +39,9 @@ interface StudentBulkWriter {
 
         @Bean
         StudentBulkWriter studentBulkWriter(DataSource dataSource, JdbcTemplate jdbc) {
-            return isPostgres(dataSource) ? new PostgresStudentWriter(dataSource, jdbc) : new JdbcStudentWriter(jdbc);
-        }
-
-        static boolean isPostgres(DataSource dataSource) {
-            Connection con = DataSourceUtils.getConnection(dataSource);
-            try {
-                return con.getMetaData()
-                        .getDatabaseProductName()
-                        .toLowerCase(Locale.ROOT)
-                        .contains("postgresql");
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read the database product name", e);
-            } finally {
-                DataSourceUtils.releaseConnection(con, dataSource);
-            }
+            return PostgresCopy.isPostgres(dataSource)
+                    ? new PostgresStudentWriter(dataSource, jdbc)
+                    : new JdbcStudentWriter(jdbc);
         }
     }
 }

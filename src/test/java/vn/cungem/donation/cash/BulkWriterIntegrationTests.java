@@ -70,7 +70,8 @@ class BulkWriterIntegrationTests {
 
     @Test
     void theDatabasesWriterUsesCopyExactlyWhenTheDatabaseIsPostgresql() {
-        assertThat(writer instanceof PostgresCopyWriter).isEqualTo(BulkWriter.Choice.isPostgres(dataSource));
+        assertThat(writer instanceof PostgresCopyWriter)
+                .isEqualTo(vn.cungem.shared.jdbc.PostgresCopy.isPostgres(dataSource));
     }
 
     @Test

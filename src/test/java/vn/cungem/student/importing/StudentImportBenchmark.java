@@ -61,7 +61,7 @@ class StudentImportBenchmark {
     @Test
     void importsAHundredThousandStudents() throws Exception {
         assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
-        boolean postgres = StudentBulkWriter.Choice.isPostgres(dataSource);
+        boolean postgres = vn.cungem.shared.jdbc.PostgresCopy.isPostgres(dataSource);
         long t = System.nanoTime();
         DataGenerator generator = new DataGenerator(20210901L, Scale.PROVINCE, TestFixtures.unique("B"));
         SyntheticNation nation = generator.nation();
