@@ -48,6 +48,9 @@ class StudentsIntegrationTests {
     @Autowired
     Students students;
 
+    @Autowired
+    vn.cungem.organisation.SchoolDirectory schoolDirectory;
+
     long province;
     long districtA;
     long communeA;
@@ -152,6 +155,32 @@ class StudentsIntegrationTests {
                 .params(params)
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void whenASchoolMovesToAnotherUnitItsStudentsMoveIntoThatUnitsScope() throws Exception {
+        long student = registered(officerA, "Lê Thị Hồng", personalId());
+        assertThatThrownBy(() -> students.get(student, managerB.caller())).isInstanceOf(NotFoundException.class);
+
+        schoolDirectory.move(
+                schoolA, communeB, "Sáp nhập xã", fixtures.manager(province).caller());
+
+        assertThat(jdbc.sql("select unit_id from student where id = ?")
+                        .param(student)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(communeB);
+        assertThat(students.get(student, managerB.caller()).fullName()).isEqualTo("Lê Thị Hồng");
+        assertThatThrownBy(() -> students.get(student, managerA.caller())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aStudentsUnitCannotDisagreeWithTheSchools() throws Exception {
+        long student = registered(officerA, "Phan Văn Tài", personalId());
+        assertThatThrownBy(() -> jdbc.sql("update student set unit_id = ? where id = ?")
+                        .params(communeB, student)
+                        .update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test

@@ -18,7 +18,7 @@ import vn.cungem.student.importing.StudentSheet.SourceRow;
  * Checks rows of a file with the registry's own rules ({@link StudentInput#validate}), then the import's: the
  * uploader's scope, cells too long, and the same child twice in one file. Plain Java, no database: the caller fills the
  * {@link ValidationContext} from memory. {@link #check} may run on several threads at once; {@link
- * #markRepeats} runs once over all rows in file order.
+ * Repeats} sees the rows once each, in file order.
  */
 final class ImportCheck {
 
@@ -143,40 +143,59 @@ final class ImportCheck {
 
     /**
      * The same child twice in one file: an exact repeat (same personal ID or MOET code) is an error on the later row; a
-     * likely one (same name and birth date at the same school or with the same guardian phone) a warning.
+     * likely one (same name and birth date at the same school or with the same guardian phone) a warning. Remembers the
+     * rows it has seen, so a file can be marked a chunk at a time, in file order.
      */
-    static void markRepeats(List<CheckedRow> rows) {
-        Map<String, Integer> exact = new HashMap<>();
-        Map<String, Integer> likely = new HashMap<>();
-        for (CheckedRow r : rows) {
-            if (r.key == null || r.outcome == CheckedRow.Outcome.ERROR) {
-                continue;
-            }
-            StudentBulkWriter.Key k = r.key;
-            Integer first = null;
-            if (k.personalIdHash() != null) {
-                first = exact.putIfAbsent("id:" + k.personalIdHash(), r.number);
-            }
-            if (first == null && k.moetCode() != null) {
-                first = exact.putIfAbsent("moet:" + k.moetCode(), r.number);
-            }
-            if (first != null) {
-                r.error(
-                        "Trùng với dòng " + first + " (cùng số định danh hoặc mã học sinh)",
-                        "Same student as row " + first + " (same personal ID or student code)");
-                continue;
-            }
-            Integer similar =
-                    likely.putIfAbsent("school:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.schoolId(), r.number);
-            if (similar == null && k.guardianPhone() != null) {
-                similar = likely.putIfAbsent(
-                        "phone:" + k.nameFolded() + "|" + k.birthDate() + "|" + k.guardianPhone(), r.number);
-            }
-            if (similar != null) {
-                r.warning(
-                        "Có thể trùng với dòng " + similar + " (cùng họ tên, ngày sinh và trường hoặc SĐT)",
-                        "Possibly the same student as row " + similar + " (same name, birth date and school or phone)");
-                r.likelyDuplicate = true;
+    static final class Repeats {
+        private final Map<String, Integer> byPersonalId;
+        private final Map<String, Integer> byMoetCode;
+        private final Map<Likely, Integer> bySchool;
+        private final Map<Likely, Integer> byPhone;
+
+        /** {@code expectedRows}: sizes the maps once, so a large file does not rehash them as it goes. */
+        Repeats(int expectedRows) {
+            int capacity = Math.max(16, (int) (expectedRows / 0.75f) + 1);
+            byPersonalId = new HashMap<>(capacity);
+            byMoetCode = new HashMap<>(capacity);
+            bySchool = new HashMap<>(capacity);
+            byPhone = new HashMap<>(capacity);
+        }
+
+        /** Same folded name and birth date, and the same school (a long) or guardian phone (a String). */
+        private record Likely(String nameFolded, java.time.LocalDate birthDate, Object where) {}
+
+        void mark(List<CheckedRow> rows) {
+            for (CheckedRow r : rows) {
+                if (r.key == null || r.outcome == CheckedRow.Outcome.ERROR) {
+                    continue;
+                }
+                StudentBulkWriter.Key k = r.key;
+                Integer first = null;
+                if (k.personalIdHash() != null) {
+                    first = byPersonalId.putIfAbsent(k.personalIdHash(), r.number);
+                }
+                if (first == null && k.moetCode() != null) {
+                    first = byMoetCode.putIfAbsent(k.moetCode(), r.number);
+                }
+                if (first != null) {
+                    r.error(
+                            "Trùng với dòng " + first + " (cùng số định danh hoặc mã học sinh)",
+                            "Same student as row " + first + " (same personal ID or student code)");
+                    continue;
+                }
+                Integer similar =
+                        bySchool.putIfAbsent(new Likely(k.nameFolded(), k.birthDate(), k.schoolId()), r.number);
+                if (similar == null && k.guardianPhone() != null) {
+                    similar =
+                            byPhone.putIfAbsent(new Likely(k.nameFolded(), k.birthDate(), k.guardianPhone()), r.number);
+                }
+                if (similar != null) {
+                    r.warning(
+                            "Có thể trùng với dòng " + similar + " (cùng họ tên, ngày sinh và trường hoặc SĐT)",
+                            "Possibly the same student as row " + similar
+                                    + " (same name, birth date and school or phone)");
+                    r.likelyDuplicate = true;
+                }
             }
         }
     }

@@ -20,8 +20,7 @@ final class JdbcStudentWriter implements StudentBulkWriter {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public void insertKeys(List<Key> keys) {
+    private void insertKeys(List<Key> keys) {
         jdbc.batchUpdate("""
                 insert into student_import_key (import_id, row_number, personal_id_hash, moet_code, name_folded,
                                                 birth_date, school_id, guardian_phone)
@@ -35,6 +34,43 @@ final class JdbcStudentWriter implements StudentBulkWriter {
             ps.setLong(7, k.schoolId());
             ps.setString(8, k.guardianPhone());
         });
+    }
+
+    /**
+     * Puts the keys in the scratch table {@code student_import_key} (V85), joins it to the registry (H2 plans each
+     * join as index lookups into {@code student}) and empties it again, all in the caller's transaction.
+     */
+    @Override
+    public List<KeyMatch> matches(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        long importId = keys.get(0).importId();
+        insertKeys(keys);
+        List<KeyMatch> found = joined(importId);
+        jdbc.update("delete from student_import_key where import_id = ?", importId);
+        return found;
+    }
+
+    private List<KeyMatch> joined(long importId) {
+        String columns = "select k.row_number, s.id, s.campaign_id, s.school_id, s.status, c.code, sc.name, ";
+        String joins = " join campaign c on c.id = s.campaign_id join school sc on sc.id = s.school_id";
+        String live = " where k.import_id = ? and s.status <> 'MERGED'";
+        return jdbc.query(
+                columns + "'EXACT' from student_import_key k join student s on s.personal_id_hash = k.personal_id_hash"
+                        + joins + live
+                        + " union all "
+                        + columns + "'EXACT' from student_import_key k join student s on s.moet_code = k.moet_code"
+                        + joins + live
+                        + " union all "
+                        + columns + "case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end"
+                        + " from student_import_key k join student s on s.name_folded = k.name_folded"
+                        + " and s.birth_date = k.birth_date" + joins + live
+                        + " and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)",
+                KeyMatch::read,
+                importId,
+                importId,
+                importId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.cungem.student.importing;
 
 import java.io.Reader;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,22 +35,86 @@ final class PostgresStudentWriter implements StudentBulkWriter {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The chunk's keys go in as arrays ({@code unnest}), so nothing is written for them. For each key, three index
+     * probes into {@code student} ({@code lateral}, so the keys drive), whatever the registry's size and whatever its
+     * statistics say: they lag behind a registry that imports have just filled (autovacuum analyses it later), and a
+     * planner that believes the registry small hashes or scans all of it for every chunk, which measured tens of times
+     * slower. Sequential scans are off for this one query (local to the transaction, set back at once) for the same
+     * reason, and so is JIT compilation: with the scans priced out of reach the plan looks expensive, and compiling it
+     * took longer than running it.
+     */
     @Override
-    public void insertKeys(List<Key> keys) {
-        copy(
-                "copy student_import_key (import_id, row_number, personal_id_hash, moet_code, name_folded, birth_date,"
-                        + " school_id, guardian_phone) from stdin with (format csv)",
-                keys,
-                (k, csv) -> csv.value(k.importId())
-                        .value(k.row())
-                        .text(k.personalIdHash())
-                        .text(k.moetCode())
-                        .text(k.nameFolded())
-                        .text(k.birthDate().toString())
-                        .value(k.schoolId())
-                        .text(k.guardianPhone()));
-        // Fresh rows have no statistics; without them the planner may not use the indexes for the joins.
-        jdbc.execute("analyze student_import_key");
+    public List<KeyMatch> matches(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String[] before = jdbc.queryForObject(
+                "select current_setting('enable_seqscan'), current_setting('jit'), set_config('enable_seqscan', 'off',"
+                        + " true), set_config('jit', 'off', true)",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+        try {
+            return jdbc.query(
+                    """
+                    select k.row_number, s.id, s.campaign_id, s.school_id, s.status, c.code, sc.name, s.kind
+                      from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[], ?::text[])
+                           as k (row_number, personal_id_hash, moet_code, name_folded, birth_date, school_id,
+                                 guardian_phone)
+                      cross join lateral (
+                            select s.id, s.campaign_id, s.school_id, s.status, 'EXACT' as kind
+                              from student s
+                             where s.personal_id_hash = k.personal_id_hash
+                               and s.status <> 'MERGED'
+                            union all
+                            select s.id, s.campaign_id, s.school_id, s.status, 'EXACT'
+                              from student s
+                             where s.moet_code = k.moet_code
+                               and s.status <> 'MERGED'
+                            union all
+                            select s.id, s.campaign_id, s.school_id, s.status,
+                                   case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end
+                              from student s
+                             where s.name_folded = k.name_folded and s.birth_date = k.birth_date
+                               and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)
+                               and s.status <> 'MERGED'
+                           ) s
+                      join campaign c on c.id = s.campaign_id
+                      join school sc on sc.id = s.school_id""",
+                    ps -> {
+                        Connection con = ps.getConnection();
+                        int n = keys.size();
+                        Object[] rows = new Object[n];
+                        Object[] hashes = new Object[n];
+                        Object[] codes = new Object[n];
+                        Object[] names = new Object[n];
+                        Object[] births = new Object[n];
+                        Object[] schools = new Object[n];
+                        Object[] phones = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            Key k = keys.get(i);
+                            rows[i] = k.row();
+                            hashes[i] = k.personalIdHash();
+                            codes[i] = k.moetCode();
+                            names[i] = k.nameFolded();
+                            births[i] = k.birthDate().toString();
+                            schools[i] = k.schoolId();
+                            phones[i] = k.guardianPhone();
+                        }
+                        ps.setArray(1, con.createArrayOf("int4", rows));
+                        ps.setArray(2, con.createArrayOf("text", hashes));
+                        ps.setArray(3, con.createArrayOf("text", codes));
+                        ps.setArray(4, con.createArrayOf("text", names));
+                        ps.setArray(5, con.createArrayOf("text", births));
+                        ps.setArray(6, con.createArrayOf("int8", schools));
+                        ps.setArray(7, con.createArrayOf("text", phones));
+                    },
+                    KeyMatch::read);
+        } finally {
+            jdbc.queryForObject(
+                    "select set_config('enable_seqscan', ?, true), set_config('jit', ?, true)",
+                    (rs, n) -> null,
+                    (Object[]) before);
+        }
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
- * Writes many rows at once for an import: match keys into the scratch table, new students, updated students. COPY on
+ * Writes many rows at once for an import (new students, updated students) and finds the students that the rows of a
+ * chunk already are. COPY on
  * PostgreSQL ({@link PostgresStudentWriter}: what brings 100,000 rows within the issue's 8 s), batched statements on
  * H2 ({@link JdbcStudentWriter}). Both run on the caller's transaction, so a failure leaves nothing written.
  */
@@ -27,7 +28,12 @@ interface StudentBulkWriter {
             long schoolId,
             String guardianPhone) {}
 
-    void insertKeys(List<Key> keys);
+    /**
+     * The registered students that these keys (one chunk of a file, a few thousand rows) match, leaving out merged
+     * records. Called once per chunk, in a transaction of its own, so it looks each key up rather than scan the
+     * registry.
+     */
+    List<KeyMatch> matches(List<Key> keys);
 
     void insertStudents(List<StudentRow> rows, Instant now);
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,8 +61,6 @@ public class StudentImports {
 
     static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(StudentImports.class);
-    private static final int CHUNK = 4_096;
-    private static final int PROGRESS_EVERY = 8_192;
 
     /** One row of the preview: its number in the file, its outcome and why. */
     public record RowProblem(int row, String outcome, String name, String reasonsVi, String reasonsEn) {}
@@ -468,64 +463,83 @@ public class StudentImports {
             ImportCheck check = new ImportCheck(context, cipher, allowed::contains, job.campaignId, importId);
             t = lap(timings, "setup", t);
 
-            List<CheckedRow> rows = readAndCheck(job, check, done -> progress(importId, done));
-            t = lap(timings, "parse+check", t);
-            ImportCheck.markRepeats(rows);
-
             Instant now = Instant.now();
-            int[] written = new int[2];
-            Runnable body = () -> {
-                if (write) {
-                    // One import at a time per campaign, so two files cannot both insert the same child.
-                    jdbc.sql("select id from campaign where id = ? for update")
-                            .param(job.campaignId)
-                            .query(Long.class)
-                            .single();
-                }
-                long m = System.nanoTime();
-                match(importId, job.campaignId, rows, allowed);
-                m = lap(timings, "match", m);
-                if (write) {
-                    List<StudentRow> inserts = new ArrayList<>();
-                    List<StudentRow> updates = new ArrayList<>();
-                    for (CheckedRow r : rows) {
-                        if (r.writable()) {
-                            if (r.studentId == null) {
-                                inserts.add(r.row);
-                            } else {
-                                updates.add(withId(r.row, r.studentId));
-                            }
-                        }
+            Tally tally = new Tally();
+            // Rows are read and checked on one thread and matched on another (in short transactions of its own, in file
+            // order) while this one writes the chunks before them.
+            ImportCheck.Repeats repeats = new ImportCheck.Repeats(job.rowsTotal);
+            Map<Long, Integer> claimed = new HashMap<>();
+            java.util.function.Consumer<List<CheckedRow>> matchChunk = chunk -> transaction.executeWithoutResult(tx -> {
+                repeats.mark(chunk);
+                match(job.campaignId, chunk, allowed, claimed);
+            });
+            try (CheckedChunks chunks = CheckedChunks.start(job, check, done -> progress(importId, done), matchChunk)) {
+                transaction.executeWithoutResult(tx -> {
+                    long m = System.nanoTime();
+                    if (write) {
+                        // One import at a time per campaign, so two files cannot both insert the same child. The
+                        // registry is matched only once the lock is held: a file committed just before is then seen.
+                        jdbc.sql("select id from campaign where id = ? for update")
+                                .param(job.campaignId)
+                                .query(Long.class)
+                                .single();
                     }
-                    writer.insertStudents(inserts, now);
-                    writer.updateStudents(updates, now);
-                    written[0] = inserts.size();
-                    written[1] = updates.size();
-                    m = lap(timings, "write", m);
-                    events.publishEvent(new DomainChange(
-                            "StudentImport",
-                            String.valueOf(importId),
-                            "COMMITTED",
-                            campaign.organisingUnit().id(),
-                            Map.of(),
-                            Map.of(
-                                    "campaignId",
-                                    job.campaignId,
-                                    "file",
-                                    job.fileName,
-                                    "inserted",
-                                    written[0],
-                                    "updated",
-                                    written[1]),
-                            null));
-                }
-                saveOutcome(importId, rows, write ? Status.COMMITTED : Status.PREVIEW, written);
-                lap(timings, "record", m);
-            };
-            transaction.executeWithoutResult(tx -> body.run());
+                    chunks.go();
+                    List<StudentRow> updates = new ArrayList<>();
+                    for (List<CheckedRow> chunk; (chunk = chunks.next()) != null; ) {
+                        m = lap(timings, "wait for rows", m);
+                        if (write) {
+                            List<StudentRow> inserts = new ArrayList<>(chunk.size());
+                            for (CheckedRow r : chunk) {
+                                if (r.writable()) {
+                                    if (r.studentId == null) {
+                                        inserts.add(r.row);
+                                    } else {
+                                        updates.add(withId(r.row, r.studentId));
+                                    }
+                                }
+                            }
+                            writer.insertStudents(inserts, now);
+                            tally.inserted += inserts.size();
+                            m = lap(timings, "write", m);
+                        }
+                        tally.add(importId, chunk);
+                    }
+                    if (tally.rows == 0) {
+                        throw new ImportRejectedException(
+                                "Trang tính không có học sinh nào dưới dòng tiêu đề.",
+                                "The sheet has no students below its header.");
+                    }
+                    if (write) {
+                        writer.updateStudents(updates, now);
+                        tally.updated = updates.size();
+                        m = lap(timings, "write", m);
+                        events.publishEvent(new DomainChange(
+                                "StudentImport",
+                                String.valueOf(importId),
+                                "COMMITTED",
+                                campaign.organisingUnit().id(),
+                                Map.of(),
+                                Map.of(
+                                        "campaignId",
+                                        job.campaignId,
+                                        "file",
+                                        job.fileName,
+                                        "inserted",
+                                        tally.inserted,
+                                        "updated",
+                                        tally.updated),
+                                null));
+                    }
+                    saveOutcome(importId, tally, write ? Status.COMMITTED : Status.PREVIEW);
+                    lap(timings, "record", m);
+                });
+                timings.put("read+check, alongside", chunks.readMillis());
+                timings.put("match, alongside", chunks.matchMillis());
+            }
             timings.put("total", (System.nanoTime() - begin) / 1_000_000);
-            lastRun = new RunResult(timings, rows.size(), written[0], written[1]);
-            log.info("Student import {} {}: {} rows, phases (ms) {}", importId, expected, rows.size(), timings);
+            lastRun = new RunResult(timings, tally.rows, tally.inserted, tally.updated);
+            log.info("Student import {} {}: {} rows, phases (ms) {}", importId, expected, tally.rows, timings);
         } catch (InvalidValueException e) {
             fail(importId, e.messageVi(), e.messageEn());
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -544,47 +558,56 @@ public class StudentImports {
         return now;
     }
 
-    /** Streams the sheet and checks rows in chunks, each chunk spread over the cores (rows are independent). */
-    List<CheckedRow> readAndCheck(JobData job, ImportCheck check, IntConsumer progress) {
-        List<CheckedRow> out = new ArrayList<>(Math.max(16, job.rowsTotal));
-        List<StudentSheet.SourceRow> chunk = new ArrayList<>(CHUNK);
-        int[] nextProgress = {PROGRESS_EVERY};
-        StudentSheet sheet = new StudentSheet(row -> {
-            chunk.add(row);
-            if (chunk.size() == CHUNK) {
-                checkChunk(chunk, check, out);
-                if (out.size() >= nextProgress[0]) {
-                    progress.accept(out.size());
-                    nextProgress[0] += PROGRESS_EVERY;
+    /** What a run found, counted chunk by chunk; only the rows to show in the preview (not OK) are kept. */
+    private static final class Tally {
+        int rows;
+        int ok;
+        int warnings;
+        int errors;
+        int duplicates;
+        int likely;
+        int inserted;
+        int updated;
+        final List<Object[]> problems = new ArrayList<>();
+
+        void add(long importId, List<CheckedRow> chunk) {
+            for (CheckedRow r : chunk) {
+                rows++;
+                switch (r.outcome) {
+                    case OK -> ok++;
+                    case WARNING -> warnings++;
+                    case ERROR -> errors++;
+                }
+                if (r.outcome != CheckedRow.Outcome.ERROR && r.studentId != null) {
+                    duplicates++;
+                }
+                if (r.likelyDuplicate && r.outcome != CheckedRow.Outcome.ERROR) {
+                    likely++;
+                }
+                if (r.outcome != CheckedRow.Outcome.OK) {
+                    problems.add(new Object[] {
+                        importId,
+                        r.number,
+                        r.outcome.name(),
+                        cut(r.name, 200),
+                        cut(r.reasonsVi(), 2000),
+                        cut(r.reasonsEn(), 2000)
+                    });
                 }
             }
-        });
-        SpreadsheetReader.read(job.content, job.sheetIndex, sheet, job.format);
-        sheet.requireHeader();
-        checkChunk(chunk, check, out);
-        if (out.isEmpty()) {
-            throw new ImportRejectedException(
-                    "Trang tính không có học sinh nào dưới dòng tiêu đề.",
-                    "The sheet has no students below its header.");
         }
-        return out;
-    }
-
-    private static void checkChunk(List<StudentSheet.SourceRow> chunk, ImportCheck check, List<CheckedRow> out) {
-        CheckedRow[] checked = new CheckedRow[chunk.size()];
-        java.util.stream.IntStream.range(0, chunk.size())
-                .parallel()
-                .forEach(i -> checked[i] = check.check(chunk.get(i)));
-        out.addAll(java.util.Arrays.asList(checked));
-        chunk.clear();
     }
 
     /**
      * Finds the students the rows already are: in this campaign (exact key, or same school, name and birth date) the
      * row updates that student; elsewhere an exact key is refused (the registry never holds a child twice) and a likely
-     * match is a warning for a person to confirm after commit (merge or keep apart).
+     * match is a warning for a person to confirm after commit (merge or keep apart). Runs a chunk at a time, in file
+     * order, on a connection of its own: it sees the registry as committed, without this import's own new students (a
+     * repeat within the file is {@link ImportCheck.Repeats}' to report). {@code claimed} carries the students that
+     * earlier chunks already matched.
      */
-    private void match(long importId, long campaignId, List<CheckedRow> rows, java.util.Set<Long> allowed) {
+    private void match(
+            long campaignId, List<CheckedRow> rows, java.util.Set<Long> allowed, Map<Long, Integer> claimed) {
         List<StudentBulkWriter.Key> keys = new ArrayList<>(rows.size());
         Map<Integer, CheckedRow> byNumber = new HashMap<>(rows.size() * 2);
         for (CheckedRow r : rows) {
@@ -596,47 +619,25 @@ public class StudentImports {
         if (keys.isEmpty()) {
             return;
         }
-        writer.insertKeys(keys);
-        String columns = "select k.row_number, s.id, s.campaign_id, s.school_id, s.status, c.code, sc.name, ";
-        String joins = " join campaign c on c.id = s.campaign_id join school sc on sc.id = s.school_id";
-        List<Match> matches = new ArrayList<>();
-        jdbc.sql(columns + "'EXACT' from student_import_key k join student s on s.personal_id_hash = k.personal_id_hash"
-                        + joins + " where k.import_id = ? and s.status <> 'MERGED'"
-                        + " union all "
-                        + columns + "'EXACT' from student_import_key k join student s on s.moet_code = k.moet_code"
-                        + joins + " where k.import_id = ? and s.status <> 'MERGED'"
-                        + " union all "
-                        + columns + "case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end"
-                        + " from student_import_key k join student s on s.name_folded = k.name_folded"
-                        + " and s.birth_date = k.birth_date" + joins
-                        + " where k.import_id = ? and s.status <> 'MERGED'"
-                        + " and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)")
-                .params(importId, importId, importId)
-                .query(StudentImports::match)
-                .list()
-                .forEach(matches::add);
-        jdbc.sql("delete from student_import_key where import_id = ?")
-                .param(importId)
-                .update();
+        List<KeyMatch> matches = writer.matches(keys);
 
-        Map<Integer, List<Match>> perRow = new HashMap<>();
-        for (Match m : matches) {
-            perRow.computeIfAbsent(m.row, x -> new ArrayList<>()).add(m);
+        Map<Integer, List<KeyMatch>> perRow = new HashMap<>();
+        for (KeyMatch m : matches) {
+            perRow.computeIfAbsent(m.row(), x -> new ArrayList<>()).add(m);
         }
-        Map<Long, Integer> claimed = new HashMap<>();
         List<Integer> order = new ArrayList<>(perRow.keySet());
         java.util.Collections.sort(order);
         for (Integer number : order) {
             CheckedRow r = byNumber.get(number);
-            List<Match> found = perRow.get(number);
+            List<KeyMatch> found = perRow.get(number);
             java.util.Set<Long> targets = new java.util.TreeSet<>();
-            Match elsewhere = null;
-            Match likelyElsewhere = null;
-            for (Match m : found) {
-                boolean here = m.campaignId == campaignId;
-                if (here && (m.kind.equals("EXACT") || m.kind.equals("SCHOOL"))) {
-                    targets.add(m.studentId);
-                } else if (m.kind.equals("EXACT")) {
+            KeyMatch elsewhere = null;
+            KeyMatch likelyElsewhere = null;
+            for (KeyMatch m : found) {
+                boolean here = m.campaignId() == campaignId;
+                if (here && (m.kind().equals("EXACT") || m.kind().equals("SCHOOL"))) {
+                    targets.add(m.studentId());
+                } else if (m.kind().equals("EXACT")) {
                     elsewhere = m;
                 } else {
                     likelyElsewhere = m;
@@ -645,9 +646,10 @@ public class StudentImports {
             if (elsewhere != null) {
                 r.error(
                         "Học sinh này (cùng số định danh hoặc mã học sinh) đã có trong chương trình "
-                                + elsewhere.campaignCode + ", trường " + elsewhere.schoolName + "; không đăng ký lại",
+                                + elsewhere.campaignCode() + ", trường " + elsewhere.schoolName()
+                                + "; không đăng ký lại",
                         "This student (same personal ID or student code) is already registered in campaign "
-                                + elsewhere.campaignCode + ", school " + elsewhere.schoolName);
+                                + elsewhere.campaignCode() + ", school " + elsewhere.schoolName());
                 continue;
             }
             if (targets.size() > 1) {
@@ -658,8 +660,8 @@ public class StudentImports {
             }
             if (targets.size() == 1) {
                 long id = targets.iterator().next();
-                Match m = found.stream()
-                        .filter(x -> x.studentId == id)
+                KeyMatch m = found.stream()
+                        .filter(x -> x.studentId() == id)
                         .findFirst()
                         .orElseThrow();
                 Integer earlier = claimed.putIfAbsent(id, number);
@@ -669,14 +671,14 @@ public class StudentImports {
                             "The same student as row " + earlier + " (already registered)");
                     continue;
                 }
-                if (!allowed.contains(m.schoolId)) {
+                if (!allowed.contains(m.schoolId())) {
                     r.error(
-                            "Học sinh này đã được trường " + m.schoolName + " đăng ký; bạn không sửa được",
-                            "This student is registered by school " + m.schoolName + "; you cannot change them");
+                            "Học sinh này đã được trường " + m.schoolName() + " đăng ký; bạn không sửa được",
+                            "This student is registered by school " + m.schoolName() + "; you cannot change them");
                     continue;
                 }
                 r.studentId = id;
-                if (!m.status.equals("REGISTERED") && !m.status.equals("RETURNED")) {
+                if (!m.status().equals("REGISTERED") && !m.status().equals("RETURNED")) {
                     r.skip = true;
                     r.warning(
                             "Học sinh đã có trong danh sách và đã được đề xuất hoặc xét duyệt; không cập nhật từ tệp",
@@ -687,36 +689,14 @@ public class StudentImports {
             if (likelyElsewhere != null) {
                 r.likelyDuplicate = true;
                 r.warning(
-                        "Có thể trùng với học sinh đã đăng ký ở trường " + likelyElsewhere.schoolName
-                                + " (chương trình " + likelyElsewhere.campaignCode
+                        "Có thể trùng với học sinh đã đăng ký ở trường " + likelyElsewhere.schoolName()
+                                + " (chương trình " + likelyElsewhere.campaignCode()
                                 + "): cùng họ tên, ngày sinh và trường hoặc SĐT. Sau khi ghi, hãy xem và gộp nếu"
                                 + " đúng là một người",
-                        "Possibly the same child as one registered at " + likelyElsewhere.schoolName + " (campaign "
-                                + likelyElsewhere.campaignCode + "); after commit, review and merge if so");
+                        "Possibly the same child as one registered at " + likelyElsewhere.schoolName() + " (campaign "
+                                + likelyElsewhere.campaignCode() + "); after commit, review and merge if so");
             }
         }
-    }
-
-    private record Match(
-            int row,
-            long studentId,
-            long campaignId,
-            long schoolId,
-            String status,
-            String campaignCode,
-            String schoolName,
-            String kind) {}
-
-    private static Match match(ResultSet rs, int n) throws SQLException {
-        return new Match(
-                rs.getInt(1),
-                rs.getLong(2),
-                rs.getLong(3),
-                rs.getLong(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8));
     }
 
     private static StudentRow withId(StudentRow r, long id) {
@@ -752,36 +732,8 @@ public class StudentImports {
                 r.sourceRow());
     }
 
-    private void saveOutcome(long importId, List<CheckedRow> rows, Status status, int[] written) {
-        int ok = 0;
-        int warnings = 0;
-        int errors = 0;
-        int duplicates = 0;
-        int likely = 0;
-        List<Object[]> problems = new ArrayList<>();
-        for (CheckedRow r : rows) {
-            switch (r.outcome) {
-                case OK -> ok++;
-                case WARNING -> warnings++;
-                case ERROR -> errors++;
-            }
-            if (r.outcome != CheckedRow.Outcome.ERROR && r.studentId != null) {
-                duplicates++;
-            }
-            if (r.likelyDuplicate && r.outcome != CheckedRow.Outcome.ERROR) {
-                likely++;
-            }
-            if (r.outcome != CheckedRow.Outcome.OK) {
-                problems.add(new Object[] {
-                    importId,
-                    r.number,
-                    r.outcome.name(),
-                    cut(r.name, 200),
-                    cut(r.reasonsVi(), 2000),
-                    cut(r.reasonsEn(), 2000)
-                });
-            }
-        }
+    private void saveOutcome(long importId, Tally tally, Status status) {
+        List<Object[]> problems = tally.problems;
         jdbc.sql("delete from student_import_row where import_id = ?")
                 .param(importId)
                 .update();
@@ -799,15 +751,15 @@ public class StudentImports {
                          where id = ?""")
                 .params(
                         status.name(),
-                        rows.size(),
-                        rows.size(),
-                        ok,
-                        warnings,
-                        errors,
-                        duplicates,
-                        likely,
-                        written[0],
-                        written[1],
+                        tally.rows,
+                        tally.rows,
+                        tally.ok,
+                        tally.warnings,
+                        tally.errors,
+                        tally.duplicates,
+                        tally.likely,
+                        tally.inserted,
+                        tally.updated,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();

@@ -23,6 +23,7 @@ import vn.cungem.demo.generator.StudentImportFile;
 import vn.cungem.demo.generator.SyntheticData;
 import vn.cungem.demo.generator.SyntheticNation;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.testsupport.CpuClock;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -131,25 +132,35 @@ class StudentImportBenchmark {
         long uploadMs = (System.nanoTime() - u) / 1_000_000;
         assertThat(imports.claim(job.id())).isTrue();
         long v = System.nanoTime();
+        CpuClock previewCpu = CpuClock.now(jdbc);
         imports.runValidation(job.id());
+        String previewCpuText = CpuClock.now(jdbc).since(previewCpu);
         long validateMs = (System.nanoTime() - v) / 1_000_000;
         var preview = imports.lastRun();
         ImportJob checked = imports.get(job.id(), Caller.SYSTEM);
         System.out.printf(
                 "upload (format check, sheet row count, store): %,d ms%npreview: %,d ms, phases %s; ok %,d, warnings"
-                        + " %,d, errors %,d%n",
-                uploadMs, validateMs, preview.timingsMs(), checked.ok(), checked.warnings(), checked.errors());
+                        + " %,d, errors %,d; %s%n",
+                uploadMs,
+                validateMs,
+                preview.timingsMs(),
+                checked.ok(),
+                checked.warnings(),
+                checked.errors(),
+                previewCpuText);
         imports.commit(campaign, job.id(), Caller.SYSTEM);
         assertThat(imports.claim(job.id())).isTrue();
         long w = System.nanoTime();
+        CpuClock commitCpu = CpuClock.now(jdbc);
         imports.runCommit(job.id());
+        String commitCpuText = CpuClock.now(jdbc).since(commitCpu);
         long commitMs = (System.nanoTime() - w) / 1_000_000;
         var commit = imports.lastRun();
         ImportJob done = imports.get(job.id(), Caller.SYSTEM);
         System.out.printf(
                 "commit (parse + check + duplicates + write, one transaction): %,d ms, phases %s; inserted %,d,"
-                        + " updated %,d%n",
-                commitMs, commit.timingsMs(), done.inserted(), done.updated());
+                        + " updated %,d; %s%n",
+                commitMs, commit.timingsMs(), done.inserted(), done.updated(), commitCpuText);
         System.out.printf(
                 "ratio commit / floor: %.2f; upload + preview + commit: %,d ms; peak heap used %,d MB%n",
                 (double) commitMs / Math.max(1, parseMs + copyMs), uploadMs + validateMs + commitMs, peakHeapMb());

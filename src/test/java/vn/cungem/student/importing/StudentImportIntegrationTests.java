@@ -331,6 +331,83 @@ class StudentImportIntegrationTests {
         assertThat(students()).isEqualTo(rows.size());
     }
 
+    /**
+     * A file is read, matched and written a chunk at a time ({@link CheckedChunks#CHUNK} rows); what one chunk means for
+     * a later one must not depend on where the chunk boundary falls.
+     */
+    @Test
+    void rowsOfLaterChunksAreMatchedAgainstEarlierChunksAndTheRegistry() throws Exception {
+        String binhId = personalId("079314");
+        ImportJob first = imports.upload(
+                campaign,
+                "dot-1.xlsx",
+                ImportTestData.xlsx(List.of(ImportTestData.row("Trần Thị Bình", "03/02/2014", "Nữ", binhId, codeA))),
+                null,
+                officer());
+        imports.commit(campaign, first.id(), officer());
+        long binh = jdbc.sql("select id from student where campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+
+        int size = 2 * CheckedChunks.CHUNK + 800;
+        String repeatedId = personalId("079213");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = i == 10 ? repeatedId : "";
+            rows.add(ImportTestData.row("Học Sinh " + letters(i), "01/01/2013", "Nam", id, codeA));
+        }
+        // File rows are numbered from 2 (the header is row 1): list index i is file row i + 2.
+        List<String> sameIdAsRow12 = ImportTestData.row("Học Sinh Khác", "02/02/2013", "Nam", repeatedId, codeA);
+        rows.set(CheckedChunks.CHUNK + 500, sameIdAsRow12);
+        List<String> likeRow102 = ImportTestData.row("HỌC SINH " + letters(100), "01/01/2013", "Nam", "", codeA);
+        rows.set(2 * CheckedChunks.CHUNK + 300, likeRow102);
+        List<String> binhAgain = ImportTestData.row("Trần Thị Bình", "03/02/2014", "Nữ", binhId, codeA);
+        binhAgain.set(7, "3A4");
+        rows.set(CheckedChunks.CHUNK + 900, binhAgain);
+        rows.set(2 * CheckedChunks.CHUNK + 600, ImportTestData.row("Tran Thi Binh", "03/02/2014", "Nữ", "", codeA));
+
+        ImportJob job = imports.upload(campaign, "ca-truong.xlsx", ImportTestData.xlsx(rows), null, officer());
+        assertThat(afterWorkerPoll(job.id()).status()).isEqualTo(Status.PREVIEW);
+        assertThat(imports.commit(campaign, job.id(), officer()).status()).isEqualTo(Status.COMMITTING);
+        ImportJob committed = afterWorkerPoll(job.id());
+
+        assertThat(committed.status()).isEqualTo(Status.COMMITTED);
+        assertThat(committed.errors()).isEqualTo(2);
+        assertThat(committed.updated()).isEqualTo(1);
+        assertThat(committed.inserted()).isEqualTo(size - 3);
+        assertThat(students()).isEqualTo(1 + size - 3);
+        var problems =
+                imports.problems(campaign, job.id(), null, 0, 10, officer()).rows();
+        assertThat(problems).anySatisfy(r -> {
+            assertThat(r.row()).isEqualTo(CheckedChunks.CHUNK + 502);
+            assertThat(r.outcome()).isEqualTo("ERROR");
+            assertThat(r.reasonsVi()).contains("dòng 12");
+        });
+        // Like a row of an earlier chunk: a warning, and written as a student of its own (the earlier row is new too).
+        assertThat(problems).anySatisfy(r -> {
+            assertThat(r.row()).isEqualTo(2 * CheckedChunks.CHUNK + 302);
+            assertThat(r.outcome()).isEqualTo("WARNING");
+            assertThat(r.reasonsVi()).contains("dòng 102");
+        });
+        assertThat(jdbc.sql("select count(*) from student where campaign_id = ? and name_folded = ?")
+                        .params(campaign, "hoc sinh " + letters(100).toLowerCase(java.util.Locale.ROOT))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        // The registered student is updated by the row of the second chunk; the third chunk's copy of her is refused.
+        assertThat(problems).anySatisfy(r -> {
+            assertThat(r.row()).isEqualTo(2 * CheckedChunks.CHUNK + 602);
+            assertThat(r.outcome()).isEqualTo("ERROR");
+            assertThat(r.reasonsVi()).contains("dòng " + (CheckedChunks.CHUNK + 902));
+        });
+        assertThat(jdbc.sql("select class_name from student where id = ?")
+                        .param(binh)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("3A4");
+    }
+
     /** Names may hold only letters: row numbers as letters (0 → A, 27 → BB...). */
     static String letters(int i) {
         StringBuilder s = new StringBuilder();

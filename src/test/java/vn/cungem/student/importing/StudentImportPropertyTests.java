@@ -36,11 +36,10 @@ class StudentImportPropertyTests {
             new PriorityCategory("MO_COI", "Mồ côi do COVID-19", "Orphaned by COVID-19", 100),
             new PriorityCategory("HO_NGHEO", "Hộ nghèo", "Poor household", 40),
             new PriorityCategory("CAN_NGHEO", "Hộ cận nghèo", "Near-poor household", 30));
-    private static final SchoolRef SCHOOL =
-            new SchoolRef(7, 3, "79000101", "Trường Tiểu học An Phú", SchoolLevel.PRIMARY);
+    static final SchoolRef SCHOOL = new SchoolRef(7, 3, "79000101", "Trường Tiểu học An Phú", SchoolLevel.PRIMARY);
     private static final StudentIdCipher CIPHER = new StudentIdCipher(StudentIdKeyGuard.DEV_KEY);
 
-    private static ImportCheck check() {
+    static ImportCheck check() {
         Map<String, SchoolRef> schools = Map.of(SCHOOL.moetCode(), SCHOOL);
         ValidationContext context = new ValidationContext(
                 CATEGORIES,
