@@ -485,6 +485,13 @@ public class StudentImports {
                                 .single();
                     }
                     chunks.go();
+                    // Every id this import is given comes after the highest one now (ids only grow), which finds the
+                    // new students again for their history below by the primary key, not by a scan of the registry.
+                    long idsAfter = write
+                            ? jdbc.sql("select coalesce(max(id), 0) from student")
+                                    .query(Long.class)
+                                    .single()
+                            : 0;
                     List<StudentRow> updates = new ArrayList<>();
                     for (List<CheckedRow> chunk; (chunk = chunks.next()) != null; ) {
                         m = lap(timings, "wait for rows", m);
@@ -511,6 +518,20 @@ public class StudentImports {
                                 "The sheet has no students below its header.");
                     }
                     if (write) {
+                        // The first line of each new student's status history, as a registration by hand has.
+                        jdbc.sql("""
+                                        insert into student_status_change (student_id, from_status, to_status, reason,
+                                                                           account_id, changed_at)
+                                        select id, null, 'REGISTERED', ?, ?, ? from student
+                                         where id > ? and source_import_id = ?""")
+                                .params(
+                                        cut("Nhập từ tệp " + job.fileName, 500),
+                                        job.caller.accountId(),
+                                        now.atOffset(ZoneOffset.UTC),
+                                        idsAfter,
+                                        importId)
+                                .update();
+                        m = lap(timings, "history", m);
                         writer.updateStudents(updates, now);
                         tally.updated = updates.size();
                         m = lap(timings, "write", m);
