@@ -38,6 +38,8 @@ final class CheckedChunks implements AutoCloseable {
     private volatile boolean stopped;
 
     private volatile long readNanos;
+    private volatile List<String> ignoredHeaders = List.of();
+    private volatile List<StudentColumn> missingColumns = List.of();
     private volatile long matchNanos;
     private boolean ended;
 
@@ -82,6 +84,8 @@ final class CheckedChunks implements AutoCloseable {
             });
             SpreadsheetReader.read(job.content, job.sheetIndex, sheet, job.format);
             sheet.requireHeader();
+            ignoredHeaders = sheet.ignoredHeaders();
+            missingColumns = sheet.missingColumns();
             if (!chunk.isEmpty()) {
                 put(checked, checked(chunk, check));
             }
@@ -195,6 +199,16 @@ final class CheckedChunks implements AutoCloseable {
             throw e;
         }
         return null;
+    }
+
+    /** Header cells of the file that no column was read from; known once {@link #next()} has returned null. */
+    List<String> ignoredHeaders() {
+        return ignoredHeaders;
+    }
+
+    /** The template's columns the file lacks; known once {@link #next()} has returned null. */
+    List<StudentColumn> missingColumns() {
+        return missingColumns;
     }
 
     /** Time the reader took to read and check the file, including waits for the matcher to take a chunk. */

@@ -25,6 +25,8 @@ public record ImportJob(
         int updated,
         String failureVi,
         String failureEn,
+        List<String> ignoredHeaders,
+        List<StudentColumn> missingColumns,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

@@ -512,6 +512,8 @@ public class StudentImports {
                         }
                         tally.add(importId, chunk);
                     }
+                    tally.ignoredHeaders = chunks.ignoredHeaders();
+                    tally.missingColumns = chunks.missingColumns();
                     if (tally.rows == 0) {
                         throw new ImportRejectedException(
                                 "Trang tính không có học sinh nào dưới dòng tiêu đề.",
@@ -589,6 +591,8 @@ public class StudentImports {
         int likely;
         int inserted;
         int updated;
+        List<String> ignoredHeaders = List.of();
+        List<StudentColumn> missingColumns = List.of();
         final List<Object[]> problems = new ArrayList<>();
 
         void add(long importId, List<CheckedRow> chunk) {
@@ -767,7 +771,8 @@ public class StudentImports {
         jdbc.sql("""
                         update student_import set status = ?, rows_done = ?, rows_total = ?, ok_count = ?,
                                warning_count = ?, error_count = ?, duplicate_count = ?, likely_duplicate_count = ?,
-                               inserted_count = ?, updated_count = ?, claimed_by = null, claimed_at = null,
+                               inserted_count = ?, updated_count = ?, ignored_headers = ?, missing_columns = ?,
+                               claimed_by = null, claimed_at = null,
                                failure_vi = null, failure_en = null, updated_at = ?, version = version + 1
                          where id = ?""")
                 .params(
@@ -781,6 +786,10 @@ public class StudentImports {
                         tally.likely,
                         tally.inserted,
                         tally.updated,
+                        cut(String.join("\n", tally.ignoredHeaders), 2000),
+                        String.join(
+                                ",",
+                                tally.missingColumns.stream().map(Enum::name).toList()),
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();
@@ -941,7 +950,7 @@ public class StudentImports {
                         select id, campaign_id, file_name, file_format, status, uploaded_by_name, sheets, sheet_index,
                                rows_total, rows_done, ok_count, warning_count, error_count, duplicate_count,
                                likely_duplicate_count, inserted_count, updated_count, failure_vi, failure_en,
-                               created_at, updated_at
+                               ignored_headers, missing_columns, created_at, updated_at
                           from student_import where id = ?""")
                 .param(importId)
                 .query((rs, n) -> new ImportJob(
@@ -964,9 +973,26 @@ public class StudentImports {
                         rs.getInt("updated_count"),
                         rs.getString("failure_vi"),
                         rs.getString("failure_en"),
+                        lines(rs.getString("ignored_headers")),
+                        columns(rs.getString("missing_columns")),
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private static List<StudentColumn> columns(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<StudentColumn> out = new ArrayList<>();
+        for (String name : text.split(",")) {
+            out.add(StudentColumn.valueOf(name));
+        }
+        return out;
     }
 
     static String sheetsText(List<SheetInfo> sheets) {

@@ -29,6 +29,7 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
     private Map<StudentColumn, Integer> found;
     private int headerRow;
     private int dataRows;
+    private List<String> ignoredHeaders = List.of();
 
     public StudentSheet(Consumer<SourceRow> sink) {
         this.sink = sink;
@@ -42,6 +43,7 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
                 if (header != null) {
                     found = header;
                     headerRow = number;
+                    ignoredHeaders = ignored(cells, header);
                     columnIndex = new int[StudentColumn.values().length];
                     java.util.Arrays.fill(columnIndex, -1);
                     header.forEach((column, index) -> columnIndex[column.ordinal()] = index);
@@ -89,6 +91,34 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
                 && found.containsKey(StudentColumn.BIRTH_DATE)
                 && found.size() >= 3;
         return enough ? found : null;
+    }
+
+    /** The header cells with text that no column was taken from (an unknown name, or a column given twice). */
+    private static List<String> ignored(List<String> cells, Map<StudentColumn, Integer> header) {
+        java.util.Set<Integer> used = new java.util.HashSet<>(header.values());
+        List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            String text = VietnameseText.tidy(cells.get(c));
+            if (text != null && !used.contains(c)) {
+                out.add(text.length() > 60 ? text.substring(0, 60) + "…" : text);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Header cells of the file that were not read, so the preview can say so instead of losing a column silently. */
+    public List<String> ignoredHeaders() {
+        return ignoredHeaders;
+    }
+
+    /** The template's columns the file does not have, in template order. */
+    public List<StudentColumn> missingColumns() {
+        if (found == null) {
+            return List.of();
+        }
+        return StudentColumn.inTemplateOrder().stream()
+                .filter(c -> !found.containsKey(c))
+                .toList();
     }
 
     static boolean isExample(String notes) {

@@ -166,6 +166,41 @@ class StudentImportIntegrationTests {
     }
 
     @Test
+    void thePreviewNamesTheColumnsItDidNotReadInsteadOfLosingThemSilently() throws Exception {
+        // A school's own file: the phone under a long name of its own, and a column the template does not have.
+        List<String> headers = new ArrayList<>(List.of(ImportTestData.HEADERS));
+        headers.set(8, "Số điện thoại phụ huynh");
+        headers.add("Tôn giáo");
+        List<String> row = ImportTestData.row("Nguyễn Thị Thu", "12/12/2013", "Nữ", "", codeA);
+        row.set(8, "0912 345 678");
+        row.add("Không");
+        byte[] file = Workbooks.xlsx(List.of(headers, row), "Danh sách");
+
+        ImportJob job = imports.upload(campaign, "truong-tu-lam.xlsx", file, null, officer());
+
+        assertThat(job.ignoredHeaders()).containsExactly("Tôn giáo");
+        assertThat(job.missingColumns())
+                .contains(StudentColumn.ADDRESS, StudentColumn.NOTES)
+                .doesNotContain(StudentColumn.GUARDIAN_PHONE, StudentColumn.FULL_NAME);
+        String page = mvc.perform(get("/campaigns/{c}/students/import/{i}", campaign, job.id())
+                        .with(user(officerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("Các cột sau không được đọc")
+                .contains("“Tôn giáo”")
+                .contains("Địa chỉ");
+        imports.commit(campaign, job.id(), officer());
+        assertThat(jdbc.sql("select guardian_phone from student where campaign_id = ?")
+                        .param(campaign)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("0912345678");
+    }
+
+    @Test
     void reimportingTheCorrectedFileUpdatesTheSameStudentsInsteadOfDuplicatingThem() {
         List<List<String>> rows = classOf3A();
         ImportJob first = imports.upload(campaign, "lop-3a.xlsx", ImportTestData.xlsx(rows), null, officer());
