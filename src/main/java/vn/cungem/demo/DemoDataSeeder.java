@@ -26,6 +26,7 @@ import vn.cungem.organisation.PartnerKind;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.text.VietnameseText;
+import vn.cungem.shared.web.SignInAddress;
 
 /**
  * Seeds the demo organisation, partners, a volunteer team and one account per role on the first start of the
@@ -221,6 +222,11 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void announce(SeededAccounts seeded) {
+        log.warn(banner(seeded));
+    }
+
+    /** The accounts, their password and where to sign in: on the port the server listens on, not always 8080. */
+    String banner(SeededAccounts seeded) {
         StringBuilder out = new StringBuilder();
         out.append("\n================ Cùng Em — dữ liệu mẫu / demo data ================\n");
         out.append("Mật khẩu chung của các tài khoản mẫu (chỉ hiện một lần) / shared demo password (shown once):\n  ");
@@ -229,10 +235,10 @@ class DemoDataSeeder implements ApplicationRunner {
             out.append(String.format("  %-40s %s%n", account.email(), account.role()));
         }
         out.append("Đăng nhập tại / sign in at ")
-                .append(environment.getProperty("cungem.base-url", "http://localhost:8080"))
-                .append("/login\n");
+                .append(SignInAddress.of(environment))
+                .append('\n');
         out.append("===================================================================");
-        log.warn(out.toString());
+        return out.toString();
     }
 
     /** 16 characters from an alphabet without look-alikes (0/O, 1/l/I), grouped for reading off a terminal. */

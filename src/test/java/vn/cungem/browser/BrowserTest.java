@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,12 @@ public abstract class BrowserTest {
 
     public static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * How long an action (click, fill) and an assertion ({@code assertThat(locator).hasText(...)}) wait, one figure for
+     * both: Playwright's assertions give up after 5 s by default, too soon on a busy shared CI machine.
+     */
+    public static final double TIMEOUT_MS = 15_000;
 
     private static final List<String> CHROMIUM_ARGS = List.of(
             "--no-sandbox",
@@ -70,6 +77,7 @@ public abstract class BrowserTest {
 
     @BeforeAll
     void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
         BrowserType.LaunchOptions options =
                 new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
         if (Files.isExecutable(SYSTEM_CHROMIUM)) {
@@ -123,7 +131,7 @@ public abstract class BrowserTest {
     private Page open(Browser.NewContextOptions options) {
         closeContext();
         context = browser.newContext(options.setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(TIMEOUT_MS);
         page = context.newPage();
         return page;
     }

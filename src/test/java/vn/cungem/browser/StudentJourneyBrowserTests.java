@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -43,8 +44,9 @@ import vn.cungem.testsupport.TestFixtures;
  * Issue 4, "Done when", in one go and only through the pages: a school officer, as a new user would, downloads the
  * campaign's template, fills it with 50 students (five rows with mistakes), uploads it, reads the errors row by row,
  * fixes the file, uploads it again, writes the rows and proposes the school's list; the district manager approves most
- * of the list together and one student on the student's own page, and returns one with a reason; the school officer,
- * on a phone, sees the reason, corrects the student and proposes again; the district approves it.
+ * of the list together (select all, then untick the few left out) and one student on the student's own page, and
+ * returns one with a reason; the school officer, on a phone, sees the reason, corrects the student and proposes again;
+ * the district approves it.
  */
 class StudentJourneyBrowserTests extends BrowserTest {
 
@@ -251,13 +253,25 @@ class StudentJourneyBrowserTests extends BrowserTest {
                 .click();
         assertThat(districtDesk.locator("h1")).hasText("Xét duyệt danh sách đề xuất");
         assertThat(districtDesk.locator("#decide tbody tr")).hasCount(STUDENTS);
+        // "select all" from the keyboard, then the few to leave out unticked one by one
+        Locator selectAll = districtDesk.getByRole(
+                AriaRole.CHECKBOX,
+                new Page.GetByRoleOptions().setName("Chọn tất cả").setExact(true));
+        assertThat(selectAll).isVisible();
+        selectAll.press("Space");
+        Locator ticked = districtDesk.locator("#decide input[name=ids]:checked");
+        assertThat(ticked).hasCount(STUDENTS);
+        assertThat(selectAll).isChecked();
         List<Integer> together = new ArrayList<>();
         for (int i = 0; i < STUDENTS; i++) {
             if (i != APPROVED_SINGLY && i != RETURNED && !LEFT_PROPOSED.contains(i)) {
                 together.add(i);
-                check(districtDesk, names.get(i));
+            } else {
+                uncheck(districtDesk, names.get(i));
             }
         }
+        assertThat(ticked).hasCount(together.size());
+        assertThat(selectAll).isChecked(new LocatorAssertions.IsCheckedOptions().setIndeterminate(true));
         districtDesk.locator("button[value=approve]").click();
         assertThat(districtDesk.locator(".flash")).hasText("Đã cập nhật " + together.size() + " học sinh.");
         assertThat(districtDesk.locator("#decide tbody tr")).hasCount(STUDENTS - together.size());
@@ -419,6 +433,10 @@ class StudentJourneyBrowserTests extends BrowserTest {
 
     private static void check(Page page, String name) {
         page.locator("input[name=ids][aria-label='" + name + "']").check();
+    }
+
+    private static void uncheck(Page page, String name) {
+        page.locator("input[name=ids][aria-label='" + name + "']").uncheck();
     }
 
     private static Locator studentLink(Page page, String name) {

@@ -158,6 +158,10 @@ class StudentPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         String approval = page(manager, "/campaigns/" + campaign + "/students/approval");
         assertThat(approval).contains("Ngô Văn Quyền").contains("name=\"ids\"").contains("value=\"approve\"");
+        // "select all" is left to JavaScript: hidden in the page as served, each row still has its own checkbox
+        assertThat(approval)
+                .contains("<label class=\"select-all\" hidden><input type=\"checkbox\" id=\"select-all\"")
+                .contains("Chọn tất cả");
         assertThat(page(officer, "/campaigns/" + campaign + "/students/approval"))
                 .doesNotContain("value=\"approve\"");
         long loan = jdbc.sql("select id from student where campaign_id = ? and name_folded = 'ngo thi loan'")

@@ -270,6 +270,40 @@ class StudentsIntegrationTests {
     }
 
     @Test
+    void aFlatBodyWithoutTheStudentObjectIsOneClearErrorNotEveryFieldMissing() throws Exception {
+        long before = count("1=1");
+        // what a partner sends when it reads "the student's fields" as the body itself
+        String flat = """
+                {"schoolId": %d, "fullName": "Hồ Thị Thu", "birthDate": "05/09/2012", "gender": "Nữ", "grade": "4",
+                 "guardianPhone": "%s", "categories": "Hộ nghèo", "deviceSituation": "Chưa có thiết bị",
+                 "connectivity": "4G"}""".formatted(schoolA, phone());
+        register(managerA, flat, null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("student.invalid"))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("student"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Thiếu đối tượng \"student\"")))
+                .andExpect(jsonPath("$.detail_en")
+                        .value(org.hamcrest.Matchers.startsWith("The \"student\" object is missing")));
+        assertThat(count("1=1")).isEqualTo(before);
+
+        // the same for a correction sent without the object
+        long student = registered(officerA, "Hồ Thị Thu", personalId());
+        mvc.perform(put("/api/v1/students/" + student)
+                        .with(user(officerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"className\": \"4B\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("student"));
+        assertThat(jdbc.sql("select class_name from student where id = ?")
+                        .param(student)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("4A");
+    }
+
+    @Test
     void aSchoolSeesOnlyItsOwnStudentsAndASiblingDistrictNone() throws Exception {
         long a = registered(officerA, "Võ Thị Sáu", personalId());
         long b = registered(officerB, "Đinh Văn Tư", personalId());

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.web.SignInAddress;
 
 /**
  * Makes sure someone can sign in: with no administrator, creates one with a random password and prints it. In the demo
@@ -36,7 +37,6 @@ class AdminBootstrap implements ApplicationRunner {
     private final Environment environment;
     private final TransactionTemplate transactions;
     private final String email;
-    private final String baseUrl;
 
     AdminBootstrap(
             AccountService accounts,
@@ -44,15 +44,13 @@ class AdminBootstrap implements ApplicationRunner {
             PasswordEncoder encoder,
             Environment environment,
             TransactionTemplate transactions,
-            @Value("${cungem.admin.email:admin@cungem.local}") String email,
-            @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${cungem.admin.email:admin@cungem.local}") String email) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.environment = environment;
         this.transactions = transactions;
         this.email = email.trim().toLowerCase(Locale.ROOT);
-        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -91,8 +89,9 @@ class AdminBootstrap implements ApplicationRunner {
                 .append(line)
                 .append("\n  Cùng Em — tài khoản quản trị / administrator account\n")
                 .append("  Đăng nhập / Sign in: ")
-                .append(baseUrl)
-                .append("/login\n")
+                // the port the server listens on, which is not always 8080
+                .append(SignInAddress.of(environment))
+                .append('\n')
                 .append("  email: ")
                 .append(email)
                 .append("\n  mật khẩu / password: ")

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.security.Callers;
+import vn.cungem.student.FieldProblem;
 import vn.cungem.student.Registration;
 import vn.cungem.student.RollUp;
 import vn.cungem.student.StatusChange;
@@ -81,14 +82,17 @@ class StudentApiController {
             description = "201 with the new student; 200 with the existing one for a retry (same Idempotency-Key, or"
                     + " the same personal id or MOET code at the same school in this campaign). 409 when the same"
                     + " child is registered elsewhere, and 409 code student.likely-duplicate with the candidates when"
-                    + " a likely duplicate exists: send again with confirmedDistinct=true if it is another child.")
+                    + " a likely duplicate exists: send again with confirmedDistinct=true if it is another child."
+                    + " The student's fields go inside a \"student\" object: {\"schoolId\": 12, \"student\":"
+                    + " {\"fullName\": …}}; without it, 400 code student.invalid with one error on the field"
+                    + " \"student\".")
     ResponseEntity<StudentView> register(
             @PathVariable long campaignId,
             @RequestBody RegisterRequest body,
             @Parameter(description = "Any unique string; a retry with the same key returns the same student")
                     @RequestHeader(value = "Idempotency-Key", required = false)
                     String idempotencyKey) {
-        StudentBody student = body == null || body.student() == null ? emptyBody() : body.student();
+        StudentBody student = studentOf(body == null ? null : body.student());
         Registration result = students.register(
                 campaignId,
                 body == null ? null : body.schoolId(),
@@ -107,9 +111,20 @@ class StudentApiController {
         return ResponseEntity.ok(result.student());
     }
 
-    private static StudentBody emptyBody() {
-        return new StudentBody(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    /**
+     * The {@code student} object of a request. A partner who sends the student's fields at the top level, or none, is
+     * told that one thing rather than that every field is missing.
+     */
+    private static StudentBody studentOf(StudentBody student) {
+        if (student == null) {
+            throw new StudentInvalidException(List.of(FieldProblem.error(
+                    "student",
+                    "Thiếu đối tượng \"student\": hãy gửi thông tin học sinh bên trong nó, ví dụ {\"schoolId\": 12,"
+                            + " \"student\": {\"fullName\": \"Nguyễn Thị Lan\", …}}.",
+                    "The \"student\" object is missing: send the student's fields inside it, for example"
+                            + " {\"schoolId\": 12, \"student\": {\"fullName\": \"Nguyễn Thị Lan\", …}}.")));
+        }
+        return student;
     }
 
     @GetMapping("/students/{id}")
@@ -119,9 +134,12 @@ class StudentApiController {
     }
 
     @PutMapping("/students/{id}")
-    @Operation(summary = "Correct a student while registered or returned; send the version you read (409 if stale)")
+    @Operation(
+            summary = "Correct a student while registered or returned; send the version you read (409 if stale)",
+            description = "Body: {\"version\": 3, \"student\": {…}}, the student's fields inside \"student\" as for"
+                    + " registration (400 code student.invalid, one error on the field \"student\", without it).")
     StudentView update(@PathVariable long id, @RequestBody UpdateRequest body) {
-        StudentBody student = body == null || body.student() == null ? emptyBody() : body.student();
+        StudentBody student = studentOf(body == null ? null : body.student());
         return students.update(id, student.toInput(), body == null ? null : body.version(), Callers.current());
     }
 
