@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -79,23 +80,10 @@ public final class SpreadsheetReader {
                     "The Excel file is password-protected or in the old .xls format: remove the password and save it"
                             + " as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\".");
         }
-        if (looksBinary(content)) {
+        if (!hasUtf16Bom(content) && looksBinary(content)) {
             throw notASpreadsheet();
         }
-        int start = bomLength(content);
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(content, start, content.length - start));
-        } catch (CharacterCodingException e) {
-            throw new ImportRejectedException(
-                    "Tệp CSV không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): trong Excel hãy chọn"
-                            + " \"CSV UTF-8 (phân cách bằng dấu phẩy)\" khi lưu, hoặc gửi tệp .xlsx.",
-                    "The CSV file is not UTF-8 (perhaps Windows-1258 or TCVN3): in Excel choose \"CSV UTF-8\" when"
-                            + " saving, or send the .xlsx file.");
-        }
+        csvText(content);
         return Format.CSV;
     }
 
@@ -299,25 +287,76 @@ public final class SpreadsheetReader {
         return s.contains("<!DOCTYPE") || s.contains("<!ENTITY");
     }
 
-    private static int bomLength(byte[] c) {
-        return c.length >= 3 && (c[0] & 0xFF) == 0xEF && (c[1] & 0xFF) == 0xBB && (c[2] & 0xFF) == 0xBF ? 3 : 0;
+    /** How a CSV file's bytes are text: its character set and where the text starts (after a byte-order mark). */
+    record CsvText(Charset charset, int start) {}
+
+    /** Excel's "CSV" on a Vietnamese Windows, where the system code page is Windows-1258. */
+    private static final Charset WINDOWS_1258 =
+            Charset.isSupported("windows-1258") ? Charset.forName("windows-1258") : null;
+
+    /**
+     * The character set of a CSV file as schools' computers write them: UTF-8 (Excel's "CSV UTF-8", with or without a
+     * byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode Text"), or else Windows-1258 (Excel's plain
+     * "CSV" on a Vietnamese Windows), which keeps tone marks as separate combining characters; the reading folds those
+     * into NFC like any other text. Bytes that are none of these are refused with advice.
+     */
+    static CsvText csvText(byte[] c) {
+        if (c.length >= 3 && (c[0] & 0xFF) == 0xEF && (c[1] & 0xFF) == 0xBB && (c[2] & 0xFF) == 0xBF) {
+            return new CsvText(StandardCharsets.UTF_8, 3);
+        }
+        if (c.length >= 2 && (c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE) {
+            return new CsvText(StandardCharsets.UTF_16LE, 2);
+        }
+        if (c.length >= 2 && (c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF) {
+            return new CsvText(StandardCharsets.UTF_16BE, 2);
+        }
+        if (decodes(c, StandardCharsets.UTF_8)) {
+            return new CsvText(StandardCharsets.UTF_8, 0);
+        }
+        if (WINDOWS_1258 != null && decodes(c, WINDOWS_1258)) {
+            return new CsvText(WINDOWS_1258, 0);
+        }
+        throw new ImportRejectedException(
+                "Không đọc được bảng mã của tệp CSV (không phải UTF-8 hay Windows-1258; có thể là phông TCVN3/VNI cũ):"
+                        + " trong Excel hãy chọn \"CSV UTF-8 (phân cách bằng dấu phẩy)\" khi lưu, hoặc gửi tệp .xlsx.",
+                "The CSV file's encoding cannot be read (neither UTF-8 nor Windows-1258; perhaps an old TCVN3/VNI"
+                        + " font): in Excel choose \"CSV UTF-8\" when saving, or send the .xlsx file.");
+    }
+
+    private static boolean hasUtf16Bom(byte[] c) {
+        return c.length >= 2
+                && ((c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE || (c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF);
+    }
+
+    private static boolean decodes(byte[] content, Charset charset) {
+        try {
+            charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static void readCsv(byte[] content, RowSink sink) {
-        int start = bomLength(content);
-        CharsetDecoder decoder = StandardCharsets.UTF_8
+        CsvText text = csvText(content);
+        CharsetDecoder decoder = text.charset()
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        char delimiter = detectDelimiter(content, start);
+        int length = content.length - text.start();
+        // The first lines, decoded leniently (a multi-byte character may be cut at the end), to find the separator.
+        char delimiter =
+                detectDelimiter(new String(content, text.start(), Math.min(length, 64 * 1024), text.charset()));
         try (Reader reader = new java.io.BufferedReader(
-                new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), decoder),
-                64 * 1024)) {
+                new InputStreamReader(new ByteArrayInputStream(content, text.start(), length), decoder), 64 * 1024)) {
             readCsv(reader, delimiter, sink);
         } catch (CharacterCodingException e) {
             throw new ImportRejectedException(
-                    "Tệp CSV không phải mã UTF-8: trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
-                    "The CSV file is not UTF-8: in Excel choose \"CSV UTF-8\" when saving.");
+                    "Tệp CSV có ký tự không đọc được; trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
+                    "The CSV file has characters that cannot be read; in Excel choose \"CSV UTF-8\" when saving.");
         } catch (IOException e) {
             throw new ImportRejectedException("Không đọc được tệp CSV.", "The CSV file cannot be read.");
         }
@@ -397,7 +436,7 @@ public final class SpreadsheetReader {
     }
 
     /** The separator used most on the busiest of the first lines (title rows above the header have few). */
-    private static char detectDelimiter(byte[] content, int start) {
+    private static char detectDelimiter(String content) {
         int commas = 0;
         int semicolons = 0;
         int tabs = 0;
@@ -405,8 +444,8 @@ public final class SpreadsheetReader {
         char chosen = ',';
         int lines = 0;
         boolean quoted = false;
-        for (int i = start; i < content.length && lines < 12; i++) {
-            byte b = content[i];
+        for (int i = 0; i < content.length() && lines < 12; i++) {
+            char b = content.charAt(i);
             if (b == '"') {
                 quoted = !quoted;
             } else if (quoted) {
@@ -418,7 +457,7 @@ public final class SpreadsheetReader {
             } else if (b == '\t') {
                 tabs++;
             }
-            if (b == '\n' || i == content.length - 1) {
+            if (b == '\n' || i == content.length() - 1) {
                 int max = Math.max(commas, Math.max(semicolons, tabs));
                 if (max > best) {
                     best = max;

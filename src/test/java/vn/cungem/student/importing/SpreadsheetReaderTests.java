@@ -228,12 +228,70 @@ class SpreadsheetReaderTests {
                 .hasMessageContaining("more than 200000 rows");
     }
 
+    /**
+     * Text as Windows-1258 holds it: the vowels â ê ô ơ ư ă and đ precomposed, tone marks as separate combining
+     * characters after them (the code page has no "ễ", only "ê" and a combining tilde).
+     */
+    static String windows1258Form(String text) {
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < nfd.length()) {
+            StringBuilder base = new StringBuilder().append(nfd.charAt(i++));
+            StringBuilder tones = new StringBuilder();
+            while (i < nfd.length() && Character.getType(nfd.charAt(i)) == Character.NON_SPACING_MARK) {
+                char mark = nfd.charAt(i++);
+                (mark == '\u0302' || mark == '\u0306' || mark == '\u031B' ? base : tones).append(mark);
+            }
+            out.append(Normalizer.normalize(base, Normalizer.Form.NFC)).append(tones);
+        }
+        return out.toString();
+    }
+
     @Test
-    void rejectsCsvThatIsNotUtf8() {
-        byte[] windows = "Họ và tên,Ngày sinh\nLê Văn Tám,01/01/2014\n".getBytes(Charset.forName("windows-1258"));
-        assertThatThrownBy(() -> SpreadsheetReader.check(windows))
+    void readsCsvThatExcelSavedOnAVietnameseWindowsInWindows1258() {
+        String csv =
+                "Họ và tên,Ngày sinh,Giới tính,Ghi chú\r\nNguyễn Thị Hạnh,05/09/2013,Nữ,Đường Lê Lợi, ấp Bình Thạnh\r\n"
+                        .replace("Đường Lê Lợi, ấp Bình Thạnh", "\"Đường Lê Lợi, ấp Bình Thạnh\"");
+        byte[] bytes = windows1258Form(csv).getBytes(Charset.forName("windows-1258"));
+        assertThat(new String(bytes, Charset.forName("windows-1258")))
+                .as("the test's own bytes hold every letter")
+                .isEqualTo(windows1258Form(csv));
+
+        assertThat(SpreadsheetReader.check(bytes)).isEqualTo(SpreadsheetReader.Format.CSV);
+        List<SourceRow> rows = rows(bytes, 0);
+
+        assertThat(rows).hasSize(1);
+        assertThat(Normalizer.normalize(rows.get(0).get(StudentColumn.FULL_NAME), Normalizer.Form.NFC))
+                .isEqualTo("Nguyễn Thị Hạnh");
+        assertThat(Normalizer.normalize(rows.get(0).get(StudentColumn.NOTES), Normalizer.Form.NFC))
+                .isEqualTo("Đường Lê Lợi, ấp Bình Thạnh");
+        assertThat(rows.get(0).get(StudentColumn.GENDER)).isEqualTo(windows1258Form("Nữ"));
+    }
+
+    @Test
+    void readsExcelsUnicodeTextUtf16WithTabs() {
+        String text = "\uFEFFHọ và tên\tNgày sinh\tGiới tính\r\nTrần Văn Hùng\t01/02/2013\tNam\r\n";
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            List<SourceRow> rows = rows(text.getBytes(utf16), 0);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).get(StudentColumn.FULL_NAME)).isEqualTo("Trần Văn Hùng");
+            assertThat(rows.get(0).get(StudentColumn.BIRTH_DATE)).isEqualTo("01/02/2013");
+        }
+    }
+
+    @Test
+    void refusesCsvWhoseBytesAreNeitherUtf8NorWindows1258() {
+        byte[] head = "Ho va ten,Ngay sinh\nAn,01/01/2014,".getBytes(StandardCharsets.US_ASCII);
+        // 0x81 is not a character in Windows-1258, and a lone continuation byte is not UTF-8.
+        byte[] bytes = Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0x81;
+        bytes[head.length + 1] = (byte) '\n';
+        assertThatThrownBy(() -> SpreadsheetReader.check(bytes))
                 .isInstanceOf(ImportRejectedException.class)
-                .hasMessageContaining("not UTF-8");
+                .hasMessageContaining("CSV UTF-8")
+                .satisfies(e ->
+                        assertThat(((ImportRejectedException) e).messageVi()).contains("bảng mã"));
     }
 
     @Test

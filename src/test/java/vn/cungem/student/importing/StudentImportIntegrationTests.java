@@ -201,6 +201,30 @@ class StudentImportIntegrationTests {
     }
 
     @Test
+    void aCsvSavedByExcelOnAVietnameseWindowsIsReadAndStoredInNfc() {
+        StringBuilder csv = new StringBuilder(String.join(",", ImportTestData.HEADERS)).append("\r\n");
+        csv.append(String.join(",", ImportTestData.row("Nguyễn Thị Hạnh", "05/09/2013", "Nữ", "", codeA)))
+                .append("\r\n");
+        byte[] file = SpreadsheetReaderTests.windows1258Form(csv.toString())
+                .getBytes(java.nio.charset.Charset.forName("windows-1258"));
+
+        ImportJob job = imports.upload(campaign, "danh-sach.csv", file, null, officer());
+        assertThat(job.errors()).isZero();
+        assertThat(job.ok() + job.warnings()).isEqualTo(1);
+        imports.commit(campaign, job.id(), officer());
+
+        Map<String, Object> stored = jdbc.sql("select full_name, gender, categories from student where campaign_id = ?")
+                .param(campaign)
+                .query()
+                .singleRow();
+        assertThat(stored.get("full_name")).isEqualTo("Nguyễn Thị Hạnh");
+        assertThat(stored.get("full_name"))
+                .isEqualTo(java.text.Normalizer.normalize("Nguyễn Thị Hạnh", java.text.Normalizer.Form.NFC));
+        assertThat(stored.get("gender")).isEqualTo("FEMALE");
+        assertThat(stored.get("categories")).isEqualTo("HO_NGHEO");
+    }
+
+    @Test
     void reimportingTheCorrectedFileUpdatesTheSameStudentsInsteadOfDuplicatingThem() {
         List<List<String>> rows = classOf3A();
         ImportJob first = imports.upload(campaign, "lop-3a.xlsx", ImportTestData.xlsx(rows), null, officer());
