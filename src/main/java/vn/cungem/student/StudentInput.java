@@ -47,6 +47,12 @@ public record StudentInput(
     private static final Pattern MOET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9\\-]{0,31}");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{M} '\\-.]");
+    /**
+     * Symbols that a Vietnamese name shows when it was typed with an old 8-bit font (TCVN3/ABC ".VnTime", VNI) and read
+     * as Unicode: "Ph¹m V¨n An" for Phạm Văn An, "Lª ThÞ Hµ" for Lê Thị Hà. None belongs in a Vietnamese name (some
+     * are letters, so the letters-only rule alone would let "Lª ThÞ Hµ" through); their presence names the cause.
+     */
+    private static final Pattern TCVN3 = Pattern.compile("[¸¹µ¶·¨©ª«®¬¯°±²³´½¾¼»º×÷Þþ]");
 
     public Validated validate(ValidationContext context) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -303,6 +309,15 @@ public record StudentInput(
             if (required) {
                 problems.add(FieldProblem.error(field, labelVi + ": chưa nhập.", labelEn + " is missing."));
             }
+            return null;
+        }
+        if (TCVN3.matcher(tidy).find()) {
+            problems.add(FieldProblem.error(
+                    field,
+                    labelVi + " \"" + shown(raw) + "\" có vẻ được gõ bằng phông TCVN3 (.VnTime) hoặc VNI cũ: hãy chuyển"
+                            + " mã sang Unicode (ví dụ Unikey → Công cụ chuyển mã) rồi tải lên lại.",
+                    labelEn + " \"" + shown(raw) + "\" looks typed in an old TCVN3 (.VnTime) or VNI font: convert the"
+                            + " file to Unicode (e.g. Unikey's converter) and upload it again."));
             return null;
         }
         if (!LETTER.matcher(tidy).find() || NOT_NAME.matcher(tidy).find()) {

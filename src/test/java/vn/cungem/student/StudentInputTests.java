@@ -86,6 +86,44 @@ class StudentInputTests {
         assertThat(mixed.validate(ANY_SCHOOL).details().fullName()).isEqualTo("Lê thị mAi");
     }
 
+    private static StudentInput named(String name) {
+        StudentInput g = good();
+        return new StudentInput(
+                name,
+                g.birthDate(),
+                g.gender(),
+                g.personalId(),
+                g.moetCode(),
+                g.school(),
+                g.grade(),
+                g.className(),
+                g.homeUnit(),
+                g.address(),
+                g.guardianName(),
+                g.guardianPhone(),
+                g.categories(),
+                g.deviceSituation(),
+                g.connectivity(),
+                g.needs(),
+                g.notes());
+    }
+
+    @Test
+    void namesTypedInAnOldTcvn3FontAreRefusedWithTheCauseEvenWhenEveryCharacterIsALetter() {
+        for (String mojibake : List.of("Ph¹m V¨n An", "Lª ThÞ Hµ")) {
+            Validated v = named(mojibake).validate(ANY_SCHOOL);
+            assertThat(v.isValid()).isFalse();
+            assertThat(v.problems()).anySatisfy(p -> {
+                assertThat(p.field()).isEqualTo("fullName");
+                assertThat(p.messageVi()).contains("TCVN3");
+                assertThat(p.messageEn()).contains("Unicode");
+            });
+        }
+        // Real names, with every Vietnamese letter, stay valid.
+        assertThat(named("Đặng Thị Ngọc Ánh Ưng Ơn Ỷ").validate(ANY_SCHOOL).problems())
+                .isEmpty();
+    }
+
     @Test
     void reportsEveryMistakeOfARowAtOnceInVietnameseAndEnglish() {
         StudentInput bad = new StudentInput(
