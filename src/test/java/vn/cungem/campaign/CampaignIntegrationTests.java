@@ -338,6 +338,43 @@ class CampaignIntegrationTests {
                 .andExpect(status().isOk());
     }
 
+    private AccountDetails partnerOf(long homeUnit) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        jdbc.sql("insert into partner_organisation (name, name_folded, kind, home_unit_id, created_at, updated_at)"
+                        + " values (?, ?, 'WOMENS_UNION', ?, ?, ?)")
+                .params("Hội LHPN " + homeUnit, "hoi lhpn " + homeUnit, homeUnit, now, now)
+                .update();
+        long partner = jdbc.sql("select max(id) from partner_organisation")
+                .query(Long.class)
+                .single();
+        return fixtures.account(Role.PARTNER_USER, null, null, partner);
+    }
+
+    @Test
+    void aPartnerSeesTheCampaignsOfItsAreaAndThoseRunInsideIt() throws Exception {
+        String code = campaignCode();
+        mvc.perform(post("/api/v1/campaigns")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, "Chương trình " + code, districtA, List.of(wardA))))
+                .andExpect(status().isCreated());
+        long inDistrict = jdbc.sql("select id from campaign where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
+        long provinceWide = createViaApi(provinceManager, campaignCode(), province);
+
+        AccountDetails districtPartner = partnerOf(districtA);
+        mvc.perform(get("/campaigns/" + inDistrict).with(user(districtPartner))).andExpect(status().isOk());
+        mvc.perform(get("/campaigns/" + provinceWide).with(user(districtPartner)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/campaigns/" + inDistrict + "/edit").with(user(districtPartner)))
+                .andExpect(status().isForbidden());
+        AccountDetails otherPartner = partnerOf(districtB);
+        mvc.perform(get("/campaigns/" + inDistrict).with(user(otherPartner))).andExpect(status().isNotFound());
+        mvc.perform(get("/campaigns/" + provinceWide).with(user(otherPartner))).andExpect(status().isOk());
+    }
+
     @Test
     void editAndStatusMovesAreAuditedWithBeforeAfterAndReason() throws Exception {
         String code = campaignCode();

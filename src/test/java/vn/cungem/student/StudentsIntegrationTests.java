@@ -344,6 +344,13 @@ class StudentsIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(list).contains("Hoàng T. Y.").doesNotContain("Hoàng Thị Yến").doesNotContain("Hoàng V. N.");
+        // The same list as a page.
+        String page = mvc.perform(get("/campaigns/" + campaign + "/students").with(user(partner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Hoàng T. Y.").doesNotContain("Hoàng Thị Yến").doesNotContain("Hoàng V. N.");
         mvc.perform(get("/api/v1/students/" + approved).with(user(partner))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/students/" + waiting).with(user(partner))).andExpect(status().isNotFound());
     }

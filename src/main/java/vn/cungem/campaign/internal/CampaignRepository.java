@@ -57,7 +57,11 @@ public class CampaignRepository {
                 + " or (not exists (select 1 from campaign_unit cu where cu.campaign_id = c.id)"
                 + " and exists (select 1 from unit_closure uc where uc.ancestor_id = c.organising_unit_id"
                 + " and uc.descendant_id = " + unit + "))";
-        if (scope.kind() != Scope.Kind.UNIT) {
+        // A school sees the campaigns whose area takes in its unit. A unit's managers, and a partner organisation
+        // working
+        // in a unit (the Women's Union of a city), also see the campaigns run inside it: a city partner of a campaign
+        // that lists the city's wards one by one.
+        if (scope.kind() != Scope.Kind.UNIT && scope.kind() != Scope.Kind.PARTNER) {
             return "(" + area + ")";
         }
         return "(c.organising_unit_id in (select descendant_id from unit_closure where ancestor_id = " + unit + ")"
