@@ -503,7 +503,9 @@ public class Students {
 
     /**
      * Merges a duplicate into the student that stays: the duplicate becomes MERGED and points at the survivor; its
-     * history and audit entries stay and show on the survivor's page. Both must be in the same campaign.
+     * history and audit entries stay and show on the survivor's page. What the survivor lacks (personal ID, MOET code,
+     * home commune, address, guardian) is taken from the duplicate; what it has stays. Both must be in the same
+     * campaign.
      */
     @Transactional
     public StudentView merge(long keepId, long mergeId, String rawReason, Caller caller) {
@@ -533,6 +535,17 @@ public class Students {
         if (!repository.changeStatus(
                 mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller.accountId())) {
             throw changedMeanwhile();
+        }
+        repository.fillMissingFrom(keepId, mergeId);
+        Stored filled = repository.find(keepId).orElseThrow();
+        if (!snapshot(filled).equals(snapshot(keep)) || !contact(filled).equals(contact(keep))) {
+            events.publishEvent(DomainChange.updated(
+                    ENTITY,
+                    keepId,
+                    filled.unitId(),
+                    withContact(keep),
+                    withContact(filled),
+                    "Bổ sung từ hồ sơ gộp #" + mergeId + " / filled in from merged record #" + mergeId));
         }
         events.publishEvent(new DomainChange(
                 ENTITY,
@@ -668,6 +681,23 @@ public class Students {
     }
 
     /** What the audit log keeps: enough to follow the change, never the personal id, phone, address or birth date. */
+    /** Which contact details a record has (not the values: the audit log is read more widely than the register). */
+    private static Map<String, Object> contact(Stored s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("moetCode", s.moetCode() == null ? "" : "có / set");
+        m.put("homeUnit", s.homeUnitName() == null ? "" : s.homeUnitName());
+        m.put("address", s.address() == null ? "" : "có / set");
+        m.put("guardianName", s.guardianName() == null ? "" : "có / set");
+        m.put("guardianPhone", s.guardianPhone() == null ? "" : "có / set");
+        return m;
+    }
+
+    private static Map<String, Object> withContact(Stored s) {
+        Map<String, Object> m = snapshot(s);
+        m.putAll(contact(s));
+        return m;
+    }
+
     private static Map<String, Object> snapshot(Stored s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fullName", s.fullName());

@@ -480,6 +480,37 @@ class StudentsIntegrationTests {
     }
 
     @Test
+    void theSurvivorOfAMergeTakesWhatItLacksFromTheDuplicateAndKeepsWhatItHas() throws Exception {
+        String keepPhone = phone();
+        long keep = registered(officerA, "Lương Thị Mỹ", null);
+        jdbc.sql("update student set guardian_phone = ? where id = ?")
+                .params(keepPhone, keep)
+                .update();
+        String id = personalId();
+        String again =
+                body("Lương Thị Mỹ", id, phone()).replace("{\"student\"", "{\"confirmedDistinct\": true, \"student\"");
+        register(officerA, again, null).andExpect(status().isCreated());
+        long duplicate = jdbc.sql("select max(id) from student where name_folded = 'luong thi my' and campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+
+        students.merge(keep, duplicate, "nhập hai lần", officerA.caller());
+
+        StudentView survivor = students.get(keep, officerA.caller());
+        assertThat(survivor.personalId()).isEqualTo(id);
+        assertThat(jdbc.sql("select guardian_phone from student where id = ?")
+                        .param(keep)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(keepPhone);
+        // The personal ID now finds the survivor: registering the child again is refused, naming her.
+        register(officerA, body("Lương Thị Mỹ", id, null).replace("Lương", "Luong"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(keep));
+    }
+
+    @Test
     void listsByPriorityAndFindsNamesWithoutDiacritics() throws Exception {
         String orphan =
                 body("Đặng Thị Cúc", null, null).replace("\"Hộ nghèo\"", "\"Mồ côi cả cha và mẹ do dịch Covid-19\"");

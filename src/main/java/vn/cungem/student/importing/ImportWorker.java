@@ -21,7 +21,10 @@ class ImportWorker {
         this.imports = imports;
     }
 
-    @Scheduled(fixedDelayString = "${cungem.student.import-poll-ms:1000}")
+    // The first poll waits one interval too, so a test profile that sets a long interval never polls on its own.
+    @Scheduled(
+            initialDelayString = "${cungem.student.import-poll-ms:1000}",
+            fixedDelayString = "${cungem.student.import-poll-ms:1000}")
     void poll() {
         try {
             for (Long id : imports.waiting()) {

@@ -231,7 +231,7 @@ public class StudentImports {
                                 sheetsText(sheets),
                                 only == null ? null : only.index(),
                                 status.name(),
-                                only == null ? 0 : only.rows(),
+                                only == null ? 0 : studentsIn(only),
                                 inline ? node : null,
                                 inline ? now : null,
                                 now,
@@ -266,7 +266,7 @@ public class StudentImports {
                         update student_import set sheet_index = ?, status = 'VALIDATING', rows_total = ?, rows_done = 0,
                                claimed_by = ?, claimed_at = ?, updated_at = ?, version = version + 1
                          where id = ? and status in ('UPLOADED', 'PREVIEW')""")
-                .params(sheet.index(), sheet.rows(), inline ? node : null, inline ? now : null, now, importId)
+                .params(sheet.index(), studentsIn(sheet), inline ? node : null, inline ? now : null, now, importId)
                 .update();
         if (changed == 1) {
             jdbc.sql("delete from student_import_row where import_id = ?")
@@ -978,6 +978,11 @@ public class StudentImports {
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
+    }
+
+    /** Until the sheet is read, its rows less the header row: the progress bar's total (exact after the check). */
+    private static int studentsIn(SheetInfo sheet) {
+        return Math.max(0, sheet.rows() - 1);
     }
 
     private static List<String> lines(String text) {

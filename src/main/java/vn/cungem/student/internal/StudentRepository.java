@@ -263,6 +263,38 @@ public class StudentRepository {
                 .update();
     }
 
+    /**
+     * Fills the survivor's empty identifiers and contact details from the record merged into it (personal ID with its
+     * blind index, MOET code, home commune, address, guardian); what the survivor already has stays. One statement,
+     * so it applies to the rows as they are in this transaction.
+     */
+    public void fillMissingFrom(long keepId, long mergedId) {
+        String from = "(select m.%s from student m where m.id = ?)";
+        StringBuilder sql = new StringBuilder("update student set ");
+        List<Object> params = new ArrayList<>();
+        // cipher and blind index go together: the survivor has both or neither
+        sql.append("personal_id_hash = case when personal_id_cipher is null then ")
+                .append(from.formatted("personal_id_hash"))
+                .append(" else personal_id_hash end, ");
+        params.add(mergedId);
+        String[] columns = {
+            "personal_id_cipher", "moet_code", "home_unit_id", "address", "guardian_name", "guardian_phone"
+        };
+        for (String column : columns) {
+            sql.append(column)
+                    .append(" = coalesce(")
+                    .append(column)
+                    .append(", ")
+                    .append(from.formatted(column))
+                    .append("), ");
+            params.add(mergedId);
+        }
+        sql.append("updated_at = ?, version = version + 1 where id = ?");
+        params.add(OffsetDateTime.now());
+        params.add(keepId);
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     /** The history of a student and of every duplicate merged into it, oldest first. */
     public List<StatusChange> history(long id) {
         return jdbc.sql("""
