@@ -616,6 +616,44 @@ public class Students {
                 .orElseThrow();
     }
 
+    /**
+     * Removes an evidence file, say one of another child uploaded by mistake: it is a document about a family, so it
+     * must be possible to take it back. A reason is required and the removal is audited (the file's name and size, not
+     * its content). Once the student is proposed or decided, the evidence backs that decision: only a manager whose
+     * scope covers the student may then remove it.
+     */
+    @Transactional
+    public void removeEvidence(long studentId, long evidenceId, String rawReason, Caller caller) {
+        Stored s = covered(studentId, caller);
+        Evidence evidence = repository.evidence(studentId).stream()
+                .filter(e -> e.id() == evidenceId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("student_evidence", evidenceId));
+        String reason = VietnameseText.tidy(rawReason);
+        if (reason == null || reason.isEmpty()) {
+            throw new InvalidValueException(
+                    "student.evidence.reason",
+                    "Hãy ghi lý do xóa minh chứng (ví dụ: tải nhầm giấy tờ của học sinh khác).",
+                    "Give a reason for removing the evidence (e.g. another child's document uploaded by mistake).");
+        }
+        boolean manager = caller.isAdmin() || caller.is(Role.PROGRAMME_MANAGER);
+        if (!s.status().editableBySchool() && !manager) {
+            throw new ConflictException(
+                    "student.evidence.locked",
+                    "Học sinh đã được đề xuất hoặc xét duyệt; minh chứng chỉ được xóa bởi cấp xét duyệt.",
+                    "The student has been proposed or decided; only the approving level may remove evidence now.");
+        }
+        repository.deleteEvidence(studentId, evidenceId);
+        events.publishEvent(new DomainChange(
+                "student_evidence",
+                String.valueOf(evidenceId),
+                "DELETED",
+                s.unitId(),
+                Map.of("student", studentId, "file", evidence.fileName(), "size", evidence.sizeBytes()),
+                Map.of(),
+                reason.length() > 500 ? reason.substring(0, 500) : reason));
+    }
+
     public List<Evidence> evidence(long studentId, Caller caller) {
         covered(studentId, caller);
         return repository.evidence(studentId);

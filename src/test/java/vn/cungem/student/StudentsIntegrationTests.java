@@ -2,6 +2,7 @@ package vn.cungem.student;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -572,5 +573,38 @@ class StudentsIntegrationTests {
                 .isEqualTo(png);
         assertThatThrownBy(() -> students.evidenceFile(student, saved.id(), managerB.caller()))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void evidenceUploadedByMistakeCanBeRemovedWithAReasonWhichIsAudited() throws Exception {
+        long student = registered(officerA, "Mai Thị Thảo", personalId());
+        byte[] pdf = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Evidence wrong = students.attachEvidence(student, "ho-ngheo-nham-em-khac.pdf", pdf, officerA.caller());
+
+        assertThatThrownBy(() -> students.removeEvidence(student, wrong.id(), "  ", officerA.caller()))
+                .isInstanceOf(vn.cungem.shared.InvalidValueException.class);
+        assertThatThrownBy(() -> students.removeEvidence(student, wrong.id(), "nhầm", managerB.caller()))
+                .isInstanceOf(NotFoundException.class);
+        mvc.perform(post("/students/" + student + "/evidence/" + wrong.id() + "/delete")
+                        .with(user(officerA))
+                        .with(csrf())
+                        .param("reason", "Tải nhầm giấy của em khác"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(students.evidence(student, officerA.caller())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'student_evidence' and entity_id = ?"
+                                + " and action = 'DELETED' and reason = 'Tải nhầm giấy của em khác'")
+                        .param(String.valueOf(wrong.id()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // Once proposed, the evidence backs the decision: the school can no longer remove it, the district can.
+        Evidence kept = students.attachEvidence(student, "giay-xac-nhan.pdf", pdf, officerA.caller());
+        students.propose(List.of(student), officerA.caller());
+        assertThatThrownBy(() -> students.removeEvidence(student, kept.id(), "nhầm", officerA.caller()))
+                .isInstanceOf(vn.cungem.shared.ConflictException.class);
+        students.removeEvidence(student, kept.id(), "Giấy đã hết hạn", managerA.caller());
+        assertThat(students.evidence(student, managerA.caller())).isEmpty();
     }
 }

@@ -639,6 +639,12 @@ public class StudentRepository {
         return keyHolder.getKey().longValue();
     }
 
+    public void deleteEvidence(long studentId, long evidenceId) {
+        jdbc.sql("delete from student_evidence where id = ? and student_id = ?")
+                .params(evidenceId, studentId)
+                .update();
+    }
+
     public List<Evidence> evidence(long studentId) {
         return jdbc.sql("select id, file_name, content_type, size_bytes, uploaded_at from student_evidence"
                         + " where student_id = ? order by id")

@@ -442,6 +442,18 @@ class StudentPagesController {
         return "redirect:/students/" + id;
     }
 
+    @PostMapping("/students/{id}/evidence/{evidenceId}/delete")
+    String removeEvidence(
+            @PathVariable long id,
+            @PathVariable long evidenceId,
+            @RequestParam(required = false) String reason,
+            Locale locale,
+            RedirectAttributes redirect) {
+        students.removeEvidence(id, evidenceId, reason, Callers.current());
+        redirect.addFlashAttribute("flash", messages.getMessage("student.detail.evidence.removed", null, locale));
+        return "redirect:/students/" + id;
+    }
+
     @GetMapping("/students/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         var file = students.evidenceFile(id, evidenceId, Callers.current());
