@@ -538,7 +538,7 @@ public class Students {
         }
         repository.fillMissingFrom(keepId, mergeId);
         Stored filled = repository.find(keepId).orElseThrow();
-        if (!snapshot(filled).equals(snapshot(keep)) || !contact(filled).equals(contact(keep))) {
+        if (!withContact(filled).equals(withContact(keep))) {
             events.publishEvent(DomainChange.updated(
                     ENTITY,
                     keepId,

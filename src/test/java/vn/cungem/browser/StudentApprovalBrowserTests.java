@@ -8,14 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.cungem.campaign.CampaignDefaults;
-import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.campaign.ItemType;
-import vn.cungem.campaign.Phase;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.organisation.SchoolLevel;
-import vn.cungem.shared.security.Role;
 import vn.cungem.student.StudentInput;
 import vn.cungem.student.Students;
 import vn.cungem.testsupport.TestFixtures;
@@ -38,34 +32,20 @@ class StudentApprovalBrowserTests extends BrowserTest {
 
     @Test
     void schoolProposesDistrictApprovesAndReturnsSchoolCorrectsAndDistrictApproves() {
-        long province = fixtures.unit("Thành phố Hồ Chí Minh " + TestFixtures.unique(""), "province", null);
-        long district = fixtures.unit("Huyện Nhà Bè", "district", province);
-        long commune = fixtures.unit("Xã Phước Kiển", "commune", district);
-        long school = fixtures.school("Trường Tiểu học Phước Kiển", commune);
-        AccountDetails officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
-        AccountDetails manager = fixtures.manager(district);
-        long campaign = campaigns
-                .create(
-                        new CampaignSpec(
-                                TestFixtures.unique("NB-"),
-                                "Hỗ trợ máy tính cho học sinh Nhà Bè",
-                                null,
-                                district,
-                                List.of(),
-                                List.of(SchoolLevel.PRIMARY),
-                                List.of(ItemType.LAPTOP, ItemType.SIM_4G),
-                                List.of(new Phase(
-                                        "Khảo sát và đề xuất",
-                                        java.time.LocalDate.of(2021, 9, 1),
-                                        java.time.LocalDate.of(2021, 9, 20),
-                                        null,
-                                        null,
-                                        null)),
-                                CampaignDefaults.PRIORITY_CATEGORIES,
-                                List.of(),
-                                List.of()),
-                        manager.caller())
-                .id();
+        StudentArea area = StudentArea.create(
+                fixtures,
+                campaigns,
+                "Thành phố Hồ Chí Minh",
+                "Huyện Nhà Bè",
+                "Xã Phước Kiển",
+                "Trường Tiểu học Phước Kiển",
+                "NB-",
+                "Hỗ trợ máy tính cho học sinh Nhà Bè");
+        long district = area.district();
+        long school = area.school();
+        AccountDetails officer = area.officer();
+        AccountDetails manager = area.manager();
+        long campaign = area.campaign();
         // two students the school entered earlier
         for (String name : List.of("Lê Văn Tám", "Phan Thị Hoa")) {
             students.register(

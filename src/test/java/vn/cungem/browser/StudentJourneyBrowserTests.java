@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,14 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.cungem.campaign.CampaignDefaults;
-import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.campaign.ItemType;
-import vn.cungem.campaign.Phase;
 import vn.cungem.campaign.PriorityCategory;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.organisation.SchoolLevel;
-import vn.cungem.shared.security.Role;
 import vn.cungem.student.importing.SpreadsheetReader;
 import vn.cungem.student.importing.StudentColumn;
 import vn.cungem.testsupport.TestFixtures;
@@ -78,35 +72,21 @@ class StudentJourneyBrowserTests extends BrowserTest {
     @Test
     void schoolImportsFiftyProposesDistrictApprovesAndReturnsOneSchoolCorrectsItAndDistrictApprovesIt()
             throws Exception {
-        long province = fixtures.unit("Tỉnh Bình Dương " + TestFixtures.unique(""), "province", null);
-        long district = fixtures.unit("Huyện Phú Giáo", "district", province);
-        long commune = fixtures.unit("Xã Phước Hòa", "commune", district);
-        long school = fixtures.school("Trường Tiểu học Phước Hòa", commune);
-        AccountDetails officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
-        AccountDetails manager = fixtures.manager(district);
+        StudentArea area = StudentArea.create(
+                fixtures,
+                campaigns,
+                "Tỉnh Bình Dương",
+                "Huyện Phú Giáo",
+                "Xã Phước Hòa",
+                "Trường Tiểu học Phước Hòa",
+                "PG-",
+                "Máy tính cho em — Phú Giáo");
+        long district = area.district();
+        long school = area.school();
+        AccountDetails officer = area.officer();
+        AccountDetails manager = area.manager();
+        long campaign = area.campaign();
         List<PriorityCategory> categories = CampaignDefaults.PRIORITY_CATEGORIES;
-        long campaign = campaigns
-                .create(
-                        new CampaignSpec(
-                                TestFixtures.unique("PG-"),
-                                "Máy tính cho em — Phú Giáo",
-                                null,
-                                district,
-                                List.of(),
-                                List.of(SchoolLevel.PRIMARY),
-                                List.of(ItemType.LAPTOP, ItemType.SIM_4G),
-                                List.of(new Phase(
-                                        "Khảo sát và đề xuất",
-                                        LocalDate.of(2021, 9, 1),
-                                        LocalDate.of(2021, 9, 30),
-                                        null,
-                                        null,
-                                        null)),
-                                categories,
-                                List.of(),
-                                List.of()),
-                        manager.caller())
-                .id();
 
         // ---- 1. The school officer, at a computer: template, 50 students, errors, fix, commit, propose.
         Page officerDesk = desktop();

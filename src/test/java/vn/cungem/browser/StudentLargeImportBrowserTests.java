@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.text.NumberFormat;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -29,14 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.cungem.campaign.CampaignDefaults;
-import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.campaign.ItemType;
-import vn.cungem.campaign.Phase;
 import vn.cungem.campaign.PriorityCategory;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.organisation.SchoolLevel;
-import vn.cungem.shared.security.Role;
 import vn.cungem.student.importing.ImportWorkerPoll;
 import vn.cungem.student.importing.StudentColumn;
 import vn.cungem.student.importing.StudentImports;
@@ -86,35 +80,19 @@ class StudentLargeImportBrowserTests extends BrowserTest {
 
     @Test
     void aLargeFileIsCheckedAndWrittenInTheBackgroundWhileTheOpenPageFollowsItWithoutReloading() throws Exception {
-        long province = fixtures.unit("Tỉnh Đồng Nai " + TestFixtures.unique(""), "province", null);
-        long district = fixtures.unit("Huyện Trảng Bom", "district", province);
-        long commune = fixtures.unit("Xã Bàu Hàm", "commune", district);
-        long school = fixtures.school("Trường Tiểu học Bàu Hàm", commune);
-        AccountDetails officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
-        AccountDetails manager = fixtures.manager(district);
+        StudentArea area = StudentArea.create(
+                fixtures,
+                campaigns,
+                "Tỉnh Đồng Nai",
+                "Huyện Trảng Bom",
+                "Xã Bàu Hàm",
+                "Trường Tiểu học Bàu Hàm",
+                "TB-",
+                "Máy tính cho em — Trảng Bom");
+        long school = area.school();
+        AccountDetails officer = area.officer();
+        long campaign = area.campaign();
         List<PriorityCategory> categories = CampaignDefaults.PRIORITY_CATEGORIES;
-        long campaign = campaigns
-                .create(
-                        new CampaignSpec(
-                                TestFixtures.unique("TB-"),
-                                "Máy tính cho em — Trảng Bom",
-                                null,
-                                district,
-                                List.of(),
-                                List.of(SchoolLevel.PRIMARY),
-                                List.of(ItemType.LAPTOP, ItemType.SIM_4G),
-                                List.of(new Phase(
-                                        "Khảo sát và đề xuất",
-                                        LocalDate.of(2021, 9, 1),
-                                        LocalDate.of(2021, 9, 30),
-                                        null,
-                                        null,
-                                        null)),
-                                categories,
-                                List.of(),
-                                List.of()),
-                        manager.caller())
-                .id();
 
         // ---- 1. The officer uploads the whole school's list: too large to check now, it is queued.
         Page officerDesk = desktop();
