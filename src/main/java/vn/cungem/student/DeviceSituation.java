@@ -9,7 +9,20 @@ import java.util.Optional;
  */
 public enum DeviceSituation {
     NONE("Chưa có thiết bị", "No device", 20, "khong co", "chua co", "khong", "none", "no device", "chua co thiet bi"),
-    BROKEN("Thiết bị hỏng", "Broken device", 15, "hong", "broken", "may hong", "thiet bi hong"),
+    BROKEN(
+            "Thiết bị hỏng",
+            "Broken device",
+            15,
+            "hong",
+            "broken",
+            "may hong",
+            "thiet bi hong",
+            // "hư" is how the south says it
+            "hu",
+            "hu hong",
+            "bi hu",
+            "may hu",
+            "thiet bi hu"),
     SHARED(
             "Dùng chung với anh chị em",
             "Shared with siblings",

@@ -32,6 +32,9 @@ class ChoicesTests {
         assertThat(DeviceSituation.parse("Chưa có thiết bị")).contains(DeviceSituation.NONE);
         assertThat(DeviceSituation.parse("NONE")).contains(DeviceSituation.NONE);
         assertThat(DeviceSituation.parse("thiết bị hỏng")).contains(DeviceSituation.BROKEN);
+        // southern "hư" as well as "hỏng"
+        assertThat(DeviceSituation.parse("Hư hỏng")).contains(DeviceSituation.BROKEN);
+        assertThat(DeviceSituation.parse("bị hư")).contains(DeviceSituation.BROKEN);
         assertThat(DeviceSituation.parse("Dùng chung với anh chị em")).contains(DeviceSituation.SHARED);
         assertThat(DeviceSituation.parse("dung chung")).contains(DeviceSituation.SHARED);
         assertThat(DeviceSituation.parse("có máy mới")).isEmpty();
