@@ -18,6 +18,11 @@ final class SignIns {
         return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
+    /** An email no account has, different at every call and every run (the PostgreSQL test database is kept). */
+    static String unknownEmail() {
+        return "vo-danh-" + java.util.UUID.randomUUID() + "@example.vn";
+    }
+
     static MockHttpServletRequestBuilder signIn(String email, String password, String clientAddress) {
         return post("/login")
                 .param("username", email)

@@ -9,12 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
@@ -22,6 +27,7 @@ import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.text.Formats;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -39,12 +45,16 @@ public class AccountService {
     static final String EMAIL_VERIFY = "EMAIL_VERIFY";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final int MAX_PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final UnitScopes scopes;
     private final Mailer mailer;
     private final ApplicationEventPublisher events;
+    private final ApiTokens tokens;
+    private final SignInAttempts attempts;
+    private final MessageSource messages;
     private final String baseUrl;
 
     AccountService(
@@ -53,12 +63,18 @@ public class AccountService {
             UnitScopes scopes,
             Mailer mailer,
             ApplicationEventPublisher events,
+            ApiTokens tokens,
+            SignInAttempts attempts,
+            MessageSource messages,
             @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.scopes = scopes;
         this.mailer = mailer;
         this.events = events;
+        this.tokens = tokens;
+        this.attempts = attempts;
+        this.messages = messages;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -235,27 +251,38 @@ public class AccountService {
         return validToken(token, PASSWORD_RESET).isPresent();
     }
 
+    /**
+     * Sets the new password from a reset link. Whoever may have known the old password loses every session and API
+     * token they held with it, and the owner gets a notice by email.
+     *
+     * @param clientAddress the address the link was used from: that person's own sign-in back-off is forgiven
+     */
     @Transactional
-    public void resetPassword(String token, String password, String confirmation) {
+    public void resetPassword(String token, String password, String confirmation, String clientAddress) {
         long id = validToken(token, PASSWORD_RESET).orElseThrow(AccountService::linkInvalid);
         AccountRow account = AccountSql.byId(jdbc, id).orElseThrow(AccountService::linkInvalid);
         checkNewPassword(password, confirmation, account.email());
         consume(token, PASSWORD_RESET);
         setPassword(id, password);
-        // The owner of the mailbox proved who they are, so a lock-out from someone else's guessing ends here.
+        // The owner of the mailbox proved who they are, so back-off from someone else's guessing ends here.
         jdbc.sql("update user_account set failed_attempts = 0, locked_until = null where id = ?")
                 .param(id)
                 .update();
-        // Whoever may have known the old password loses any session they held with it.
-        endSessions(account.email());
-        events.publishEvent(new DomainChange(
-                "account", String.valueOf(id), "PASSWORD_RESET", account.homeUnitId(), Map.of(), Map.of(), null));
+        attempts.forgive(account.email(), clientAddress);
+        afterPasswordChange(account, "PASSWORD_RESET", null);
     }
 
     // ---- my account ----
 
+    /**
+     * Changes my password. Every other session of the account ends (the one making the change stays signed in), every
+     * API token is revoked, and a notice goes to the account's email.
+     *
+     * @param currentSessionId the session that made the change, kept; null ends them all
+     */
     @Transactional
-    public void changePassword(long accountId, String current, String password, String confirmation) {
+    public void changePassword(
+            long accountId, String current, String password, String confirmation, String currentSessionId) {
         String hash = jdbc.sql("select password_hash from user_account where id = ?")
                 .param(accountId)
                 .query(String.class)
@@ -268,14 +295,49 @@ public class AccountService {
         AccountRow account = AccountSql.byId(jdbc, accountId).orElseThrow();
         checkNewPassword(password, confirmation, account.email());
         setPassword(accountId, password);
+        afterPasswordChange(account, "PASSWORD_CHANGED", currentSessionId);
+    }
+
+    /**
+     * What a new password means for what the old one opened: sessions other than {@code keepSessionId} end, API tokens
+     * are revoked (they were made by whoever held the old password), the change is audited with both numbers, and the
+     * owner is told by email once the change has committed.
+     */
+    private void afterPasswordChange(AccountRow account, String action, String keepSessionId) {
+        int sessions = endSessions(account.email(), keepSessionId);
+        int revoked = tokens.revokeAll(account.id(), action);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("otherSessionsEnded", sessions);
+        after.put("apiTokensRevoked", revoked);
         events.publishEvent(new DomainChange(
-                "account",
-                String.valueOf(accountId),
-                "PASSWORD_CHANGED",
-                account.homeUnitId(),
-                Map.of(),
-                Map.of(),
-                null));
+                "account", String.valueOf(account.id()), action, account.homeUnitId(), Map.of(), after, null));
+        String when = Formats.DATE_TIME.format(OffsetDateTime.now().atZoneSameInstant(Formats.VIETNAM));
+        Object[] args = {account.fullName(), when, link("/password-reset")};
+        String subject = messages.getMessage("mail.passwordChanged.subject", null, VietnameseText.VIETNAMESE) + " / "
+                + messages.getMessage("mail.passwordChanged.subject", null, Locale.ENGLISH);
+        String body = messages.getMessage("mail.passwordChanged.body", args, VietnameseText.VIETNAMESE) + "\n\n---\n\n"
+                + messages.getMessage("mail.passwordChanged.body", args, Locale.ENGLISH);
+        afterCommit(() -> {
+            try {
+                mailer.send(account.email(), subject, body);
+            } catch (RuntimeException e) {
+                // The password is changed either way; a mail server that is down must not undo that.
+                log.warn("Could not send the password-change notice for account {}", account.id(), e);
+            }
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     // ---- donors sign themselves up ----
@@ -559,8 +621,21 @@ public class AccountService {
     }
 
     private void endSessions(String email) {
-        jdbc.sql("delete from spring_session where principal_name = ?")
-                .param(email)
+        endSessions(email, null);
+    }
+
+    /**
+     * Ends the account's sessions through Spring Session's principal-name index (the {@code principal_name} column;
+     * attributes go with them by cascade), except the one given.
+     */
+    private int endSessions(String email, String exceptSessionId) {
+        if (exceptSessionId == null) {
+            return jdbc.sql("delete from spring_session where principal_name = ?")
+                    .param(email)
+                    .update();
+        }
+        return jdbc.sql("delete from spring_session where principal_name = ? and session_id <> ?")
+                .params(email, exceptSessionId)
                 .update();
     }
 

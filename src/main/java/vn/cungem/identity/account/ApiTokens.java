@@ -137,7 +137,42 @@ public class ApiTokens {
                 null));
     }
 
-    /** The enabled, unlocked account a live token belongs to; empty for anything else. */
+    /**
+     * Revokes every live token of the account (after its password changed or was reset), each audited with the cause.
+     *
+     * @return how many were revoked
+     */
+    @Transactional
+    public int revokeAll(long accountId, String cause) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> ids = jdbc.sql("select id from api_token where account_id = ? and revoked_at is null order by id")
+                .param(accountId)
+                .query(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("update api_token set revoked_at = ? where account_id = ? and revoked_at is null")
+                .params(now, accountId)
+                .update();
+        Long unit = homeUnit(accountId);
+        for (long id : ids) {
+            events.publishEvent(new DomainChange(
+                    "api_token",
+                    String.valueOf(id),
+                    "REVOKED",
+                    unit,
+                    Map.of(),
+                    Map.of("accountId", accountId, "cause", cause),
+                    null));
+        }
+        return ids.size();
+    }
+
+    /**
+     * The enabled account a live token belongs to; empty for anything else. Sign-in back-off does not apply: failed
+     * password guesses by anyone must not stop an integration that holds a valid token.
+     */
     @Transactional
     public Optional<AccountDetails> authenticate(String token) {
         if (token == null || !token.startsWith(SecretTokens.API_TOKEN_PREFIX) || token.length() > 100) {
@@ -155,9 +190,8 @@ public class ApiTokens {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Optional<AccountDetails> account = accounts.loadById((Long) row.get().get("account"))
-                .filter(AccountDetails::isEnabled)
-                .filter(AccountDetails::isAccountNonLocked);
+        Optional<AccountDetails> account =
+                accounts.loadById((Long) row.get().get("account")).filter(AccountDetails::isEnabled);
         if (account.isPresent()) {
             @SuppressWarnings("unchecked")
             Optional<OffsetDateTime> lastUsed =

@@ -18,16 +18,49 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.shared.audit.DomainChange;
 
 /**
- * Counts failed sign-ins in the database, so every application node sees the same numbers: an account is locked for
- * 15 minutes after 5 failures in a row, and a client address is refused for 10 minutes after 20 failures.
+ * Sign-in back-off, counted in the database ({@code sign_in_throttle}) so every application node sees the same
+ * numbers. There is no lock-out: nobody can shut an account (or its API tokens) by guessing on purpose. Instead three
+ * keys are counted, each with a number of free failures and then a delay that doubles with every further failure, up
+ * to a cap; while a key's delay runs, an attempt is refused before any password is checked:
+ *
+ * <ul>
+ *   <li>the client address: {@value #ADDRESS_FREE} free failures (a school's staff may share one address), then 1
+ *       minute doubling to 30 minutes;
+ *   <li>the email and client address together: {@value #PAIR_FREE} free failures, then 30 seconds doubling to 15
+ *       minutes: this is what slows one party guessing one account, and it stops only that party;
+ *   <li>the email from any address: {@value #ACCOUNT_FREE} free failures, then 30 seconds doubling to 15 minutes: only
+ *       guessing spread over many addresses gets here, since one address is held back long before.
+ * </ul>
+ *
+ * A count starts again one hour after its first failure ({@link #WINDOW}). Emails are keyed by their SHA-256 whether or
+ * not an account exists, so the answers cannot tell existing emails from unknown ones.
  */
 @Service
 public class SignInAttempts {
 
-    public static final int MAX_ACCOUNT_FAILURES = 5;
-    public static final Duration ACCOUNT_LOCK = Duration.ofMinutes(15);
-    public static final int MAX_CLIENT_FAILURES = 20;
-    public static final Duration CLIENT_WINDOW = Duration.ofMinutes(10);
+    /** How long a count lasts from its first failure. */
+    public static final Duration WINDOW = Duration.ofHours(1);
+
+    public static final int ADDRESS_FREE = 20;
+    public static final int PAIR_FREE = 5;
+    public static final int ACCOUNT_FREE = 50;
+    static final Policy ADDRESS = new Policy(ADDRESS_FREE, Duration.ofMinutes(1), Duration.ofMinutes(30));
+    static final Policy PAIR = new Policy(PAIR_FREE, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    static final Policy ACCOUNT = new Policy(ACCOUNT_FREE, Duration.ofSeconds(30), Duration.ofMinutes(15));
+
+    /** After {@code free} failures, the next attempt waits {@code first}, doubled per further failure, at most cap. */
+    record Policy(int free, Duration first, Duration cap) {
+
+        /** The wait after the given number of failures in a row; zero while they are free. */
+        Duration delayAfter(int failures) {
+            if (failures <= free) {
+                return Duration.ZERO;
+            }
+            int doublings = Math.min(failures - free - 1, 30);
+            Duration delay = first.multipliedBy(1L << doublings);
+            return delay.compareTo(cap) > 0 ? cap : delay;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -41,67 +74,73 @@ public class SignInAttempts {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    public boolean isThrottled(String clientKey) {
-        OffsetDateTime windowStart = OffsetDateTime.now().minus(CLIENT_WINDOW);
-        return jdbc.sql("select count(*) from sign_in_throttle where client_key = ? and failures >= ?"
-                                + " and window_started_at > ?")
-                        .params(key(clientKey), MAX_CLIENT_FAILURES, windowStart)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** How long the attempt must wait, when any of its keys is backing off; empty when it may go ahead. */
+    @Transactional(readOnly = true)
+    public Optional<Duration> backOff(String email, String clientAddress) {
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime until = jdbc.sql(
+                        "select max(blocked_until) from sign_in_throttle where client_key in (?, ?, ?) and blocked_until > ?")
+                .params(addressKey(clientAddress), pairKey(email, clientAddress), accountKey(email), now)
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElse(null);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(now, until);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     /**
-     * Records a wrong password (or unknown email) in its own transaction, so the count survives the failed request.
+     * Records a wrong password (or unknown email, or disabled account) in its own transaction, so the count survives the
+     * failed request.
      *
-     * @return whether this failure locked the account
+     * @return the longest back-off this failure started; zero when it was still free
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean recordFailure(String email, String clientKey) {
+    public Duration recordFailure(String email, String clientAddress) {
         OffsetDateTime now = OffsetDateTime.now();
-        countClientFailure(key(clientKey), now);
-        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        Optional<AccountRow> account = AccountSql.byEmail(jdbc, normalised);
-        if (account.isEmpty()) {
-            events.publishEvent(new DomainChange(
-                    "sign_in", key(clientKey), "SIGN_IN_FAILED", null, Map.of(), Map.of("reason", "unknown"), null));
-            return false;
+        Duration address = count(addressKey(clientAddress), ADDRESS, now);
+        Duration pair = count(pairKey(email, clientAddress), PAIR, now);
+        Duration account = count(accountKey(email), ACCOUNT, now);
+        Duration backOff = longest(address, longest(pair, account));
+        String client = address(clientAddress);
+        Optional<AccountRow> row = AccountSql.byEmail(jdbc, normalise(email));
+        if (row.isEmpty()) {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("reason", "unknown");
+            after.put("client", client);
+            events.publishEvent(new DomainChange("sign_in", client, "SIGN_IN_FAILED", null, Map.of(), after, null));
+            return backOff;
         }
-        AccountRow row = account.get();
+        long id = row.get().id();
         jdbc.sql("update user_account set failed_attempts = failed_attempts + 1 where id = ?")
-                .param(row.id())
+                .param(id)
                 .update();
         int failures = jdbc.sql("select failed_attempts from user_account where id = ?")
-                .param(row.id())
+                .param(id)
                 .query(Integer.class)
                 .single();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("failedAttempts", failures);
-        after.put("client", key(clientKey));
-        events.publishEvent(new DomainChange(
-                "account", String.valueOf(row.id()), "SIGN_IN_FAILED", row.homeUnitId(), Map.of(), after, null));
-        if (failures >= MAX_ACCOUNT_FAILURES) {
-            OffsetDateTime until = now.plus(ACCOUNT_LOCK);
-            jdbc.sql("update user_account set failed_attempts = 0, locked_until = ? where id = ?")
-                    .params(until, row.id())
-                    .update();
-            events.publishEvent(new DomainChange(
-                    "account",
-                    String.valueOf(row.id()),
-                    "LOCKED_OUT",
-                    row.homeUnitId(),
-                    Map.of(),
-                    Map.of("lockedUntil", until.toString()),
-                    null));
-            return true;
+        after.put("client", client);
+        if (!backOff.isZero()) {
+            after.put("backOffSeconds", backOff.toSeconds());
         }
-        return false;
+        events.publishEvent(new DomainChange(
+                "account", String.valueOf(id), "SIGN_IN_FAILED", row.get().homeUnitId(), Map.of(), after, null));
+        return backOff;
     }
 
     @Transactional
-    public void recordSuccess(long accountId, String clientKey) {
+    public void recordSuccess(long accountId, String email, String clientAddress) {
         jdbc.sql("update user_account set failed_attempts = 0, locked_until = null, last_sign_in_at = ? where id = ?")
                 .params(OffsetDateTime.now(), accountId)
+                .update();
+        // The person at this address knows the password: their own earlier mistakes are forgiven. The address and
+        // account-wide counts are not, or one valid account would reset a guesser's budget.
+        jdbc.sql("delete from sign_in_throttle where client_key = ?")
+                .param(pairKey(email, clientAddress))
                 .update();
         Long homeUnit =
                 AccountSql.byId(jdbc, accountId).map(AccountRow::homeUnitId).orElse(null);
@@ -111,36 +150,76 @@ public class SignInAttempts {
                 "SIGNED_IN",
                 homeUnit,
                 Map.of(),
-                Map.of("client", key(clientKey)),
+                Map.of("client", address(clientAddress)),
                 null));
     }
 
-    private void countClientFailure(String clientKey, OffsetDateTime now) {
-        OffsetDateTime windowStart = now.minus(CLIENT_WINDOW);
-        int updated =
-                jdbc.sql("""
+    /** After a password reset by the mailbox's owner: the account-wide count and the owner's own pair start again. */
+    @Transactional
+    public void forgive(String email, String clientAddress) {
+        jdbc.sql("delete from sign_in_throttle where client_key in (?, ?)")
+                .params(accountKey(email), pairKey(email, clientAddress))
+                .update();
+    }
+
+    /** Counts one failure on a key and sets its back-off; returns the back-off set. */
+    private Duration count(String key, Policy policy, OffsetDateTime now) {
+        OffsetDateTime windowStart = now.minus(WINDOW);
+        int updated = jdbc.sql("""
                         update sign_in_throttle
                            set failures = case when window_started_at > ? then failures + 1 else 1 end,
                                window_started_at = case when window_started_at > ? then window_started_at else ? end
-                         where client_key = ?""").params(windowStart, windowStart, now, clientKey).update();
+                         where client_key = ?""").params(windowStart, windowStart, now, key).update();
         if (updated == 0) {
             try {
-                // In a savepoint: if another node inserted the same address a moment ago, PostgreSQL would otherwise
+                // In a savepoint: if another node inserted the same key a moment ago, PostgreSQL would otherwise
                 // abort the whole transaction on the duplicate key.
                 nested.executeWithoutResult(status -> jdbc.sql(
                                 "insert into sign_in_throttle (client_key, failures, window_started_at) values (?, 1, ?)")
-                        .params(clientKey, now)
+                        .params(key, now)
                         .update());
             } catch (DuplicateKeyException raced) {
                 jdbc.sql("update sign_in_throttle set failures = failures + 1 where client_key = ?")
-                        .param(clientKey)
+                        .param(key)
                         .update();
             }
         }
+        // The row is locked by this transaction's update, so the count read back is this failure's own.
+        int failures = jdbc.sql("select failures from sign_in_throttle where client_key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
+        Duration delay = policy.delayAfter(failures);
+        if (!delay.isZero()) {
+            jdbc.sql("update sign_in_throttle set blocked_until = ? where client_key = ?")
+                    .params(now.plus(delay), key)
+                    .update();
+        }
+        return delay;
     }
 
-    private static String key(String clientKey) {
-        String key = clientKey == null || clientKey.isBlank() ? "unknown" : clientKey.trim();
-        return key.length() > 64 ? key.substring(0, 64) : key;
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    static String addressKey(String clientAddress) {
+        return "ip:" + address(clientAddress);
+    }
+
+    static String pairKey(String email, String clientAddress) {
+        return "pair:" + SecretTokens.hash(normalise(email) + "\n" + address(clientAddress));
+    }
+
+    static String accountKey(String email) {
+        return "email:" + SecretTokens.hash(normalise(email));
+    }
+
+    private static String normalise(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String address(String clientAddress) {
+        String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.trim();
+        return address.length() > 64 ? address.substring(0, 64) : address;
     }
 }

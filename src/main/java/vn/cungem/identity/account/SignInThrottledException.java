@@ -1,11 +1,23 @@
 package vn.cungem.identity.account;
 
+import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed sign-ins from one client address in the window: refused before any password is checked. */
+/**
+ * Too many failed sign-ins for this address, email or both: refused before any password is checked. The same for an
+ * email with or without an account.
+ */
 public class SignInThrottledException extends AuthenticationException {
 
-    public SignInThrottledException() {
-        super("Too many failed sign-ins from this address");
+    private final transient Duration retryAfter;
+
+    public SignInThrottledException(Duration retryAfter) {
+        super("Too many failed sign-ins: wait before trying again");
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long until the attempt would be considered. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

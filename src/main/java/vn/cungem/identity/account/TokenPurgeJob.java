@@ -33,8 +33,10 @@ public class TokenPurgeJob {
         int tokens = jdbc.sql("delete from account_token where expires_at < ? or used_at < ?")
                 .params(now, now.minusDays(1))
                 .update();
-        int throttles = jdbc.sql("delete from sign_in_throttle where window_started_at < ?")
-                .param(now.minus(SignInAttempts.CLIENT_WINDOW))
+        // A count whose hour is over and whose back-off has run out counts for nothing any more.
+        int throttles = jdbc.sql("delete from sign_in_throttle where window_started_at < ?"
+                        + " and (blocked_until is null or blocked_until < ?)")
+                .params(now.minus(SignInAttempts.WINDOW), now)
                 .update();
         if (tokens + throttles > 0) {
             log.info("Purged {} expired or used account links and {} old sign-in throttle rows", tokens, throttles);

@@ -1,5 +1,6 @@
 package vn.cungem.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,10 +43,17 @@ class MyAccountController {
             @RequestParam(name = "confirmPassword", required = false) String confirmation,
             Model model,
             Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            accounts.changePassword(me.id(), current, password, confirmation);
+            // This browser's session stays signed in; every other session of the account ends.
+            accounts.changePassword(
+                    me.id(),
+                    current,
+                    password,
+                    confirmation,
+                    request.getSession().getId());
         } catch (InvalidValueException e) {
             response.setStatus(400);
             model.addAttribute("passwordError", e.message(locale));

@@ -1,5 +1,6 @@
 package vn.cungem.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,12 +94,14 @@ class PublicAccountPagesController {
             @RequestParam(name = "confirmPassword", required = false) String confirmation,
             Model model,
             Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response) {
         if (!accounts.isResetLinkValid(token)) {
             return linkInvalid(model, response);
         }
         try {
-            accounts.resetPassword(token, password, confirmation);
+            // The address as resolved by Tomcat (TrustedProxiesConfig), like the sign-in's.
+            accounts.resetPassword(token, password, confirmation, request.getRemoteAddr());
         } catch (InvalidValueException e) {
             response.setStatus(400);
             model.addAttribute("error", e.message(locale));

@@ -3,7 +3,6 @@ package vn.cungem.identity.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -106,12 +105,13 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The sign-in page says why: locked account, throttled address, or (without saying which) wrong email/password. */
+    /**
+     * The sign-in page says "wait" while backing off, otherwise "wrong email or password": two answers only, the same
+     * for an email with or without an account.
+     */
     private static AuthenticationFailureHandler signInFailure() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException
-                    ? "locked"
-                    : exception instanceof SignInThrottledException ? "throttled" : "failed";
+            String reason = exception instanceof SignInThrottledException ? "throttled" : "failed";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

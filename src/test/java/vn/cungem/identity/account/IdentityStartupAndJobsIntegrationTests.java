@@ -81,7 +81,7 @@ class IdentityStartupAndJobsIntegrationTests {
         String oldClient = TestFixtures.unique("old-client");
         String newClient = TestFixtures.unique("new-client");
         jdbc.sql("insert into sign_in_throttle (client_key, failures, window_started_at) values (?, 3, ?)")
-                .params(oldClient, now.minusHours(1))
+                .params(oldClient, now.minusHours(2))
                 .update();
         jdbc.sql("insert into sign_in_throttle (client_key, failures, window_started_at) values (?, 3, ?)")
                 .params(newClient, now)
