@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -93,6 +94,12 @@ class RateLimitIntegrationTests {
 
     @Autowired
     CollectionPoints points;
+
+    @Autowired
+    RateLimitPurgeJob purgeJob;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Campaign campaign;
     CollectionPoint point;
@@ -333,5 +340,28 @@ class RateLimitIntegrationTests {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(content().string(containsString("quá nhiều yêu cầu")));
+    }
+
+    // ---- housekeeping ----
+
+    @Test
+    void purgeDeletesOnlyBucketsThatAreFullAgain() {
+        String expired = "test-expired:" + TestFixtures.unique("");
+        String live = "test-live:" + TestFixtures.unique("");
+        jdbc.sql("insert into rate_limit_bucket (id, state, expires_at) values (?, null, ?)")
+                .params(expired, System.currentTimeMillis() - 1000)
+                .update();
+        jdbc.sql("insert into rate_limit_bucket (id, state, expires_at) values (?, null, ?)")
+                .params(live, System.currentTimeMillis() + 3_600_000)
+                .update();
+
+        assertThat(purgeJob.purgeExpired()).isPositive();
+
+        assertThat(jdbc.sql("select id from rate_limit_bucket where id in (?, ?)")
+                        .params(expired, live)
+                        .query(String.class)
+                        .list())
+                .containsExactly(live);
+        jdbc.sql("delete from rate_limit_bucket where id = ?").param(live).update();
     }
 }
