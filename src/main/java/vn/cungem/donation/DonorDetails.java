@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.PhoneNumber;
+import vn.cungem.shared.text.NameShape;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -63,6 +64,14 @@ public record DonorDetails(
         } else if (name != null && name.length() > 200) {
             out.add(new FieldProblem(
                     prefix + "name", "donor.name.long", "Tên dài quá 200 ký tự.", "The name is over 200 characters."));
+        } else if (NameShape.containsLink(name)) {
+            // A company's name may hold digits and signs, but never a link or an address: the name may be shown
+            // publicly and printed on certificates.
+            out.add(new FieldProblem(
+                    prefix + "name",
+                    "donor.name.link",
+                    "Tên không được chứa đường link, địa chỉ web hay email.",
+                    "The name may not contain a link, a web address or an email address."));
         }
         if (blank(phone)) {
             out.add(new FieldProblem(

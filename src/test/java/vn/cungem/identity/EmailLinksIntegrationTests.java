@@ -239,6 +239,51 @@ class EmailLinksIntegrationTests extends MailCatcher {
     }
 
     @Test
+    void signUpRefusesANameThatIsNotANameAndMailsNothing() throws Exception {
+        String victim = TestFixtures.unique("nan.nhan") + "@example.vn";
+        for (String notAName : new String[] {
+            "Chúc mừng bạn trúng thưởng 50 triệu, nhận tại https://qua-tang.example/nhan",
+            "An www.qua-tang.vn",
+            "Liên hệ lan@example.vn",
+            "Nguyễn Văn 0987654321"
+        }) {
+            mvc.perform(post("/register")
+                            .with(csrf())
+                            .param("email", victim)
+                            .param("fullName", notAName)
+                            .param("password", NEW_PASSWORD)
+                            .param("confirmPassword", NEW_PASSWORD))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("chỉ gồm chữ cái")));
+        }
+        mvc.perform(post("/register")
+                        .with(csrf())
+                        .param("lang", "en")
+                        .param("email", victim)
+                        .param("fullName", "Win 50,000,000 VND at https://qua-tang.example")
+                        .param("password", NEW_PASSWORD)
+                        .param("confirmPassword", NEW_PASSWORD))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("only letters")));
+        assertThat(mailsTo(victim)).isEmpty();
+    }
+
+    @Test
+    void theSignUpMailGreetsNeutrallyAndCarriesNothingTheFormWasGiven() throws Exception {
+        String email = TestFixtures.unique("chao") + "@example.vn";
+        // name-shaped, yet still words someone else chose: they are not put in the mail
+        mvc.perform(post("/register")
+                        .with(csrf())
+                        .param("email", email)
+                        .param("fullName", "Chúc mừng bạn trúng thưởng xe máy")
+                        .param("password", NEW_PASSWORD)
+                        .param("confirmPassword", NEW_PASSWORD))
+                .andExpect(status().isOk());
+        String mail = lastMailTo(email);
+        assertThat(mail).contains("Xin chào,", "Hello,", "/register/verify/").doesNotContain("trúng thưởng");
+    }
+
+    @Test
     void signUpRejectsAWeakPasswordInBothLanguages() throws Exception {
         mvc.perform(post("/register")
                         .with(csrf())

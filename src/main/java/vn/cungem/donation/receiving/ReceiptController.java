@@ -1,5 +1,6 @@
 package vn.cungem.donation.receiving;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import vn.cungem.donation.ItemCondition;
 import vn.cungem.donation.Receipts;
 import vn.cungem.donation.Receipts.PledgeToReceive;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
@@ -30,10 +32,12 @@ class ReceiptController {
 
     private final Receipts receipts;
     private final DonationDocuments documents;
+    private final RateLimits rateLimits;
 
-    ReceiptController(Receipts receipts, DonationDocuments documents) {
+    ReceiptController(Receipts receipts, DonationDocuments documents, RateLimits rateLimits) {
         this.receipts = receipts;
         this.documents = documents;
+        this.rateLimits = rateLimits;
     }
 
     /** The form as posted: one entry per line in each list, by position. */
@@ -199,7 +203,9 @@ class ReceiptController {
 
     /** For the donor, from the public tracking page: only when they asked for one and something was received. */
     @GetMapping("/public/track/{code}/certificate.pdf")
-    ResponseEntity<byte[]> publicCertificate(@PathVariable String code) {
+    ResponseEntity<byte[]> publicCertificate(@PathVariable String code, HttpServletRequest http) {
+        // Each download renders a PDF: limited per client address (a 429 page with Retry-After when reached).
+        rateLimits.checkClient(RateLimits.CERTIFICATE_PER_CLIENT, http);
         String normalised;
         try {
             normalised = vn.cungem.donation.TrackingCode.parse(code).value();

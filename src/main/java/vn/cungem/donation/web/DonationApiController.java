@@ -2,6 +2,7 @@ package vn.cungem.donation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import vn.cungem.donation.Pledges;
 import vn.cungem.donation.PointProgress;
 import vn.cungem.donation.PublicPledge;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.shared.security.Callers;
 
 @RestController
@@ -39,11 +41,13 @@ class DonationApiController {
     private final Pledges pledges;
     private final CollectionPoints points;
     private final BankAccounts bankAccounts;
+    private final RateLimits rateLimits;
 
-    DonationApiController(Pledges pledges, CollectionPoints points, BankAccounts bankAccounts) {
+    DonationApiController(Pledges pledges, CollectionPoints points, BankAccounts bankAccounts, RateLimits rateLimits) {
         this.pledges = pledges;
         this.points = points;
         this.bankAccounts = bankAccounts;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping("/public/pledges")
@@ -53,7 +57,9 @@ class DonationApiController {
                     + " pledge with 200 instead of 201.")
     ResponseEntity<PublicPledge> pledge(
             @RequestBody PledgeRequest body,
-            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        PublicPledgeLimits.check(rateLimits, body, http);
         PledgeRequest request = idempotencyKey == null || idempotencyKey.isBlank()
                 ? body
                 : new PledgeRequest(
@@ -75,7 +81,8 @@ class DonationApiController {
 
     @GetMapping("/public/pledges/{code}")
     @Operation(summary = "A pledge as anyone holding its code may see it (no contact details)")
-    PublicPledge publicPledge(@PathVariable String code) {
+    PublicPledge publicPledge(@PathVariable String code, HttpServletRequest http) {
+        rateLimits.checkClient(RateLimits.LOOKUP_PER_CLIENT, http);
         return pledges.publicView(code).orElseThrow(() -> new NotFoundException(Pledges.ENTITY, code));
     }
 

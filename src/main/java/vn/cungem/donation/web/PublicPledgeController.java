@@ -1,5 +1,7 @@
 package vn.cungem.donation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ import vn.cungem.donation.Pledges;
 import vn.cungem.donation.PublicPledge;
 import vn.cungem.donation.VietQr;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.ratelimit.RateLimits;
 
 /** The pledge pages anyone may use from a phone, without an account. */
 @Controller
@@ -33,10 +37,12 @@ class PublicPledgeController {
 
     private final Pledges pledges;
     private final CollectionPoints points;
+    private final RateLimits rateLimits;
 
-    PublicPledgeController(Pledges pledges, CollectionPoints points) {
+    PublicPledgeController(Pledges pledges, CollectionPoints points, RateLimits rateLimits) {
         this.pledges = pledges;
         this.points = points;
+        this.rateLimits = rateLimits;
     }
 
     @GetMapping("/public/pledge")
@@ -57,19 +63,27 @@ class PublicPledgeController {
 
     @PostMapping("/public/campaigns/{code}/pledge")
     String submit(
-            @PathVariable String code, @ModelAttribute("form") PublicPledgeForm form, Model model, Locale locale) {
+            @PathVariable String code,
+            @ModelAttribute("form") PublicPledgeForm form,
+            Model model,
+            Locale locale,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         Campaign campaign = openCampaign(code);
         List<FieldProblem> problems = new ArrayList<>();
         var request = form.toRequest(campaign.id(), problems);
+        Map<String, String> errors = new LinkedHashMap<>();
         if (problems.isEmpty()) {
             try {
+                PublicPledgeLimits.check(rateLimits, request, http);
                 PledgeSaved saved = pledges.submit(request);
                 return "redirect:/public/pledges/" + saved.code().value();
+            } catch (RateLimitedException e) {
+                errors.put("form", rateLimits.refuse(e, response, locale));
             } catch (DonationInvalidException e) {
                 problems.addAll(e.problems());
             }
         }
-        Map<String, String> errors = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
             errors.putIfAbsent(p.field(), p.message(locale));
         }
@@ -78,14 +92,16 @@ class PublicPledgeController {
     }
 
     @GetMapping("/public/pledges/{code}")
-    String result(@PathVariable String code, Model model) {
+    String result(@PathVariable String code, Model model, HttpServletRequest http) {
+        rateLimits.checkClient(RateLimits.LOOKUP_PER_CLIENT, http);
         PublicPledge pledge = pledges.publicView(code).orElseThrow(() -> new NotFoundException(Pledges.ENTITY, code));
         model.addAttribute("pledge", pledge);
         return "donation/public-pledge";
     }
 
     @GetMapping(value = "/public/pledges/{code}/vietqr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> vietQr(@PathVariable String code) {
+    ResponseEntity<byte[]> vietQr(@PathVariable String code, HttpServletRequest http) {
+        rateLimits.checkClient(RateLimits.LOOKUP_PER_CLIENT, http);
         PublicPledge pledge = pledges.publicView(code).orElseThrow(() -> new NotFoundException(Pledges.ENTITY, code));
         if (pledge.transfer() == null) {
             throw new NotFoundException("vietqr", code);

@@ -28,6 +28,7 @@ import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
+import vn.cungem.shared.text.NameShape;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -349,7 +350,7 @@ public class AccountService {
     @Transactional
     public void registerDonor(String rawEmail, String rawName, String password, String confirmation) {
         String email = normaliseEmail(rawEmail);
-        String fullName = requireName(rawName);
+        String fullName = requirePersonName(rawName);
         checkNewPassword(password, confirmation, email);
         Optional<AccountRow> existing = AccountSql.byEmail(jdbc, email);
         long id;
@@ -384,13 +385,16 @@ public class AccountService {
             events.publishEvent(DomainChange.created("account", id, null, Map.of("email", email, "role", "DONOR")));
         }
         String token = issueToken(id, EMAIL_VERIFY, VERIFY_VALIDITY);
+        // Nothing typed into the form goes into the mail, not even the name: whoever typed it has not yet shown that
+        // the mailbox is theirs, and the greeting would carry their words to a stranger's inbox.
         mailer.send(
                 email,
                 "Xác nhận email Cùng Em / Confirm your email for Cùng Em",
-                "Xin chào " + fullName + ",\n\nCảm ơn bạn đã đăng ký ủng hộ học sinh. Hãy xác nhận email tại liên kết"
-                        + " sau (hiệu lực 7 ngày):\n" + link("/register/verify/" + token) + "\n\n---\n\nHello "
-                        + fullName + ",\n\nThank you for signing up to support students. Confirm your email here"
-                        + " (valid for 7 days):\n" + link("/register/verify/" + token) + "\n");
+                "Xin chào,\n\nCảm ơn bạn đã đăng ký ủng hộ học sinh. Hãy xác nhận email tại liên kết"
+                        + " sau (hiệu lực 7 ngày):\n" + link("/register/verify/" + token)
+                        + "\n\nNếu bạn không đăng ký, hãy bỏ qua thư này.\n\n---\n\nHello,\n\nThank you for signing"
+                        + " up to support students. Confirm your email here (valid for 7 days):\n"
+                        + link("/register/verify/" + token) + "\n\nIf you did not sign up, ignore this email.\n");
     }
 
     @Transactional
@@ -713,6 +717,19 @@ public class AccountService {
                     "Enter the full name (at most 200 characters).");
         }
         return name;
+    }
+
+    /** A donor's own name as typed in the public sign-up: name-shaped, since anyone may type anything there. */
+    private static String requirePersonName(String raw) {
+        if (!NameShape.isPersonName(raw)) {
+            throw new InvalidValueException(
+                    "name-not-a-name",
+                    "Họ và tên chỉ gồm chữ cái, khoảng trắng và các dấu . ' - (tối đa " + NameShape.MAX_PERSON_NAME
+                            + " ký tự); không có chữ số, email hay đường link.",
+                    "The full name may hold only letters, spaces and . ' - (at most " + NameShape.MAX_PERSON_NAME
+                            + " characters); no digits, email addresses or links.");
+        }
+        return VietnameseText.tidy(raw);
     }
 
     private static String tidyReason(String reason) {

@@ -14,6 +14,8 @@ import vn.cungem.identity.account.AccountRow;
 import vn.cungem.identity.account.AccountService;
 import vn.cungem.identity.account.PasswordPolicy;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.ratelimit.RateLimits;
 
 /**
  * Pages reached without signing in: accepting an invitation, resetting a forgotten password, and signing up as a
@@ -23,9 +25,11 @@ import vn.cungem.shared.InvalidValueException;
 class PublicAccountPagesController {
 
     private final AccountService accounts;
+    private final RateLimits rateLimits;
 
-    PublicAccountPagesController(AccountService accounts) {
+    PublicAccountPagesController(AccountService accounts, RateLimits rateLimits) {
         this.accounts = accounts;
+        this.rateLimits = rateLimits;
     }
 
     // ---- invitation ----
@@ -72,7 +76,21 @@ class PublicAccountPagesController {
     }
 
     @PostMapping("/password-reset")
-    String requestReset(@RequestParam(name = "email", required = false) String email, Model model) {
+    String requestReset(
+            @RequestParam(name = "email", required = false) String email,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            // Counted whether or not the email has an account, so a 429 tells nothing about who is registered.
+            rateLimits.checkClient(RateLimits.PASSWORD_RESET_PER_CLIENT, request);
+            rateLimits.checkEmail(RateLimits.PASSWORD_RESET_PER_EMAIL, email);
+        } catch (RateLimitedException e) {
+            model.addAttribute("error", rateLimits.refuse(e, response, locale));
+            model.addAttribute("email", email);
+            return resetRequestForm();
+        }
         accounts.requestPasswordReset(email);
         return message(model, "reset.sent.title", "reset.sent.body", false);
     }
@@ -126,9 +144,17 @@ class PublicAccountPagesController {
             @RequestParam(name = "confirmPassword", required = false) String confirmation,
             Model model,
             Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response) {
         try {
+            rateLimits.checkClient(RateLimits.SIGN_UP_PER_CLIENT, request);
+            rateLimits.checkEmail(RateLimits.SIGN_UP_PER_EMAIL, email);
             accounts.registerDonor(email, fullName, password, confirmation);
+        } catch (RateLimitedException e) {
+            model.addAttribute("error", rateLimits.refuse(e, response, locale));
+            model.addAttribute("email", email);
+            model.addAttribute("fullName", fullName);
+            return registerForm(model);
         } catch (InvalidValueException e) {
             response.setStatus(400);
             model.addAttribute("error", e.message(locale));

@@ -3,14 +3,17 @@ package vn.cungem.shared.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -24,6 +27,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.ratelimit.RateLimits;
 
 /**
  * Every API error is an RFC 9457 problem with the message in Vietnamese ({@code detail}) and English
@@ -34,6 +39,25 @@ import vn.cungem.shared.NotFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final RateLimits rateLimits;
+
+    ApiExceptionHandler(RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
+    /** A public API used more often than its limit: 429, and {@code Retry-After} says when to come back. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate-limited",
+                        rateLimits.message(e, Locale.forLanguageTag("vi")),
+                        rateLimits.message(e, Locale.ENGLISH),
+                        null));
+    }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {

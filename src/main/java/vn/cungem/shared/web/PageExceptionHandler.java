@@ -16,12 +16,31 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.ratelimit.RateLimits;
 
 /** Errors on pages become a page in the reader's language that says what happened and what to do next. */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    private final RateLimits rateLimits;
+
+    PageExceptionHandler(RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * A public page used more often than its limit allows, where the page itself does not show its form again with the
+     * message: 429 with {@code Retry-After} and the message on the error page.
+     */
+    @ExceptionHandler(RateLimitedException.class)
+    String rateLimited(RateLimitedException e, Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
+        model.addAttribute("message", rateLimits.refuse(e, response, locale));
+        return "error/400";
+    }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {

@@ -1,10 +1,15 @@
 package vn.cungem.transparency.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.transparency.Tracking;
 
 /** The public page where a donor follows a gift by its code, and the same as JSON. */
@@ -12,9 +17,11 @@ import vn.cungem.transparency.Tracking;
 class TrackingController {
 
     private final Tracking tracking;
+    private final RateLimits rateLimits;
 
-    TrackingController(Tracking tracking) {
+    TrackingController(Tracking tracking, RateLimits rateLimits) {
         this.tracking = tracking;
+        this.rateLimits = rateLimits;
     }
 
     @GetMapping("/public/track")
@@ -27,7 +34,19 @@ class TrackingController {
     }
 
     @GetMapping("/public/track/{code}")
-    String track(@PathVariable String code, Model model) {
+    String track(
+            @PathVariable String code,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            rateLimits.checkClient(RateLimits.LOOKUP_PER_CLIENT, request);
+        } catch (RateLimitedException e) {
+            // the look-up form again, with the message
+            model.addAttribute("error", rateLimits.refuse(e, response, locale));
+            return "transparency/lookup";
+        }
         model.addAttribute("j", tracking.track(code));
         return "transparency/track";
     }
