@@ -308,6 +308,14 @@ public class Students {
         return s;
     }
 
+    /** Whether the reader may open this student's page (the same rule as {@link #get}); false when there is none. */
+    public boolean isVisible(long id, Caller caller) {
+        return repository
+                .find(id)
+                .filter(s -> covers(caller, s.schoolId(), s.unitId()))
+                .isPresent();
+    }
+
     /** Status history of the student and of any duplicates merged into it. */
     public List<StatusChange> history(long id, Caller caller) {
         covered(id, caller);
