@@ -4,22 +4,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.audit.AuditedRecords;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
- * Reads the audit log for other modules and for the audit pages. Every read is limited in SQL to entries whose unit
- * lies in the caller's scope; entries without a unit (platform-wide changes) are for administrators only.
+ * Reads the audit log for the audit pages and API. Entries copy the records they describe (names, schools, hardship,
+ * emails), so reading them follows the records' own rules (issue 9, finding 1):
+ *
+ * <ul>
+ *   <li>the searchable log is for administrators and programme managers only, limited in SQL to entries whose unit
+ *       lies in the caller's scope (entries without a unit are for administrators only);
+ *   <li>the history of one record is for whoever may see that record, as the owning module decides through its
+ *       {@link AuditedRecords}; for a type no module answers for, for managers of the entry's unit. A record the
+ *       caller may not see is the same 404 as one that does not exist.
+ * </ul>
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,27 +45,68 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final UnitScopes scopes;
     private final JsonMapper json;
+    private final Map<String, AuditedRecords> owners = new HashMap<>();
 
-    AuditLog(JdbcClient jdbc, UnitScopes scopes, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, UnitScopes scopes, JsonMapper json, List<AuditedRecords> owners) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.json = json;
+        for (AuditedRecords owner : owners) {
+            owner.entityTypes().forEach(type -> this.owners.put(type, owner));
+        }
     }
 
-    /** The history of one record that the caller may see, newest first (at most 200 entries). */
+    /** Whether the caller may read the searchable log at all: administrators and programme managers. */
+    public static boolean mayReadLog(Caller caller) {
+        return caller.is(Role.SYSTEM_ADMIN) || caller.is(Role.PROGRAMME_MANAGER);
+    }
+
+    /**
+     * The history of one record, newest first (at most 200 entries), for a caller who may see the record; otherwise
+     * the same {@link NotFoundException} as for a record that does not exist, so guessing ids reveals nothing.
+     */
     public List<AuditEntry> history(String entityType, String entityId, Caller caller) {
-        return search(AuditFilter.forEntity(entityType, entityId), caller, 0, MAX_SIZE)
-                .entries();
+        if (!notBlank(entityType) || !notBlank(entityId)) {
+            throw new NotFoundException("audit", entityType + "/" + entityId);
+        }
+        AuditedRecords owner = owners.get(entityType.trim());
+        if (owner != null) {
+            if (!owner.maySee(entityType.trim(), entityId.trim(), caller)) {
+                throw new NotFoundException("audit", entityType + "/" + entityId);
+            }
+            return query(AuditFilter.forEntity(entityType, entityId), "1=1", 0, MAX_SIZE)
+                    .entries();
+        }
+        List<AuditEntry> entries = mayReadLog(caller)
+                ? query(
+                                AuditFilter.forEntity(entityType, entityId),
+                                scopes.unitFilter(caller, "a.unit_id"),
+                                0,
+                                MAX_SIZE)
+                        .entries()
+                : List.of();
+        if (entries.isEmpty()) {
+            throw new NotFoundException("audit", entityType + "/" + entityId);
+        }
+        return entries;
     }
 
     public AuditPage search(AuditFilter filter, Caller caller, int page) {
         return search(filter, caller, page, AuditPage.DEFAULT_SIZE);
     }
 
+    /** A page of the searchable log; refused to anyone but administrators and programme managers. */
     public AuditPage search(AuditFilter filter, Caller caller, int page, int size) {
+        if (!mayReadLog(caller)) {
+            throw new AccessDeniedException("the audit log is for administrators and programme managers");
+        }
+        return query(filter, scopes.unitFilter(caller, "a.unit_id"), page, size);
+    }
+
+    private AuditPage query(AuditFilter filter, String scopeCondition, int page, int size) {
         int safePage = Math.max(0, page);
         int safeSize = Math.max(1, Math.min(size, MAX_SIZE));
-        StringBuilder where = new StringBuilder(scopes.unitFilter(caller, "a.unit_id"));
+        StringBuilder where = new StringBuilder(scopeCondition);
         List<Object> params = new ArrayList<>();
         String text = VietnameseText.fold(filter.text());
         if (!text.isBlank()) {

@@ -119,6 +119,26 @@ public record DonorDetails(
         return namedPublicly && !anonymous && name != null ? name : "Nhà hảo tâm";
     }
 
+    /**
+     * The name as a receiver outside the pledge's follow-up sees it: the family name and initials ("Trần V. K."), so
+     * the goods can be matched to the person at the counter without handing out the full name.
+     */
+    public static String maskedName(String name) {
+        if (name == null || name.isBlank()) {
+            return "Nhà hảo tâm";
+        }
+        String[] parts = name.trim().split("\\s+");
+        StringBuilder out = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            out.append(' ')
+                    .append(parts[i].codePoints()
+                            .limit(1)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    .append('.');
+        }
+        return out.toString();
+    }
+
     static boolean blank(String s) {
         return s == null || s.isBlank();
     }

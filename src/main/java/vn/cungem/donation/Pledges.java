@@ -270,6 +270,40 @@ public class Pledges {
                 .orElseThrow(() -> new NotFoundException(ENTITY, pledgeId));
     }
 
+    /** Whether the caller may open this pledge's detail (the same rule as {@link #detail}); false when there is none. */
+    public boolean isVisible(long pledgeId, Caller caller) {
+        return jdbc.sql("select campaign_id from pledge where id = ?")
+                .param(pledgeId)
+                .query(Long.class)
+                .optional()
+                .filter(campaignId -> isVisible(campaignId, pledgeId, caller))
+                .isPresent();
+    }
+
+    /** Whether the caller may open at least one pledge this donor made, and so see who the donor is. */
+    public boolean isDonorVisible(long donorId, Caller caller) {
+        return jdbc
+                .sql("select id from pledge where donor_id = ? order by id limit 50")
+                .param(donorId)
+                .query(Long.class)
+                .list()
+                .stream()
+                .anyMatch(pledgeId -> isVisible(pledgeId, caller));
+    }
+
+    private boolean isVisible(long campaignId, long pledgeId, Caller caller) {
+        if (!Campaigns.canManage(caller) || !campaigns.isVisible(campaignId, caller)) {
+            return false;
+        }
+        Campaign campaign = campaigns.get(campaignId, caller);
+        return jdbc.sql("select count(*) from pledge p where p.campaign_id = ? and p.id = ?"
+                                + scopeCondition(campaign, caller))
+                        .params(campaignId, pledgeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Cancels a pledge the donor withdrew; once everything has arrived there is nothing left to cancel. */
     @Transactional
     public PledgeDetail cancel(long campaignId, long pledgeId, String reason, Caller caller) {

@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,12 @@ import vn.cungem.shared.text.VietnameseText;
  * Goods received in kind at a collection point (biên nhận): with a pledge, whose lines pre-fill the form, or as a
  * walk-in gift. A receipt is written once and never edited; a retried save with the same idempotency key returns the
  * receipt already written.
+ *
+ * <p>Issue 9, finding 9: a donor may bring the goods to any collection point of the campaign they pledged to, so a
+ * receiver records them at a point of their own against any pledge of that campaign. The receiving side sees what it
+ * needs to check the goods (code, status, pledged lines) and the donor's name masked ("Trần V. K.") unless it may
+ * follow the pledge up itself ({@link Pledges#isVisible}); an anonymous donor stays anonymous; no contact details. A
+ * pledge of another campaign is refused with that reason.
  */
 @Service
 public class Receipts {
@@ -42,14 +50,20 @@ public class Receipts {
     private final PledgeProgress progress;
     private final ApplicationEventPublisher events;
     private final Campaigns campaigns;
+    private final Pledges pledges;
+    private final MessageSource messages;
 
     Receipts(
             JdbcClient jdbc,
             UnitScopes scopes,
             PledgeProgress progress,
             ApplicationEventPublisher events,
-            Campaigns campaigns) {
+            Campaigns campaigns,
+            Pledges pledges,
+            MessageSource messages) {
         this.jdbc = jdbc;
+        this.pledges = pledges;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.scopes = scopes;
         this.progress = progress;
@@ -203,8 +217,12 @@ public class Receipts {
         return "1=0";
     }
 
-    /** The pledge with this code in this campaign, for pre-filling; empty when there is none. */
-    public Optional<PledgeToReceive> pledgeByCode(long campaignId, String typedCode) {
+    /**
+     * The pledge with this code in this campaign, for pre-filling, as a receiver may see it (see the class comment);
+     * empty when there is none or the caller receives at no point of the campaign. A pledge of another campaign is
+     * refused: goods are received into the campaign the donor pledged to.
+     */
+    public Optional<PledgeToReceive> pledgeByCode(long campaignId, String typedCode, Caller caller) {
         TrackingCode code = TrackingCode.parse(typedCode);
         if (!TrackingCode.PLEDGE.equals(code.prefix())) {
             throw new InvalidValueException(
@@ -212,21 +230,52 @@ public class Receipts {
                     "Đây không phải mã đăng ký ủng hộ (mã bắt đầu bằng CE).",
                     "This is not a pledge code (pledge codes start with CE).");
         }
-        return jdbc.sql("""
-                        select p.id, p.code, p.status, d.name, d.anonymous, p.collection_point_id
+        if (pointsFor(campaignId, caller).isEmpty()) {
+            return Optional.empty();
+        }
+        record Found(long id, String status, String name, boolean anonymous, Long pointId, long campaignId) {}
+        Optional<Found> found = jdbc.sql("""
+                        select p.id, p.status, d.name, d.anonymous, p.collection_point_id, p.campaign_id
                           from pledge p join donor d on d.id = p.donor_id
-                         where p.code = ? and p.campaign_id = ?""")
-                .params(code.value(), campaignId)
-                .query((rs, n) -> new PledgeToReceive(
+                         where p.code = ?""")
+                .param(code.value())
+                .query((rs, n) -> new Found(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getBoolean(5) ? ANONYMOUS_VI : rs.getString(4),
-                        rs.getObject(6, Long.class),
-                        List.of()))
-                .optional()
-                .map(p -> new PledgeToReceive(
-                        p.id(), p.code(), p.status(), p.donorName(), p.collectionPointId(), pledgeLines(p.id())));
+                        rs.getBoolean(4),
+                        rs.getObject(5, Long.class),
+                        rs.getLong(6)))
+                .optional();
+        if (found.isPresent() && found.get().campaignId() != campaignId) {
+            throw new ConflictException(
+                    "receipt.pledge-other-campaign",
+                    messages.getMessage("receipt.pledge.otherCampaign", null, VIETNAMESE),
+                    messages.getMessage("receipt.pledge.otherCampaign", null, Locale.ENGLISH));
+        }
+        return found.map(p -> new PledgeToReceive(
+                p.id(),
+                code.value(),
+                p.status(),
+                donorNameFor(p.id(), p.name(), p.anonymous(), caller),
+                p.pointId(),
+                pledgeLines(p.id())));
+    }
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    /**
+     * The donor's name as the receiving side shows it: anonymous stays anonymous; whoever follows the pledge up (its
+     * campaign's or its collection point's managers) sees the name; any other receiver a masked one.
+     */
+    private String donorNameFor(Long pledgeId, String name, boolean anonymous, Caller caller) {
+        if (anonymous) {
+            return ANONYMOUS_VI;
+        }
+        if (pledgeId == null || pledges.isVisible(pledgeId, caller)) {
+            return name;
+        }
+        return DonorDetails.maskedName(name);
     }
 
     private List<ReceiptLine> pledgeLines(long pledgeId) {
@@ -273,7 +322,7 @@ public class Receipts {
         Long pledgeId = null;
         long donorId;
         if (blankToNull(in.pledgeCode()) != null) {
-            PledgeToReceive pledge = pledgeByCode(campaignId, in.pledgeCode())
+            PledgeToReceive pledge = pledgeByCode(campaignId, in.pledgeCode(), caller)
                     .orElseThrow(() -> invalid(
                             "receipt.pledge-unknown",
                             "Không có đăng ký ủng hộ nào với mã này trong chương trình.",
@@ -510,7 +559,23 @@ public class Receipts {
         if (!mayReceiveAt(caller, r.point())) {
             throw new NotFoundException(ENTITY, receiptId);
         }
-        return r;
+        if (r.anonymous() || r.pledgeId() == null || pledges.isVisible(r.pledgeId(), caller)) {
+            return r;
+        }
+        return new Receipt(
+                r.id(),
+                r.code(),
+                r.campaignId(),
+                r.campaignName(),
+                r.point(),
+                r.pledgeId(),
+                r.pledgeCode(),
+                DonorDetails.maskedName(r.donorName()),
+                r.anonymous(),
+                r.receivedOn(),
+                r.receivedByName(),
+                r.note(),
+                r.lines());
     }
 
     /** Without a scope check: for documents the system itself renders (the public tracking page reads its own way). */
@@ -611,7 +676,8 @@ public class Receipts {
         pageParams.add(p * PAGE_SIZE);
         pageParams.add(PAGE_SIZE);
         List<Summary> items = jdbc.sql("select r.id, r.code, r.received_on, p.name, d.name, d.anonymous, pl.code,"
-                        + " (select coalesce(sum(quantity), 0) from receipt_line l where l.receipt_id = r.id)"
+                        + " (select coalesce(sum(quantity), 0) from receipt_line l where l.receipt_id = r.id),"
+                        + " r.pledge_id "
                         + from + where + " order by r.id desc offset ? rows fetch next ? rows only")
                 .params(pageParams)
                 .query((rs, n) -> new Summary(
@@ -619,7 +685,7 @@ public class Receipts {
                         rs.getString(2),
                         rs.getObject(3, LocalDate.class),
                         rs.getString(4),
-                        rs.getBoolean(6) ? ANONYMOUS_VI : rs.getString(5),
+                        donorNameFor(rs.getObject(9, Long.class), rs.getString(5), rs.getBoolean(6), caller),
                         rs.getString(7),
                         rs.getInt(8)))
                 .list();

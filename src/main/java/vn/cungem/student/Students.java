@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
@@ -20,12 +22,14 @@ import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.PhoneNumber;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.security.Scope;
 import vn.cungem.shared.text.Formats;
 import vn.cungem.shared.text.VietnameseText;
+import vn.cungem.student.internal.DuplicateCheckThrottle;
 import vn.cungem.student.internal.StudentRepository;
 import vn.cungem.student.internal.StudentRepository.Stored;
 
@@ -51,17 +55,23 @@ public class Students {
     private final UnitScopes scopes;
     private final ApplicationEventPublisher events;
     private final StudentIdCipher cipher;
+    private final DuplicateCheckThrottle throttle;
+    private final MessageSource messages;
 
     Students(
             StudentRepository repository,
             Campaigns campaigns,
             UnitScopes scopes,
             ApplicationEventPublisher events,
+            DuplicateCheckThrottle throttle,
+            MessageSource messages,
             @Value("${cungem.student.id-key}") String idKey) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.scopes = scopes;
         this.events = events;
+        this.throttle = throttle;
+        this.messages = messages;
         this.cipher = new StudentIdCipher(idKey);
     }
 
@@ -157,7 +167,7 @@ public class Students {
             }
             Optional<Long> existing = repository.idByIdempotencyKey(key);
             if (existing.isPresent()) {
-                return new Registration(get(existing.get(), caller), false, List.of(), List.of());
+                return new Registration(get(existing.get(), caller), false, List.of(), List.of(), false);
             }
         }
         if (campaign.status() == CampaignStatus.CLOSED) {
@@ -173,19 +183,22 @@ public class Students {
         }
         StudentDetails details = validated.details();
         requireInArea(campaign, details);
+        countDuplicateCheck(caller);
         DuplicateKeys keys = DuplicateKeys.of(details, cipher);
         for (Stored match : repository.exactMatches(keys.personalIdHash(), keys.moetCode(), null)) {
             if (match.campaignId() == campaignId
                     && match.schoolId() == details.schoolId()
                     && covers(caller, match.schoolId(), match.unitId())) {
-                return new Registration(view(match, caller, false), false, List.of(), validated.warnings());
+                return new Registration(view(match, caller, false), false, List.of(), validated.warnings(), false);
             }
             throw alreadyRegistered(match, caller);
         }
         if (!confirmedDistinct) {
-            List<DuplicateCandidate> likely = likely(details, keys, null, caller);
-            if (!likely.isEmpty()) {
-                return new Registration(null, false, likely, validated.warnings());
+            List<Stored> matches = repository.likelyMatches(
+                    keys.nameFolded(), keys.birthDate(), keys.schoolId(), keys.guardianPhone(), null);
+            if (!matches.isEmpty()) {
+                return new Registration(
+                        null, false, inScope(matches, caller), validated.warnings(), anyElsewhere(matches, caller));
             }
         }
         long id = repository.insert(
@@ -198,7 +211,7 @@ public class Students {
                 caller.accountId());
         Stored saved = repository.find(id).orElseThrow();
         events.publishEvent(DomainChange.created(ENTITY, id, saved.unitId(), snapshot(saved)));
-        return new Registration(view(saved, caller, false), true, List.of(), validated.warnings());
+        return new Registration(view(saved, caller, false), true, List.of(), validated.warnings(), false);
     }
 
     private void requireInArea(Campaign campaign, StudentDetails details) {
@@ -210,9 +223,19 @@ public class Students {
         }
     }
 
+    /**
+     * The same child already registered. Inside the reader's scope it says who and where, to help; outside it only that
+     * the child is registered elsewhere, so that typing a personal id is not a look-up of a child in another district
+     * (issue 9, finding 8).
+     */
     private ConflictException alreadyRegistered(Stored match, Caller caller) {
-        boolean visible = covers(caller, match.schoolId(), match.unitId());
-        String name = visible ? match.fullName() : MaskedName.of(match.fullName());
+        if (!covers(caller, match.schoolId(), match.unitId())) {
+            return new ConflictException(
+                    "student.duplicate",
+                    text("student.duplicate.elsewhere", VIETNAMESE),
+                    text("student.duplicate.elsewhere", Locale.ENGLISH));
+        }
+        String name = match.fullName();
         String campaignName = repository.campaignName(match.campaignId());
         return new ConflictException(
                 "student.duplicate",
@@ -222,26 +245,50 @@ public class Students {
                         + " (same personal id or student code). A student is registered once.");
     }
 
-    private List<DuplicateCandidate> likely(StudentDetails details, DuplicateKeys keys, Long exceptId, Caller caller) {
-        List<DuplicateCandidate> candidates = new ArrayList<>();
-        for (Stored s : repository.likelyMatches(
-                keys.nameFolded(), keys.birthDate(), keys.schoolId(), keys.guardianPhone(), exceptId)) {
-            candidates.add(candidate(s, false, caller));
-        }
-        return candidates;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 
-    private DuplicateCandidate candidate(Stored s, boolean exact, Caller caller) {
-        boolean visible = covers(caller, s.schoolId(), s.unitId());
-        return new DuplicateCandidate(
-                s.id(),
-                visible ? s.fullName() : MaskedName.of(s.fullName()),
-                visible,
-                s.schoolName(),
-                repository.campaignName(s.campaignId()),
-                visible ? s.birthDate() : null,
-                s.status(),
-                exact);
+    /**
+     * Counts one duplicate check for the caller's account and refuses (429) past the limit: the check answers "is this
+     * child registered?", and many of them in a row would be a look-up (issue 9, finding 8).
+     */
+    private void countDuplicateCheck(Caller caller) {
+        DuplicateCheckThrottle.Count count = throttle.count(caller.accountId());
+        if (count.exceeded()) {
+            Object[] args = {
+                throttle.limit(),
+                throttle.window().toMinutes(),
+                Math.max(1, (count.retryAfter().toMillis() + 999) / 1000)
+            };
+            throw new TooManyRequestsException(
+                    "student.duplicate-checks",
+                    text("student.duplicate.throttled", VIETNAMESE, args),
+                    text("student.duplicate.throttled", Locale.ENGLISH, args),
+                    count.retryAfter());
+        }
+    }
+
+    /** The likely duplicates the reader covers, with everything that helps decide; the others are not named at all. */
+    private List<DuplicateCandidate> inScope(List<Stored> matches, Caller caller) {
+        return matches.stream()
+                .filter(s -> covers(caller, s.schoolId(), s.unitId()))
+                .map(s -> new DuplicateCandidate(
+                        s.id(),
+                        s.fullName(),
+                        true,
+                        s.schoolName(),
+                        repository.campaignName(s.campaignId()),
+                        s.birthDate(),
+                        s.status(),
+                        false))
+                .toList();
+    }
+
+    private boolean anyElsewhere(List<Stored> matches, Caller caller) {
+        return matches.stream().anyMatch(s -> !covers(caller, s.schoolId(), s.unitId()));
     }
 
     /**
@@ -265,6 +312,7 @@ public class Students {
             throw new StudentInvalidException(validated.problems());
         }
         StudentDetails details = validated.details();
+        countDuplicateCheck(caller);
         DuplicateKeys keys = DuplicateKeys.of(details, cipher);
         List<Stored> exact = repository.exactMatches(keys.personalIdHash(), keys.moetCode(), id);
         if (!exact.isEmpty()) {
@@ -308,24 +356,39 @@ public class Students {
         return s;
     }
 
+    /** Whether the reader may open this student's page (the same rule as {@link #get}); false when there is none. */
+    public boolean isVisible(long id, Caller caller) {
+        return repository
+                .find(id)
+                .filter(s -> covers(caller, s.schoolId(), s.unitId()))
+                .isPresent();
+    }
+
     /** Status history of the student and of any duplicates merged into it. */
     public List<StatusChange> history(long id, Caller caller) {
         covered(id, caller);
         return repository.history(id);
     }
 
-    /** Likely duplicates of a registered student, for its page (merge or keep apart). */
+    /**
+     * Likely duplicates of a registered student that the reader covers, for its page (merge or keep apart). Those
+     * outside the reader's scope are not named: {@link #likelyDuplicateElsewhere} only says that there are some.
+     */
     public List<DuplicateCandidate> likelyDuplicates(long id, Caller caller) {
-        Stored s = covered(id, caller);
+        return inScope(likelyMatches(covered(id, caller)), caller);
+    }
+
+    /** Whether a likely duplicate of this student is registered outside the reader's scope ("contact the district"). */
+    public boolean likelyDuplicateElsewhere(long id, Caller caller) {
+        return anyElsewhere(likelyMatches(covered(id, caller)), caller);
+    }
+
+    private List<Stored> likelyMatches(Stored s) {
         if (s.status() == StudentStatus.MERGED) {
             return List.of();
         }
-        return repository
-                .likelyMatches(
-                        VietnameseText.fold(s.fullName()), s.birthDate(), s.schoolId(), s.guardianPhone(), s.id())
-                .stream()
-                .map(m -> candidate(m, false, caller))
-                .toList();
+        return repository.likelyMatches(
+                VietnameseText.fold(s.fullName()), s.birthDate(), s.schoolId(), s.guardianPhone(), s.id());
     }
 
     /**

@@ -99,8 +99,15 @@ class AuditIntegrationTests {
                     throw new IllegalStateException("the change failed");
                 }))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(log.history("test_record", rolledBack, fixtures.admin().caller()))
+        assertThat(log.search(
+                                AuditFilter.forEntity("test_record", rolledBack),
+                                fixtures.admin().caller(),
+                                0)
+                        .entries())
                 .isEmpty();
+        assertThatThrownBy(() ->
+                        log.history("test_record", rolledBack, fixtures.admin().caller()))
+                .isInstanceOf(vn.cungem.shared.NotFoundException.class);
     }
 
     @Test
@@ -111,7 +118,8 @@ class AuditIntegrationTests {
         assertThat(log.search(byEntity, fixtures.admin().caller(), 0).entries()).hasSize(1);
         long school = fixtures.school("Trường Tiểu học A", districtA);
         var officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
-        assertThat(log.search(byEntity, officer.caller(), 0).entries()).isEmpty();
+        assertThatThrownBy(() -> log.search(byEntity, officer.caller(), 0))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
@@ -172,9 +180,12 @@ class AuditIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))))
                 .andExpect(content().string(Matchers.containsString("Trường mới")));
+        // out of scope is the same 404 as a record that does not exist
         mvc.perform(get("/audit/test_record/" + entityId).with(user(managerB)))
-                .andExpect(status().isOk())
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Trường mới"))));
+        mvc.perform(get("/audit/test_record/" + TestFixtures.unique("KHONG")).with(user(managerA)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

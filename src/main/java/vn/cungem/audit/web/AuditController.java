@@ -16,10 +16,12 @@ import vn.cungem.audit.AuditLog;
 import vn.cungem.audit.AuditPage;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
-import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
 
-/** The searchable log for managers and administrators, and the history of one record for anyone who may see it. */
+/**
+ * The searchable log for managers and administrators (403 for anyone else), and the history of one record for anyone
+ * who may see the record (404 otherwise, as for a record that does not exist).
+ */
 @Controller
 class AuditController {
 
@@ -42,7 +44,7 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Caller caller = Callers.current();
-        if (!caller.is(Role.SYSTEM_ADMIN) && !caller.is(Role.PROGRAMME_MANAGER)) {
+        if (!AuditLog.mayReadLog(caller)) {
             throw new AccessDeniedException("audit log is for managers");
         }
         List<String> errors = new ArrayList<>();

@@ -94,10 +94,12 @@ class ReceiptController {
         String pledgeError = null;
         if (pledge != null && !pledge.isBlank()) {
             try {
-                found = receipts.pledgeByCode(id, pledge);
+                found = receipts.pledgeByCode(id, pledge, caller);
                 if (found.isEmpty()) {
                     pledgeError = "receipt.pledge.notFound";
                 }
+            } catch (vn.cungem.shared.ConflictException e) {
+                pledgeError = "receipt.pledge.otherCampaign";
             } catch (InvalidValueException e) {
                 pledgeError = "receipt.pledge.invalid";
             }

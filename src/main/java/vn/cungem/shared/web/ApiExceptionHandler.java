@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimitedException;
 import vn.cungem.shared.ratelimit.RateLimits;
 
@@ -62,6 +63,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.code(), e.messageVi(), e.messageEn(), null);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.messageVi(), e.messageEn(), null));
     }
 
     @ExceptionHandler(InvalidValueException.class)

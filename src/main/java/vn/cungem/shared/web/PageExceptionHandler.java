@@ -49,6 +49,16 @@ class PageExceptionHandler {
         return "error/404";
     }
 
+    @ExceptionHandler(vn.cungem.shared.TooManyRequestsException.class)
+    String tooMany(
+            vn.cungem.shared.TooManyRequestsException e, Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        model.addAttribute("message", e.message(locale));
+        return "error/400";
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     String invalid(InvalidValueException e, Locale locale, HttpServletResponse response, Model model) {
         withCaller(model);

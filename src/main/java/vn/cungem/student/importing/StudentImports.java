@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,8 @@ public class StudentImports {
     private final ApplicationEventPublisher events;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
+    private final MessageSource messages;
+
     StudentImports(
             JdbcClient jdbc,
             JdbcTemplate batch,
@@ -90,7 +93,9 @@ public class StudentImports {
             StudentBulkWriter writer,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
+            MessageSource messages,
             @Value("${cungem.student.id-key}") String idKey) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -668,6 +673,13 @@ public class StudentImports {
                     likelyElsewhere = m;
                 }
             }
+            if (elsewhere != null && !allowed.contains(elsewhere.schoolId())) {
+                // outside the importer's schools: only that the child is registered, never where (issue 9, finding 8)
+                r.error(
+                        text("student.duplicate.elsewhere", VIETNAMESE),
+                        text("student.duplicate.elsewhere", Locale.ENGLISH));
+                continue;
+            }
             if (elsewhere != null) {
                 r.error(
                         "Học sinh này (cùng số định danh hoặc mã học sinh) đã có trong chương trình "
@@ -698,8 +710,8 @@ public class StudentImports {
                 }
                 if (!allowed.contains(m.schoolId())) {
                     r.error(
-                            "Học sinh này đã được trường " + m.schoolName() + " đăng ký; bạn không sửa được",
-                            "This student is registered by school " + m.schoolName() + "; you cannot change them");
+                            text("student.duplicate.elsewhere", VIETNAMESE),
+                            text("student.duplicate.elsewhere", Locale.ENGLISH));
                     continue;
                 }
                 r.studentId = id;
@@ -711,7 +723,12 @@ public class StudentImports {
                 }
                 continue;
             }
-            if (likelyElsewhere != null) {
+            if (likelyElsewhere != null && !allowed.contains(likelyElsewhere.schoolId())) {
+                r.likelyDuplicate = true;
+                r.warning(
+                        text("student.duplicate.likelyElsewhere.import", VIETNAMESE),
+                        text("student.duplicate.likelyElsewhere.import", Locale.ENGLISH));
+            } else if (likelyElsewhere != null) {
                 r.likelyDuplicate = true;
                 r.warning(
                         "Có thể trùng với học sinh đã đăng ký ở trường " + likelyElsewhere.schoolName()
@@ -722,6 +739,12 @@ public class StudentImports {
                                 + likelyElsewhere.campaignCode() + "); after commit, review and merge if so");
             }
         }
+    }
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     private static StudentRow withId(StudentRow r, long id) {

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +43,13 @@ class StudentApiController {
 
     private final Students students;
 
-    StudentApiController(Students students) {
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final MessageSource messages;
+
+    StudentApiController(Students students, MessageSource messages) {
         this.students = students;
+        this.messages = messages;
     }
 
     record RegisterRequest(Long schoolId, Boolean confirmedDistinct, StudentBody student) {}
@@ -81,7 +88,9 @@ class StudentApiController {
             summary = "Register a student in need",
             description = "201 with the new student; 200 with the existing one for a retry (same Idempotency-Key, or"
                     + " the same personal id or MOET code at the same school in this campaign). 409 when the same"
-                    + " child is registered elsewhere, and 409 code student.likely-duplicate with the candidates when"
+                    + " child is registered elsewhere (outside the caller's scope: only that, never where), 429 with"
+                    + " Retry-After past the per-account limit of duplicate checks, and 409 code"
+                    + " student.likely-duplicate with the candidates when"
                     + " a likely duplicate exists: send again with confirmedDistinct=true if it is another child."
                     + " The student's fields go inside a \"student\" object: {\"schoolId\": 12, \"student\":"
                     + " {\"fullName\": …}}; without it, 400 code student.invalid with one error on the field"
@@ -101,7 +110,14 @@ class StudentApiController {
                 idempotencyKey,
                 Callers.current());
         if (result.needsConfirmation()) {
-            throw new LikelyDuplicateException(result.likelyDuplicates());
+            throw new LikelyDuplicateException(
+                    result.likelyDuplicates(),
+                    result.likelyElsewhere()
+                            ? messages.getMessage("student.duplicate.likelyElsewhere", null, VIETNAMESE)
+                            : null,
+                    result.likelyElsewhere()
+                            ? messages.getMessage("student.duplicate.likelyElsewhere", null, Locale.ENGLISH)
+                            : null);
         }
         if (result.created()) {
             return ResponseEntity.created(
@@ -209,6 +225,7 @@ class StudentApiController {
     ProblemDetail likely(LikelyDuplicateException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), e.messageVi(), e.messageEn());
         problem.setProperty("candidates", e.candidates());
+        problem.setProperty("registeredElsewhere", e.elsewhere());
         return problem;
     }
 
@@ -229,15 +246,29 @@ class StudentApiController {
     static class LikelyDuplicateException extends ConflictException {
 
         private final transient List<vn.cungem.student.DuplicateCandidate> candidates;
+        private final boolean elsewhere;
 
-        LikelyDuplicateException(List<vn.cungem.student.DuplicateCandidate> candidates) {
+        /** {@code elsewhereVi}/{@code elsewhereEn}: set when a candidate lies outside the caller's scope (not named). */
+        LikelyDuplicateException(
+                List<vn.cungem.student.DuplicateCandidate> candidates, String elsewhereVi, String elsewhereEn) {
             super(
                     "student.likely-duplicate",
-                    "Có thể học sinh này đã được đăng ký (cùng họ tên, ngày sinh và cùng trường hoặc cùng số điện"
-                            + " thoại phụ huynh). Nếu đây là học sinh khác, gửi lại với confirmedDistinct=true.",
-                    "This student may already be registered (same name and birth date, and same school or guardian"
-                            + " phone). If it is another child, send again with confirmedDistinct=true.");
+                    elsewhereVi != null && candidates.isEmpty()
+                            ? elsewhereVi + " (confirmedDistinct=true)"
+                            : "Có thể học sinh này đã được đăng ký (cùng họ tên, ngày sinh và cùng trường hoặc cùng số"
+                                    + " điện thoại phụ huynh). Nếu đây là học sinh khác, gửi lại với"
+                                    + " confirmedDistinct=true." + (elsewhereVi == null ? "" : " " + elsewhereVi),
+                    elsewhereEn != null && candidates.isEmpty()
+                            ? elsewhereEn + " (confirmedDistinct=true)"
+                            : "This student may already be registered (same name and birth date, and same school or"
+                                    + " guardian phone). If it is another child, send again with"
+                                    + " confirmedDistinct=true." + (elsewhereEn == null ? "" : " " + elsewhereEn));
             this.candidates = List.copyOf(candidates);
+            this.elsewhere = elsewhereVi != null;
+        }
+
+        boolean elsewhere() {
+            return elsewhere;
         }
 
         List<vn.cungem.student.DuplicateCandidate> candidates() {

@@ -1,5 +1,6 @@
 package vn.cungem.student.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.PriorityCategory;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
@@ -225,6 +227,7 @@ class StudentPagesController {
             @RequestParam(defaultValue = "false") boolean confirmedDistinct,
             Model model,
             Locale locale,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         Campaign campaign = campaigns.get(id, caller);
@@ -233,12 +236,21 @@ class StudentPagesController {
             result = students.register(id, schoolId, body.toInput(), confirmedDistinct, null, caller);
         } catch (StudentInvalidException e) {
             return form(model, campaign, null, body, schoolId, errors(e.problems(), locale), List.of());
+        } catch (TooManyRequestsException e) {
+            // the form stays filled in, with why and for how long
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            model.addAttribute("alert", e.message(locale));
+            return form(model, campaign, null, body, schoolId, Map.of(), List.of());
         } catch (InvalidValueException e) {
             model.addAttribute("alert", e.message(locale));
             return form(model, campaign, null, body, schoolId, Map.of(), List.of());
         }
         if (result.needsConfirmation()) {
             model.addAttribute("candidates", result.likelyDuplicates());
+            if (result.likelyElsewhere()) {
+                model.addAttribute("elsewhere", messages.getMessage("student.duplicate.likelyElsewhere", null, locale));
+            }
             return form(model, campaign, null, body, schoolId, Map.of(), result.warnings());
         }
         String key = result.created() ? "student.registered" : "student.existing";
@@ -261,6 +273,7 @@ class StudentPagesController {
             @RequestParam(required = false) Integer version,
             Model model,
             Locale locale,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         StudentView before = students.get(id, caller);
@@ -269,6 +282,11 @@ class StudentPagesController {
             students.update(id, body.toInput(), version, caller);
         } catch (StudentInvalidException e) {
             return form(model, campaign, before, body, before.schoolId(), errors(e.problems(), locale), List.of());
+        } catch (TooManyRequestsException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            model.addAttribute("alert", e.message(locale));
+            return form(model, campaign, before, body, before.schoolId(), Map.of(), List.of());
         } catch (InvalidValueException e) {
             model.addAttribute("alert", e.message(locale));
             return form(model, campaign, before, body, before.schoolId(), Map.of(), List.of());
@@ -396,6 +414,11 @@ class StudentPagesController {
         model.addAttribute("history", students.history(id, caller));
         model.addAttribute("evidence", students.evidence(id, caller));
         model.addAttribute("duplicates", students.likelyDuplicates(id, caller));
+        model.addAttribute(
+                "duplicateElsewhere",
+                students.likelyDuplicateElsewhere(id, caller)
+                        ? messages.getMessage("student.duplicate.likelyElsewhere", null, locale)
+                        : null);
         model.addAttribute("canApprove", students.canApprove(caller, s.unitId()));
         model.addAttribute("categoryNames", categoryNames(campaigns.get(s.campaignId(), caller), locale));
         return "student/detail";

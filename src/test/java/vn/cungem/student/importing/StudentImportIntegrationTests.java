@@ -328,11 +328,26 @@ class StudentImportIntegrationTests {
             assertThat(r.outcome()).isEqualTo("WARNING");
             assertThat(r.reasonsVi()).contains("Có thể trùng");
         });
-        // The same personal ID elsewhere is the same child: refused, as a registration by hand is.
+        // The same personal ID elsewhere is the same child: refused, as a registration by hand is. School B is outside
+        // the officer's scope, so neither answer says where (issue 9, finding 8), in the preview or the annotated file.
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.row()).isEqualTo(3);
             assertThat(r.outcome()).isEqualTo("ERROR");
+            assertThat(r.reasonsVi()).contains("đã được đăng ký ở nơi khác");
+            assertThat(r.reasonsEn()).contains("registered elsewhere");
         });
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(r.reasonsVi() + r.reasonsEn()).doesNotContain("Bình An"));
+        // A manager who covers school B is told where, as before.
+        ImportJob managers = imports.upload(
+                campaign,
+                "dot-3.xlsx",
+                ImportTestData.xlsx(List.of(ImportTestData.row("Đặng Văn Nam", "10/10/2013", "Nam", namId, codeA))),
+                null,
+                managerCaller());
+        assertThat(imports.problems(campaign, managers.id(), null, 0, 10, managerCaller())
+                        .rows())
+                .anySatisfy(r -> assertThat(r.reasonsVi()).contains("Bình An"));
         // The same child twice in one file.
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.row()).isEqualTo(4);
