@@ -202,7 +202,10 @@ class StudentPagesIntegrationTests {
                         .file(new MockMultipartFile("file", "anh.png", "image/png", "<html>".getBytes()))
                         .with(user(officer))
                         .with(csrf()))
-                .andExpect(status().isBadRequest());
+                // back to the student's page, which shows why
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("uploadError", "Tệp minh chứng phải là PDF, ảnh JPEG hoặc PNG."));
         long evidenceId = students.evidence(id, officer.caller()).get(0).id();
         mvc.perform(get("/students/" + id + "/evidence/" + evidenceId).with(user(manager)))
                 .andExpect(status().isOk());

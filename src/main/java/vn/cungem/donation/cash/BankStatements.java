@@ -134,7 +134,7 @@ public class BankStatements {
         // Taken first so the campaign's open pledges can be read while the file is parsed: with the lock held, no
         // other import or manual match changes what the pledges still expect. The read runs on a connection of its
         // own, so it sees only committed data, which is all there is to see at this point.
-        access.lock(campaignId);
+        access.lockForImport(campaignId);
         CompletableFuture<List<OpenPledge>> open =
                 CompletableFuture.supplyAsync(() -> openPledges(campaignId), background);
         List<StatementLine> lines;

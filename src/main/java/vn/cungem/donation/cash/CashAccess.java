@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
 
@@ -18,9 +19,12 @@ class CashAccess {
     private final Campaigns campaigns;
     private final JdbcClient jdbc;
 
-    CashAccess(Campaigns campaigns, JdbcClient jdbc) {
+    private final boolean postgres;
+
+    CashAccess(Campaigns campaigns, JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
+        this.postgres = vn.cungem.shared.jdbc.PostgresCopy.isPostgres(dataSource);
     }
 
     Campaign require(long campaignId, Caller caller) {
@@ -31,12 +35,75 @@ class CashAccess {
         return campaign;
     }
 
-    /** Serialises imports, matches and debits of one campaign, so the balance check and fingerprints hold. */
+    /**
+     * Serialises imports, matches and debits of one campaign, so the balance check and fingerprints hold. When another
+     * of them holds the campaign longer than the database waits (H2: 2 s), the change is refused with a 409 that says
+     * so, and nothing is written.
+     */
     void lock(long campaignId) {
-        jdbc.sql("select id from campaign where id = ? for update")
-                .param(campaignId)
-                .query(Long.class)
-                .single();
+        lock(
+                campaignId,
+                "Một thao tác khác trên tiền của chương trình này đang chạy (có thể là một lần nhập sao kê); chưa ghi"
+                        + " gì, hãy thử lại sau ít phút.",
+                "Another change to this campaign's money is running (perhaps a statement import); nothing was"
+                        + " written, try again in a few minutes.");
+    }
+
+    /**
+     * The same for a statement import, which waits at most {@link #IMPORT_LOCK_WAIT} (on PostgreSQL too, where a lock
+     * otherwise waits without end) and is refused with "another import is running".
+     */
+    void lockForImport(long campaignId) {
+        if (postgres) {
+            jdbc.sql("set local lock_timeout = '" + IMPORT_LOCK_WAIT + "'").update();
+        }
+        lock(
+                campaignId,
+                "Một lần nhập sao kê khác của chương trình này đang chạy (hoặc một thao tác khác trên tiền của chương"
+                        + " trình); chưa ghi gì, hãy thử lại sau ít phút.",
+                "Another statement import of this campaign is running (or another change to its money); nothing was"
+                        + " written, try again in a few minutes.");
+        if (postgres) {
+            jdbc.sql("set local lock_timeout to default").update();
+        }
+    }
+
+    static final String IMPORT_LOCK_WAIT = "5s";
+
+    private void lock(long campaignId, String busyVi, String busyEn) {
+        try {
+            jdbc.sql("select id from campaign where id = ? for update")
+                    .param(campaignId)
+                    .query(Long.class)
+                    .single();
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (!contention(e)) {
+                throw e;
+            }
+            // H2's "Timeout trying to lock table", PostgreSQL's lock_timeout, a deadlock: all contention, never a 500.
+            throw new ConflictException("cash.campaign-busy", busyVi, busyEn);
+        }
+    }
+
+    /** Whether the database gave up waiting for a lock (Spring does not name PostgreSQL's 55P03 for every driver). */
+    static boolean contention(org.springframework.dao.DataAccessException e) {
+        if (e instanceof org.springframework.dao.PessimisticLockingFailureException
+                || e instanceof org.springframework.dao.QueryTimeoutException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                // 55P03 lock_not_available, 40P01 deadlock (PostgreSQL); H2 50200 lock timeout, 40001 deadlock.
+                if ("55P03".equals(state)
+                        || "40P01".equals(state)
+                        || "40001".equals(state)
+                        || sql.getErrorCode() == 50200) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static long unitOf(Campaign campaign) {

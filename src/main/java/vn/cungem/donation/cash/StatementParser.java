@@ -2,7 +2,6 @@ package vn.cungem.donation.cash;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import vn.cungem.donation.cash.StatementRejectedException.LineProblem;
+import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
+import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
+import vn.cungem.shared.spreadsheet.SpreadsheetRefusedException;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -35,8 +36,10 @@ import vn.cungem.shared.text.VietnameseText;
 public final class StatementParser {
 
     public static final int MAX_LINES = 200_000;
-    // A statement of 200,000 lines is ~40 MB of sheet XML; more than this unpacked is not a statement.
-    static final long MAX_UNZIPPED_BYTES = 400L * 1024 * 1024;
+    /** What a read may hold, checked before reading (see {@link SpreadsheetGuard}). */
+    static final SpreadsheetGuard.Limits LIMITS = SpreadsheetGuard.Limits.DEFAULT;
+
+    static final long MAX_UNZIPPED_BYTES = LIMITS.maxUnzippedBytes();
     private static final int MAX_PROBLEMS = 20;
     private static final int HEADER_SEARCH_ROWS = 30;
     private static final long MAX_AMOUNT = 1_000_000_000_000_000L;
@@ -158,18 +161,27 @@ public final class StatementParser {
         if (content == null || content.length == 0) {
             throw StatementRejectedException.of("Tệp rỗng.", "The file is empty.");
         }
-        Collector collector = new Collector();
-        if (content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
-            readXlsx(content, collector);
-        } else if (content.length > 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF) {
+        if (content.length > 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF) {
             throw StatementRejectedException.of(
                     "Tệp Excel có mật khẩu hoặc là định dạng .xls cũ: hãy bỏ mật khẩu và lưu thành .xlsx hoặc CSV (UTF-8).",
                     "The Excel file is password-protected or old .xls: remove the password and save as .xlsx or CSV"
                             + " (UTF-8).");
-        } else {
-            readCsv(content, collector);
         }
-        return collector.finish();
+        // One of a few reads at a time, each bounded before it starts: a file that would need more memory than a real
+        // statement is refused without being read.
+        try {
+            return SpreadsheetParsing.read(content, LIMITS, false, SpreadsheetParsing.REQUEST_WAIT, () -> {
+                Collector collector = new Collector();
+                if (SpreadsheetGuard.isZip(content)) {
+                    readXlsx(content, collector);
+                } else {
+                    readCsv(content, collector);
+                }
+                return collector.finish();
+            });
+        } catch (SpreadsheetRefusedException e) {
+            throw StatementRejectedException.of(e.messageVi(), e.messageEn());
+        }
     }
 
     /** Receives the file's rows one at a time, finds the header, then turns each row into a line or a problem. */
@@ -412,8 +424,8 @@ public final class StatementParser {
         return true;
     }
 
+    /** Reads a workbook that {@link SpreadsheetGuard#inspectXlsx} has passed. */
     static void readXlsx(byte[] content, Consumer<List<String>> rows) {
-        checkUnzippedSize(content);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getFirstSheet();
             try (var stream = sheet.openStream()) {
@@ -428,9 +440,9 @@ public final class StatementParser {
                     expected[0]++;
                 });
             }
-        } catch (StatementRejectedException e) {
+        } catch (StatementRejectedException | SpreadsheetRefusedException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(StatementParser.class).debug("Unreadable XLSX", e);
             throw StatementRejectedException.of(
                     "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải .xlsx.",
@@ -439,6 +451,7 @@ public final class StatementParser {
     }
 
     private static List<String> cells(Row row) {
+        SpreadsheetGuard.checkColumns(row.getCellCount(), LIMITS);
         List<String> values = new ArrayList<>(row.getCellCount());
         for (int i = 0; i < row.getCellCount(); i++) {
             Cell cell = row.getCell(i);
@@ -446,52 +459,6 @@ public final class StatementParser {
             values.add(text == null ? "" : text);
         }
         return values;
-    }
-
-    /**
-     * Refuses a zip that unpacks to far more than any statement (a "zip bomb") before the reader opens it. Counts what
-     * really comes out, not the sizes the zip declares, which a crafted file can fake.
-     */
-    private static void checkUnzippedSize(byte[] content) {
-        java.nio.file.Path temp = null;
-        try {
-            temp = java.nio.file.Files.createTempFile("sao-ke", ".xlsx");
-            java.nio.file.Files.write(temp, content);
-            long total = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(temp.toFile())) {
-                var entries = zip.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry entry = entries.nextElement();
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        int n;
-                        while ((n = in.read(buffer)) > 0) {
-                            total += n;
-                            if (total > MAX_UNZIPPED_BYTES) {
-                                throw StatementRejectedException.of(
-                                        "Tệp Excel giải nén ra quá lớn; đây không phải một sao kê.",
-                                        "The Excel file unpacks to far too much data; it is not a statement.");
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof StatementRejectedException rejected) {
-                throw rejected;
-            }
-            throw StatementRejectedException.of(
-                    "Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.",
-                    "The Excel file cannot be read: it is damaged or not .xlsx.");
-        } finally {
-            if (temp != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
-            }
-        }
     }
 
     static void readCsv(byte[] content, Consumer<List<String>> rows) {

@@ -18,6 +18,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 import vn.cungem.organisation.ImportReport.Rejected;
 import vn.cungem.organisation.UnitRow;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
+import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -102,6 +104,11 @@ public final class GsoFileParser {
             "province");
 
     private static final int MAX_ROWS = 200_000;
+    /** A list of all units of the country is ~12,000 rows and 2 MB; these bounds leave room and stop hostile files. */
+    static final int MAX_FILE_BYTES = 20 << 20;
+
+    static final SpreadsheetGuard.Limits LIMITS =
+            SpreadsheetGuard.Limits.DEFAULT.withSizes(64L << 20, 32L << 20, 16L << 20);
 
     /** What the file held: the unit rows to import and the rows rejected while reading. */
     public record Parsed(List<UnitRow> rows, List<Rejected> rejected, boolean hasDistricts) {}
@@ -112,16 +119,28 @@ public final class GsoFileParser {
         if (content == null || content.length == 0) {
             throw new InvalidValueException("import.empty", "Tệp rỗng.", "The file is empty.");
         }
-        if (content.length > 4 && content[0] == 'P' && content[1] == 'K') {
-            return parseRows(readXlsx(content));
-        }
         if (content.length > 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF) {
             throw new InvalidValueException(
                     "import.xls",
                     "Tệp Excel cũ (.xls) không được hỗ trợ: hãy lưu lại thành .xlsx hoặc CSV (UTF-8).",
                     "Old Excel files (.xls) are not supported: save as .xlsx or CSV (UTF-8).");
         }
-        return parseRows(readCsv(content));
+        if (content.length > MAX_FILE_BYTES) {
+            throw new InvalidValueException(
+                    "import.too-big",
+                    "Tệp lớn hơn " + (MAX_FILE_BYTES >> 20)
+                            + " MB; danh sách đơn vị hành chính cả nước chỉ khoảng 2 MB.",
+                    "The file is larger than " + (MAX_FILE_BYTES >> 20)
+                            + " MB; the list of all administrative units of the country is about 2 MB.");
+        }
+        // One of a few reads at a time, each bounded before it starts (SpreadsheetGuard); a PK file that is not a
+        // workbook is refused there.
+        return SpreadsheetParsing.read(
+                content,
+                LIMITS,
+                false,
+                SpreadsheetParsing.REQUEST_WAIT,
+                () -> parseRows(SpreadsheetGuard.isZip(content) ? readXlsx(content) : readCsv(content)));
     }
 
     static List<List<String>> readXlsx(byte[] content) {
@@ -143,10 +162,9 @@ public final class GsoFileParser {
                     }
                 });
             }
+        } catch (InvalidValueException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidValueException invalid) {
-                throw invalid;
-            }
             throw new InvalidValueException(
                     "import.xlsx.unreadable",
                     "Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.",
@@ -156,6 +174,7 @@ public final class GsoFileParser {
     }
 
     private static List<String> cells(Row row) {
+        SpreadsheetGuard.checkColumns(row.getCellCount(), LIMITS);
         List<String> values = new ArrayList<>();
         for (int i = 0; i < row.getCellCount(); i++) {
             Cell cell = row.getCell(i);

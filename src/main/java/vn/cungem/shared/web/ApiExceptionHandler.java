@@ -145,6 +145,21 @@ class ApiExceptionHandler {
                 null);
     }
 
+    /** Every spreadsheet-reading slot stayed taken: nothing was read or written, try again later (never a 500). */
+    @ExceptionHandler(vn.cungem.shared.spreadsheet.SpreadsheetBusyException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> busy() {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(
+                        "Retry-After",
+                        String.valueOf(vn.cungem.shared.spreadsheet.SpreadsheetBusyException.RETRY_AFTER_SECONDS))
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "busy",
+                        vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_VI,
+                        vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_EN,
+                        null));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return problem(

@@ -50,9 +50,26 @@ class FallbackErrorController implements ErrorController {
         }
         String view = switch (status.value()) {
             case 400, 403, 404 -> "error/" + status.value();
+            // Too large: the message says what the limit is (UploadSizeGuard) or at least what happened.
+            case 413 -> "error/400";
             default -> status.is5xxServerError() ? "error/500" : "error";
         };
         ModelAndView page = new ModelAndView(view, status);
+        if (status.value() == 413) {
+            Object told = request.getAttribute("cungem.upload.too-large");
+            String[] message = message(status);
+            page.addObject(
+                    "message",
+                    told != null
+                            ? told
+                            : "en"
+                                            .equals(
+                                                    org.springframework.web.servlet.support.RequestContextUtils
+                                                            .getLocale(request)
+                                                            .getLanguage())
+                                    ? message[2]
+                                    : message[1]);
+        }
         page.addObject("caller", vn.cungem.shared.security.Callers.current());
         return page;
     }

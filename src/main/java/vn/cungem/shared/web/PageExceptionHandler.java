@@ -18,6 +18,7 @@ import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.ratelimit.RateLimitedException;
 import vn.cungem.shared.ratelimit.RateLimits;
+import vn.cungem.shared.spreadsheet.SpreadsheetBusyException;
 
 /** Errors on pages become a page in the reader's language that says what happened and what to do next. */
 @ControllerAdvice(annotations = Controller.class)
@@ -82,6 +83,16 @@ class PageExceptionHandler {
                 "en".equals(locale.getLanguage())
                         ? "The request was not understood: check the address and the form."
                         : "Yêu cầu không hợp lệ: hãy kiểm tra lại địa chỉ hoặc biểu mẫu.");
+        return "error/400";
+    }
+
+    /** Every spreadsheet-reading slot stayed taken: nothing was read or written, try again later (never a 500). */
+    @ExceptionHandler(SpreadsheetBusyException.class)
+    String busy(SpreadsheetBusyException e, Locale locale, HttpServletResponse response, Model model) {
+        withCaller(model);
+        response.setStatus(503);
+        response.setHeader("Retry-After", String.valueOf(SpreadsheetBusyException.RETRY_AFTER_SECONDS));
+        model.addAttribute("message", e.message(locale));
         return "error/400";
     }
 

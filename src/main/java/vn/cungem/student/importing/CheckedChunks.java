@@ -82,7 +82,12 @@ final class CheckedChunks implements AutoCloseable {
                     }
                 }
             });
-            SpreadsheetReader.read(job.content, job.sheetIndex, sheet, job.format);
+            SpreadsheetReader.read(
+                    job.content,
+                    job.sheetIndex,
+                    sheet,
+                    job.format,
+                    vn.cungem.shared.spreadsheet.SpreadsheetParsing.BACKGROUND_WAIT);
             sheet.requireHeader();
             ignoredHeaders = sheet.ignoredHeaders();
             missingColumns = sheet.missingColumns();

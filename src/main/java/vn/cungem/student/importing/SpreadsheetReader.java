@@ -2,7 +2,6 @@ package vn.cungem.student.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -13,13 +12,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
+import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
+import vn.cungem.shared.spreadsheet.SpreadsheetRefusedException;
 
 /**
  * Streams the rows of an uploaded XLSX or CSV file as lists of cell texts, one row at a time, and refuses hostile files
@@ -34,11 +34,8 @@ public final class SpreadsheetReader {
 
     public static final int MAX_ROWS = 200_000;
     public static final int MAX_CELL_CHARS = 2_000;
-    // 200,000 rows of 17 columns is ~150 MB of sheet XML; a real list never unpacks to more than this.
-    static final long MAX_UNZIPPED_BYTES = 300L * 1024 * 1024;
-    static final int MAX_ZIP_ENTRIES = 2_000;
-    // Sheet XML compresses well (~10–20×); 200× is a file built to explode.
-    static final long MAX_RATIO = 200;
+    /** What a read may hold, checked before reading (see {@link SpreadsheetGuard}). */
+    static final SpreadsheetGuard.Limits LIMITS = SpreadsheetGuard.Limits.DEFAULT;
 
     public enum Format {
         XLSX,
@@ -64,8 +61,8 @@ public final class SpreadsheetReader {
         if (content.length > MAX_FILE_BYTES) {
             throw tooBig();
         }
-        if (isZip(content)) {
-            checkZip(content);
+        if (SpreadsheetGuard.isZip(content)) {
+            refused(() -> SpreadsheetGuard.inspectXlsx(content, LIMITS));
             return Format.XLSX;
         }
         if (content.length >= 8
@@ -84,12 +81,26 @@ public final class SpreadsheetReader {
             throw notASpreadsheet();
         }
         csvText(content);
+        refused(() -> {
+            // Long cells are cut as the CSV streams (and the row flagged), so only columns are bounded here.
+            SpreadsheetGuard.checkCsv(content, LIMITS.withCellBytes(Integer.MAX_VALUE));
+            return null;
+        });
         return Format.CSV;
     }
 
     /** The sheets with their row counts, so the person can choose when the workbook has several. */
     public static List<SheetInfo> sheets(byte[] content) {
-        Format format = check(content);
+        return sheets(content, check(content));
+    }
+
+    /** The same for a file that {@link #check} already passed; waits briefly for a reading slot. */
+    static List<SheetInfo> sheets(byte[] content, Format format) {
+        return refused(() -> SpreadsheetParsing.read(
+                content, LIMITS, true, SpreadsheetParsing.REQUEST_WAIT, () -> countSheets(content, format)));
+    }
+
+    private static List<SheetInfo> countSheets(byte[] content, Format format) {
         if (format == Format.CSV) {
             int[] count = {0};
             readCsv(content, (n, cells) -> {
@@ -108,13 +119,14 @@ public final class SpreadsheetReader {
                         if (++count[0] > MAX_ROWS + 20) {
                             throw tooManyRows();
                         }
+                        SpreadsheetGuard.checkColumns(row.getCellCount(), LIMITS);
                     });
                 }
                 out.add(new SheetInfo(sheet.getIndex(), sheet.getName(), count[0]));
             }
-        } catch (ImportRejectedException e) {
+        } catch (ImportRejectedException | SpreadsheetRefusedException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             throw unreadable(e);
         }
         return out;
@@ -122,14 +134,22 @@ public final class SpreadsheetReader {
 
     /** Streams the rows of one sheet (ignored for CSV); empty rows are passed as empty lists so numbers match. */
     public static void read(byte[] content, int sheetIndex, RowSink sink) {
-        read(content, sheetIndex, sink, check(content));
+        read(content, sheetIndex, sink, check(content), SpreadsheetParsing.REQUEST_WAIT);
     }
 
     /**
      * The same for a file that {@link #check} already passed (an upload stored after checking), so the zip is not
-     * unpacked twice; the reader's own limits (rows, cell length, no DTD) still apply.
+     * unpacked twice; the reader's own limits (rows, columns, cell length, no DTD) still apply. Waits at most
+     * {@code wait} for a reading slot ({@link SpreadsheetParsing}).
      */
-    static void read(byte[] content, int sheetIndex, RowSink sink, Format format) {
+    static void read(byte[] content, int sheetIndex, RowSink sink, Format format, java.time.Duration wait) {
+        refused(() -> {
+            SpreadsheetParsing.read(content, LIMITS, true, wait, () -> readChecked(content, sheetIndex, sink, format));
+            return null;
+        });
+    }
+
+    private static void readChecked(byte[] content, int sheetIndex, RowSink sink, Format format) {
         if (format == Format.CSV) {
             readCsv(content, sink);
             return;
@@ -151,10 +171,19 @@ public final class SpreadsheetReader {
                     sink.row(expected[0]++, cells(row));
                 });
             }
-        } catch (ImportRejectedException e) {
+        } catch (ImportRejectedException | SpreadsheetRefusedException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             throw unreadable(e);
+        }
+    }
+
+    /** The shared guard's refusals, as this importer's own. */
+    private static <T> T refused(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SpreadsheetRefusedException e) {
+            throw new ImportRejectedException(e.messageVi(), e.messageEn());
         }
     }
 
@@ -164,6 +193,7 @@ public final class SpreadsheetReader {
 
     private static List<String> cells(Row row) {
         int count = row.getCellCount();
+        SpreadsheetGuard.checkColumns(count, LIMITS);
         List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Cell cell = row.getCell(i);
@@ -206,85 +236,6 @@ public final class SpreadsheetReader {
             }
         }
         return true;
-    }
-
-    private static boolean isZip(byte[] c) {
-        return c.length > 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
-    }
-
-    /**
-     * Unpacks every entry once, counting what really comes out (a crafted zip can declare false sizes), and looks at
-     * the start of each XML part for a DOCTYPE: real workbooks never have one, billion-laughs and external-entity
-     * files need one. The reader's own parser refuses DTDs too; this check gives the clear message.
-     */
-    private static void checkZip(byte[] content) {
-        long total = 0;
-        int entries = 0;
-        boolean workbook = false;
-        long limit = Math.min(MAX_UNZIPPED_BYTES, Math.max(content.length, 256L * 1024) * MAX_RATIO);
-        byte[] buffer = new byte[64 * 1024];
-        java.nio.file.Path temp = null;
-        // ZipFile reads the central directory, as Excel does; a streaming ZipInputStream cannot read stored entries
-        // with data descriptors, which some writers (fastexcel among them) produce.
-        try {
-            temp = java.nio.file.Files.createTempFile("hoc-sinh", ".xlsx");
-            java.nio.file.Files.write(temp, content);
-            try (ZipFile zip = new ZipFile(temp.toFile())) {
-                var all = zip.entries();
-                while (all.hasMoreElements()) {
-                    ZipEntry entry = all.nextElement();
-                    if (++entries > MAX_ZIP_ENTRIES) {
-                        throw bomb();
-                    }
-                    String name = entry.getName();
-                    if (name.equals("xl/workbook.xml")) {
-                        workbook = true;
-                    }
-                    boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
-                    StringBuilder head = xml ? new StringBuilder() : null;
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        int n;
-                        while ((n = in.read(buffer)) > 0) {
-                            total += n;
-                            if (total > limit) {
-                                throw bomb();
-                            }
-                            if (head != null && head.length() < 2048) {
-                                head.append(new String(buffer, 0, Math.min(n, 2048), StandardCharsets.ISO_8859_1));
-                                if (hasDoctype(head)) {
-                                    throw new ImportRejectedException(
-                                            "Tệp Excel chứa khai báo XML bất thường (DOCTYPE/ENTITY) mà Excel không"
-                                                    + " bao giờ tạo ra; tệp bị từ chối để bảo vệ hệ thống.",
-                                            "The Excel file contains an XML declaration (DOCTYPE/ENTITY) that Excel"
-                                                    + " never writes; it is refused to protect the system.");
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (ImportRejectedException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
-            }
-        }
-        if (!workbook) {
-            // A zip but not a workbook: .docx, .odt, a zip of photos...
-            throw notASpreadsheet();
-        }
-    }
-
-    private static boolean hasDoctype(CharSequence head) {
-        String s = head.toString().toUpperCase(java.util.Locale.ROOT);
-        return s.contains("<!DOCTYPE") || s.contains("<!ENTITY");
     }
 
     /** How a CSV file's bytes are text: its character set and where the text starts (after a byte-order mark). */
@@ -479,12 +430,6 @@ public final class SpreadsheetReader {
     static ImportRejectedException tooBig() {
         return new ImportRejectedException(
                 "Tệp lớn hơn 50 MB; hãy tách thành nhiều tệp.", "The file is larger than 50 MB; split it.");
-    }
-
-    private static ImportRejectedException bomb() {
-        return new ImportRejectedException(
-                "Tệp Excel giải nén ra lớn bất thường (có thể là \"bom zip\"); tệp bị từ chối.",
-                "The Excel file unpacks to an abnormal size (possibly a zip bomb); it is refused.");
     }
 
     private static ImportRejectedException notASpreadsheet() {

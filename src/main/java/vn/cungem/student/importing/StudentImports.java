@@ -201,7 +201,7 @@ public class StudentImports {
         if (existing.isPresent()) {
             return get(existing.get(), caller);
         }
-        List<SheetInfo> sheets = SpreadsheetReader.sheets(content);
+        List<SheetInfo> sheets = SpreadsheetReader.sheets(content, format);
         List<SheetInfo> withRows = sheets.stream().filter(s -> s.rows() > 0).toList();
         if (withRows.isEmpty()) {
             throw new ImportRejectedException("Tệp không có dòng nào.", "The file has no rows.");
@@ -570,7 +570,12 @@ public class StudentImports {
             log.info("Student import {} {}: {} rows, phases (ms) {}", importId, expected, tally.rows, timings);
         } catch (InvalidValueException e) {
             fail(importId, e.messageVi(), e.messageEn());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (vn.cungem.shared.spreadsheet.SpreadsheetBusyException e) {
+            fail(
+                    importId,
+                    vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_VI + " Chưa ghi gì.",
+                    vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_EN + " Nothing was written.");
+        } catch (RuntimeException e) {
             log.error("Student import {} failed", importId, e);
             fail(
                     importId,

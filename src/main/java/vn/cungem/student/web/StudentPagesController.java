@@ -460,7 +460,14 @@ class StudentPagesController {
             RedirectAttributes redirect)
             throws IOException {
         byte[] content = file == null ? new byte[0] : file.getBytes();
-        students.attachEvidence(id, file == null ? null : file.getOriginalFilename(), content, Callers.current());
+        try {
+            students.attachEvidence(id, file == null ? null : file.getOriginalFilename(), content, Callers.current());
+        } catch (InvalidValueException e) {
+            // Too large, empty or not a PDF/JPEG/PNG: back to the student's page with the message, as for a file
+            // over the container's limit (UploadSizeGuard).
+            redirect.addFlashAttribute("uploadError", e.message(locale));
+            return "redirect:/students/" + id;
+        }
         redirect.addFlashAttribute("flash", messages.getMessage("student.detail.evidence.saved", null, locale));
         return "redirect:/students/" + id;
     }
