@@ -20,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit log is append-only: no code anywhere changes or removes an entry, and its API only reads. */
+/**
+ * The audit log is append-only: no code anywhere changes or removes an entry, and its API only reads. The database
+ * refuses such statements itself (V99, {@code AuditAppendOnlyIntegrationTests}); this scan finds the code that would
+ * try before it ever runs, and the API check keeps the door closed over HTTP.
+ */
 class AuditAppendOnlyTests {
 
     private static final Pattern MUTATION = Pattern.compile(
