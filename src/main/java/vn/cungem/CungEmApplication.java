@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.cungem.shared.config.ProductionDatabaseGuard;
+import vn.cungem.shared.config.ProductionMailGuard;
 import vn.cungem.student.StudentIdKeyGuard;
 
 @SpringBootApplication
@@ -19,7 +20,7 @@ public class CungEmApplication {
     /** The guards are added here, not only in spring.factories, so `java -jar` and tests share one path. */
     public static SpringApplication application() {
         SpringApplication app = new SpringApplication(CungEmApplication.class);
-        app.addListeners(new ProductionDatabaseGuard(), new StudentIdKeyGuard());
+        app.addListeners(new ProductionDatabaseGuard(), new StudentIdKeyGuard(), new ProductionMailGuard());
         return app;
     }
 }

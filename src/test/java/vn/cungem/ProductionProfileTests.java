@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.cungem.shared.config.ProductionDatabaseGuard;
+import vn.cungem.shared.config.ProductionMailGuard;
 import vn.cungem.student.StudentIdKeyGuard;
 
 /** Keycloak's lesson, checked on the real start-up path that {@code java -jar} takes. */
@@ -37,6 +38,17 @@ class ProductionProfileTests {
                 "--spring.profiles.active=prod",
                 postgres,
                 "--cungem.student.id-key=dG9vLXNob3J0");
+    }
+
+    @Test
+    void refusesToStartInProductionWithoutAMailServer() {
+        // Without CUNGEM_MAIL_HOST every email, reset and invitation links included, would be written to the log.
+        assertRefusesWith(
+                ProductionMailGuard.MESSAGE,
+                "--spring.profiles.active=prod",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/never-reached",
+                "--cungem.student.id-key=dGVzdC1vbmx5LWN1bmdlbS1zdHVkZW50LWlkLWtleSE=",
+                "--spring.mail.host=");
     }
 
     private static void assertRefusesToStart(String... args) {

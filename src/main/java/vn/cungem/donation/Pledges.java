@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +49,6 @@ public class Pledges {
     public static final long MAX_CASH_VND = 100_000_000_000L;
     public static final int MAX_QUANTITY = 10_000;
 
-    private static final Logger log = LoggerFactory.getLogger(Pledges.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
@@ -132,9 +129,18 @@ public class Pledges {
                 return earlier.get();
             }
         }
+        String email =
+                request.donor() == null ? null : request.donor().normalised().email();
         PledgeSaved saved;
         try {
-            saved = tx.execute(status -> insert(request, key));
+            saved = tx.execute(status -> {
+                PledgeSaved inserted = insert(request, key);
+                if (email != null) {
+                    // stored with the pledge, sent once it has committed; never when the insert rolls back
+                    sendConfirmation(email, inserted.code());
+                }
+                return inserted;
+            });
         } catch (DuplicateKeyException e) {
             // Two submissions with one key raced; the other one won and this one returns its pledge.
             saved = key == null ? null : byKey(key).orElse(null);
@@ -142,11 +148,6 @@ public class Pledges {
                 throw e;
             }
             return saved;
-        }
-        String email =
-                request.donor() == null ? null : request.donor().normalised().email();
-        if (email != null) {
-            sendConfirmation(email, saved.code());
         }
         return saved;
     }
@@ -687,12 +688,12 @@ public class Pledges {
 
                 If you transfer money, please put %1$s in the transfer note.
                 """.formatted(code.value(), link, track);
-        try {
-            mail.send(email, "Cùng Em: mã đăng ký ủng hộ " + code.value() + " / your pledge code", body);
-        } catch (RuntimeException e) {
-            // The pledge is saved and its page shows the code; a mail server being down must not lose it.
-            log.warn("Could not send the pledge confirmation for {}: {}", code.value(), e.getMessage());
-        }
+        // The key makes a second confirmation of the same pledge impossible; a mail server that is down delays it only.
+        mail.send(
+                email,
+                "Cùng Em: mã đăng ký ủng hộ " + code.value() + " / your pledge code",
+                body,
+                "pledge-confirmation:" + code.value());
     }
 
     private static String blankToNull(String s) {

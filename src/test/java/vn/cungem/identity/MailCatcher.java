@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.cungem.testsupport.MailOutbox;
 
 /**
  * Base of the identity integration tests: a GreenMail SMTP server on a free port (not the fixed 3025, so two test runs
@@ -32,15 +35,22 @@ abstract class MailCatcher {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    /** The text of every message sent to this address, oldest first. */
-    static List<String> mailsTo(String address) {
+    @Autowired
+    JdbcClient mailJdbc;
+
+    /**
+     * The text of every message sent to this address, oldest first, once every email to it that a committed request
+     * asked for has been delivered (delivery is after the commit, on another thread).
+     */
+    List<String> mailsTo(String address) {
+        MailOutbox.awaitDelivered(mailJdbc, address);
         return Arrays.stream(GREEN_MAIL.getReceivedMessages())
                 .filter(m -> recipients(m).contains(address))
                 .map(MailCatcher::text)
                 .toList();
     }
 
-    static String lastMailTo(String address) {
+    String lastMailTo(String address) {
         List<String> mails = mailsTo(address);
         if (mails.isEmpty()) {
             throw new AssertionError("no email to " + address);

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -18,13 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.mail.OutgoingMail;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
@@ -46,12 +43,11 @@ public class AccountService {
     static final String EMAIL_VERIFY = "EMAIL_VERIFY";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final int MAX_PAGE_SIZE = 100;
-    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final UnitScopes scopes;
-    private final Mailer mailer;
+    private final OutgoingMail mail;
     private final ApplicationEventPublisher events;
     private final ApiTokens tokens;
     private final SignInAttempts attempts;
@@ -62,7 +58,7 @@ public class AccountService {
             JdbcClient jdbc,
             PasswordEncoder encoder,
             UnitScopes scopes,
-            Mailer mailer,
+            OutgoingMail mail,
             ApplicationEventPublisher events,
             ApiTokens tokens,
             SignInAttempts attempts,
@@ -71,7 +67,7 @@ public class AccountService {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.scopes = scopes;
-        this.mailer = mailer;
+        this.mail = mail;
         this.events = events;
         this.tokens = tokens;
         this.attempts = attempts;
@@ -175,7 +171,7 @@ public class AccountService {
         after.put("fullName", fullName);
         events.publishEvent(
                 new DomainChange("account", String.valueOf(id), "INVITED", homeUnit, Map.of(), after, null));
-        mailer.send(
+        mail.send(
                 email,
                 "Lời mời tham gia Cùng Em / Invitation to Cùng Em",
                 "Xin chào " + fullName + ",\n\n" + caller.displayName() + " mời bạn dùng Cùng Em với vai trò "
@@ -236,7 +232,7 @@ public class AccountService {
                 Map.of(),
                 Map.of(),
                 null));
-        mailer.send(
+        mail.send(
                 row.email(),
                 "Đặt lại mật khẩu Cùng Em / Reset your Cùng Em password",
                 "Xin chào " + row.fullName() + ",\n\nĐể đặt mật khẩu mới, hãy mở liên kết sau (hiệu lực 1 giờ, dùng"
@@ -318,27 +314,8 @@ public class AccountService {
                 + messages.getMessage("mail.passwordChanged.subject", null, Locale.ENGLISH);
         String body = messages.getMessage("mail.passwordChanged.body", args, VietnameseText.VIETNAMESE) + "\n\n---\n\n"
                 + messages.getMessage("mail.passwordChanged.body", args, Locale.ENGLISH);
-        afterCommit(() -> {
-            try {
-                mailer.send(account.email(), subject, body);
-            } catch (RuntimeException e) {
-                // The password is changed either way; a mail server that is down must not undo that.
-                log.warn("Could not send the password-change notice for account {}", account.id(), e);
-            }
-        });
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        // Stored with the change and sent after it commits; a mail server that is down only delays the notice.
+        mail.send(account.email(), subject, body);
     }
 
     // ---- donors sign themselves up ----
@@ -387,7 +364,7 @@ public class AccountService {
         String token = issueToken(id, EMAIL_VERIFY, VERIFY_VALIDITY);
         // Nothing typed into the form goes into the mail, not even the name: whoever typed it has not yet shown that
         // the mailbox is theirs, and the greeting would carry their words to a stranger's inbox.
-        mailer.send(
+        mail.send(
                 email,
                 "Xác nhận email Cùng Em / Confirm your email for Cùng Em",
                 "Xin chào,\n\nCảm ơn bạn đã đăng ký ủng hộ học sinh. Hãy xác nhận email tại liên kết"

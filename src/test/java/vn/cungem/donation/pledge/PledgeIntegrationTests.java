@@ -36,6 +36,7 @@ import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.TrackingCode;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.MailOutbox;
 import vn.cungem.testsupport.TestFixtures;
 
 @IntegrationTest
@@ -176,6 +177,7 @@ class PledgeIntegrationTests {
                 .getResponse()
                 .getRedirectedUrl();
         String code = codeOf(location);
+        MailOutbox.awaitDelivered(jdbc, code);
         Message mail = Arrays.stream(GREEN_MAIL.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getBody(m).contains(code))
                 .findFirst()

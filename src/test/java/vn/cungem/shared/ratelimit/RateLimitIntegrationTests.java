@@ -38,6 +38,7 @@ import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.pledge.DonationTestData;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.MailOutbox;
 import vn.cungem.testsupport.TestFixtures;
 
 /**
@@ -127,7 +128,8 @@ class RateLimitIntegrationTests {
         };
     }
 
-    static long mailsTo(String address) throws Exception {
+    long mailsTo(String address) throws Exception {
+        MailOutbox.awaitDelivered(jdbc, address);
         long count = 0;
         for (MimeMessage m : GREEN_MAIL.getReceivedMessages()) {
             if (Arrays.toString(m.getAllRecipients()).contains(address)) {
