@@ -1,6 +1,5 @@
 package vn.cungem.donation.cash;
 
-import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -100,12 +97,8 @@ public class BankStatements {
     private final PledgeCashProgress pledgeProgress;
     private final ApplicationEventPublisher events;
 
-    /** Reads that an import runs beside its own work, each on a connection of its own. */
-    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "statement-import-read");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Reads that an import runs beside its own work, each on a connection of its own, a bounded number at once. */
+    private final StatementReads background;
 
     BankStatements(
             JdbcClient jdbc,
@@ -113,7 +106,9 @@ public class BankStatements {
             CashAccess access,
             PledgeProgress progress,
             PledgeCashProgress pledgeProgress,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            StatementReads background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.writer = writer;
         this.access = access;
@@ -136,7 +131,7 @@ public class BankStatements {
         // own, so it sees only committed data, which is all there is to see at this point.
         access.lockForImport(campaignId);
         CompletableFuture<List<OpenPledge>> open =
-                CompletableFuture.supplyAsync(() -> openPledges(campaignId), background);
+                CompletableFuture.supplyAsync(() -> openPledges(campaignId), background::execute);
         List<StatementLine> lines;
         try {
             lines = StatementParser.parse(content);
@@ -262,11 +257,6 @@ public class BankStatements {
         after.put("bankFeesPosted", fees);
         events.publishEvent(DomainChange.created(IMPORT_ENTITY, importId, CashAccess.unitOf(campaign), after));
         return result;
-    }
-
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
     }
 
     private static long lap(Map<String, Long> timings, String phase, long since) {

@@ -85,6 +85,9 @@ public class StudentImports {
 
     private final MessageSource messages;
 
+    /** Where each import's reader and matcher run, a bounded number at a time. */
+    private final ImportStages stages;
+
     StudentImports(
             JdbcClient jdbc,
             JdbcTemplate batch,
@@ -94,8 +97,10 @@ public class StudentImports {
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
             MessageSource messages,
+            ImportStages stages,
             @Value("${cungem.student.id-key}") String idKey) {
         this.messages = messages;
+        this.stages = stages;
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -478,7 +483,8 @@ public class StudentImports {
                 repeats.mark(chunk);
                 match(job.campaignId, chunk, allowed, claimed);
             });
-            try (CheckedChunks chunks = CheckedChunks.start(job, check, done -> progress(importId, done), matchChunk)) {
+            try (CheckedChunks chunks =
+                    CheckedChunks.start(stages, job, check, done -> progress(importId, done), matchChunk)) {
                 transaction.executeWithoutResult(tx -> {
                     long m = System.nanoTime();
                     if (write) {
