@@ -1,5 +1,6 @@
 package vn.cungem.donation.cash;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,6 +101,9 @@ public class BankStatements {
     /** Reads that an import runs beside its own work, each on a connection of its own, a bounded number at once. */
     private final StatementReads background;
 
+    /** A timer per phase of the import ({@code cungem.import.phase}, import=statement), as the map in the result. */
+    private final MeterRegistry meters;
+
     BankStatements(
             JdbcClient jdbc,
             BulkWriter writer,
@@ -107,8 +111,10 @@ public class BankStatements {
             PledgeProgress progress,
             PledgeCashProgress pledgeProgress,
             ApplicationEventPublisher events,
-            StatementReads background) {
+            StatementReads background,
+            MeterRegistry meters) {
         this.background = background;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.writer = writer;
         this.access = access;
@@ -259,9 +265,10 @@ public class BankStatements {
         return result;
     }
 
-    private static long lap(Map<String, Long> timings, String phase, long since) {
+    private long lap(Map<String, Long> timings, String phase, long since) {
         long now = System.nanoTime();
         timings.put(phase, (now - since) / 1_000_000);
+        vn.cungem.shared.ImportTimers.record(meters, "statement", phase, now - since);
         return now;
     }
 

@@ -2,6 +2,7 @@ package vn.cungem.student.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.cungem.donation.cash.BankStatements;
 import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.shared.ImportTimers;
 import vn.cungem.shared.security.Role;
 import vn.cungem.student.importing.ImportJob.Status;
 import vn.cungem.testsupport.IntegrationTest;
@@ -45,6 +47,9 @@ class ImportsAtOnceIntegrationTests {
 
     @Autowired
     StudentImports imports;
+
+    @Autowired
+    MeterRegistry meters;
 
     private static byte[] statement(int lines, String prefix) {
         StringBuilder csv = new StringBuilder("Ngày giao dịch;Số bút toán;Ghi nợ;Ghi có;Nội dung\n");
@@ -120,6 +125,16 @@ class ImportsAtOnceIntegrationTests {
                 ended.add(each.get(120, TimeUnit.SECONDS));
             }
             assertThat(ended).hasSize(STATEMENT_IMPORTS + STUDENT_IMPORTS);
+            // Each phase is timed for the metrics too.
+            assertThat(meters.find(ImportTimers.NAME)
+                            .tags("import", "statement", "phase", "matchAndInsert")
+                            .timer())
+                    .isNotNull()
+                    .satisfies(t -> assertThat(t.count()).isGreaterThanOrEqualTo(STATEMENT_IMPORTS));
+            assertThat(meters.find(ImportTimers.NAME)
+                            .tags("import", "student", "phase", "write")
+                            .timer())
+                    .isNotNull();
         } finally {
             threads.shutdownNow();
         }
