@@ -134,7 +134,8 @@ public class BankStatements {
         long t = System.nanoTime();
         // Taken first so the campaign's open pledges can be read while the file is parsed: with the lock held, no
         // other import or manual match changes what the pledges still expect. The read runs on a connection of its
-        // own, so it sees only committed data, which is all there is to see at this point.
+        // own, so it sees only committed data, which is all there is to see at this point (when every reading thread
+        // is busy it runs here, before the parse, on this transaction's connection, which has written nothing yet).
         access.lockForImport(campaignId);
         CompletableFuture<List<OpenPledge>> open =
                 CompletableFuture.supplyAsync(() -> openPledges(campaignId), background::execute);
