@@ -1,6 +1,6 @@
 package vn.cungem.donation.cash;
 
-import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -100,12 +98,11 @@ public class BankStatements {
     private final PledgeCashProgress pledgeProgress;
     private final ApplicationEventPublisher events;
 
-    /** Reads that an import runs beside its own work, each on a connection of its own. */
-    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "statement-import-read");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Reads that an import runs beside its own work, each on a connection of its own, a bounded number at once. */
+    private final StatementReads background;
+
+    /** A timer per phase of the import ({@code cungem.import.phase}, import=statement), as the map in the result. */
+    private final MeterRegistry meters;
 
     BankStatements(
             JdbcClient jdbc,
@@ -113,7 +110,11 @@ public class BankStatements {
             CashAccess access,
             PledgeProgress progress,
             PledgeCashProgress pledgeProgress,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            StatementReads background,
+            MeterRegistry meters) {
+        this.background = background;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.writer = writer;
         this.access = access;
@@ -133,10 +134,11 @@ public class BankStatements {
         long t = System.nanoTime();
         // Taken first so the campaign's open pledges can be read while the file is parsed: with the lock held, no
         // other import or manual match changes what the pledges still expect. The read runs on a connection of its
-        // own, so it sees only committed data, which is all there is to see at this point.
+        // own, so it sees only committed data, which is all there is to see at this point (when every reading thread
+        // is busy it runs here, before the parse, on this transaction's connection, which has written nothing yet).
         access.lockForImport(campaignId);
         CompletableFuture<List<OpenPledge>> open =
-                CompletableFuture.supplyAsync(() -> openPledges(campaignId), background);
+                CompletableFuture.supplyAsync(() -> openPledges(campaignId), background::execute);
         List<StatementLine> lines;
         try {
             lines = StatementParser.parse(content);
@@ -264,14 +266,10 @@ public class BankStatements {
         return result;
     }
 
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
-    }
-
-    private static long lap(Map<String, Long> timings, String phase, long since) {
+    private long lap(Map<String, Long> timings, String phase, long since) {
         long now = System.nanoTime();
         timings.put(phase, (now - since) / 1_000_000);
+        vn.cungem.shared.ImportTimers.record(meters, "statement", phase, now - since);
         return now;
     }
 

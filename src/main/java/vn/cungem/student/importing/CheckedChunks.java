@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Reads, checks and matches a file on threads of their own and hands the rows on a chunk at a time, in file order, to
+ * Reads, checks and matches a file on two threads of {@link ImportStages}' fixed pool and hands the rows on a chunk at a time, in file order, to
  * the thread that writes them. Three stages work at once, each on a different chunk: the reader parses the sheet and
  * checks its rows (several at once, on the common pool); the matcher runs {@code match} on each checked chunk, in file
  * order (repeats within the file, then the registry, on a database connection of its own); the caller's thread writes
@@ -31,8 +31,8 @@ final class CheckedChunks implements AutoCloseable {
     private final BlockingQueue<Object> checked = new ArrayBlockingQueue<>(2);
     private final BlockingQueue<Object> matched = new ArrayBlockingQueue<>(2);
     private final CountDownLatch go = new CountDownLatch(1);
-    private final Thread reader;
-    private final Thread matcher;
+    /** Counted down when the reader and the matcher have both ended. */
+    private final CountDownLatch stagesEnded = new CountDownLatch(1);
     /** Set when the import stops taking rows; the stages notice it within a moment and end. No interrupts: a stage may
      * be inside a JDBC call (progress, matching), and an interrupt there can close an embedded database's files. */
     private volatile boolean stopped;
@@ -43,20 +43,25 @@ final class CheckedChunks implements AutoCloseable {
     private volatile long matchNanos;
     private boolean ended;
 
-    private CheckedChunks(
-            StudentImports.JobData job, ImportCheck check, IntConsumer progress, Consumer<List<CheckedRow>> match) {
-        this.reader = new Thread(() -> read(job, check, progress), "student-import-read-" + job.id);
-        this.matcher = new Thread(() -> match(match), "student-import-match-" + job.id);
-        reader.setDaemon(true);
-        matcher.setDaemon(true);
-    }
+    private CheckedChunks() {}
 
-    /** Starts reading the job's sheet; {@code match} runs once per chunk after {@link #go()}. */
+    /**
+     * Starts reading the job's sheet on {@code stages}' threads (waiting for a free slot there); {@code match} runs once
+     * per chunk after {@link #go()}.
+     */
     static CheckedChunks start(
-            StudentImports.JobData job, ImportCheck check, IntConsumer progress, Consumer<List<CheckedRow>> match) {
-        CheckedChunks chunks = new CheckedChunks(job, check, progress, match);
-        chunks.reader.start();
-        chunks.matcher.start();
+            ImportStages stages,
+            StudentImports.JobData job,
+            ImportCheck check,
+            IntConsumer progress,
+            Consumer<List<CheckedRow>> match) {
+        CheckedChunks chunks = new CheckedChunks();
+        stages.start(
+                "student-import-read-" + job.id,
+                () -> chunks.read(job, check, progress),
+                "student-import-match-" + job.id,
+                () -> chunks.match(match),
+                chunks.stagesEnded::countDown);
         return chunks;
     }
 
@@ -98,7 +103,9 @@ final class CheckedChunks implements AutoCloseable {
             put(checked, END);
         } catch (Stopped stopped) {
             // Nobody takes rows any more (the import failed or finished).
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Caught only to be handed over: next() throws it again on the importing thread, which fails the import
+            // (an Error as it is). Nothing is swallowed here.
             readNanos = System.nanoTime() - begin;
             handOn(checked, e);
         }
@@ -131,7 +138,8 @@ final class CheckedChunks implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Stopped e) {
             // as above
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Handed over to the importing thread, which throws it again (see read).
             handOn(matched, e);
         }
     }
@@ -203,6 +211,9 @@ final class CheckedChunks implements AutoCloseable {
         if (item instanceof Error e) {
             throw e;
         }
+        if (item instanceof Throwable e) {
+            throw new IllegalStateException("A stage of the import failed", e);
+        }
         return null;
     }
 
@@ -233,8 +244,7 @@ final class CheckedChunks implements AutoCloseable {
         checked.clear();
         matched.clear();
         try {
-            reader.join(10_000);
-            matcher.join(10_000);
+            stagesEnded.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

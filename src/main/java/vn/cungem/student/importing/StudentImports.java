@@ -1,5 +1,6 @@
 package vn.cungem.student.importing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -85,6 +86,12 @@ public class StudentImports {
 
     private final MessageSource messages;
 
+    /** Where each import's reader and matcher run, a bounded number at a time. */
+    private final ImportStages stages;
+
+    /** A timer per phase of a run ({@code cungem.import.phase}, import=student), as the map in the log line. */
+    private final MeterRegistry meters;
+
     StudentImports(
             JdbcClient jdbc,
             JdbcTemplate batch,
@@ -94,8 +101,12 @@ public class StudentImports {
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
             MessageSource messages,
+            ImportStages stages,
+            MeterRegistry meters,
             @Value("${cungem.student.id-key}") String idKey) {
         this.messages = messages;
+        this.stages = stages;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -478,7 +489,8 @@ public class StudentImports {
                 repeats.mark(chunk);
                 match(job.campaignId, chunk, allowed, claimed);
             });
-            try (CheckedChunks chunks = CheckedChunks.start(job, check, done -> progress(importId, done), matchChunk)) {
+            try (CheckedChunks chunks =
+                    CheckedChunks.start(stages, job, check, done -> progress(importId, done), matchChunk)) {
                 transaction.executeWithoutResult(tx -> {
                     long m = System.nanoTime();
                     if (write) {
@@ -585,9 +597,10 @@ public class StudentImports {
         }
     }
 
-    private static long lap(Map<String, Long> timings, String phase, long since) {
+    private long lap(Map<String, Long> timings, String phase, long since) {
         long now = System.nanoTime();
         timings.merge(phase, (now - since) / 1_000_000, Long::sum);
+        vn.cungem.shared.ImportTimers.record(meters, "student", phase, now - since);
         return now;
     }
 

@@ -37,8 +37,11 @@ class CheckedChunksTests {
         return job;
     }
 
+    /** One import at a time, as the smallest pool would run them: each test's stages must end to give the slot back. */
+    private static final ImportStages STAGES = new ImportStages(1);
+
     private static CheckedChunks start(StudentImports.JobData job, Consumer<List<CheckedRow>> match) {
-        return CheckedChunks.start(job, StudentImportPropertyTests.check(), done -> {}, match);
+        return CheckedChunks.start(STAGES, job, StudentImportPropertyTests.check(), done -> {}, match);
     }
 
     private static boolean stagesAlive(StudentImports.JobData job) {
