@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS event_publication
   status                 TEXT,
   completion_attempts    INT,
   last_resubmission_date TIMESTAMP WITH TIME ZONE,
-  PRIMARY KEY (id)
+  constraint event_publication_pkey primary key (id)
 );
 CREATE INDEX IF NOT EXISTS event_publication_serialized_event_hash_idx ON event_publication USING hash(serialized_event);
 CREATE INDEX IF NOT EXISTS event_publication_by_completion_date_idx ON event_publication (completion_date);
