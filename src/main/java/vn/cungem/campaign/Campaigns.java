@@ -54,6 +54,11 @@ public class Campaigns {
         return repository.load(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** A campaign's name whoever asks (a duplicate found in another campaign names it); empty when there is none. */
+    public String nameOf(long id) {
+        return repository.load(id).map(Campaign::name).orElse("");
+    }
+
     public boolean isVisible(long id, Caller caller) {
         return repository.isVisible(id, caller);
     }
@@ -76,6 +81,11 @@ public class Campaigns {
     }
 
     /** Managers whose scope covers the organising unit (that unit or above) and administrators. */
+    /** Whether a unit (a school's commune, say) lies in the campaign's {@linkplain Campaign#areaUnitIds area}. */
+    public boolean inArea(Campaign campaign, long unitId) {
+        return campaign.areaUnitIds().stream().anyMatch(area -> scopes.isWithin(unitId, area));
+    }
+
     public boolean canEdit(Campaign campaign, Caller caller) {
         return canManage(caller) && scopes.covers(caller, campaign.spec().organisingUnitId());
     }
