@@ -77,14 +77,6 @@ class TableOwnershipTests {
                     Set.of("administrative_level", "administrative_unit", "school", "unit_closure"),
                     DEMO),
             new Allowed("donation/CollectionPoints.java", Set.of("administrative_unit", "school"), UNIT_TREE),
-            new Allowed(
-                    "donation/Pledges.java",
-                    Set.of("campaign"),
-                    "lists active campaigns and a pledge's organising unit in SQL: to use Campaigns' API"),
-            new Allowed(
-                    "donation/receiving/DonationDocuments.java",
-                    Set.of("administrative_unit", "campaign"),
-                    "the pledge document joins the campaign's and its unit's names: to use Campaigns.nameOf and UnitDirectory.names"),
             new Allowed("identity/Accounts.java", Set.of("administrative_unit"), IDENTITY),
             new Allowed(
                     "identity/account/AccountService.java",
@@ -102,10 +94,6 @@ class TableOwnershipTests {
                     "identity/account/ScopeChoices.java",
                     Set.of("administrative_unit", "partner_organisation", "school"),
                     IDENTITY),
-            new Allowed(
-                    "inventory/Inventory.java",
-                    Set.of("administrative_unit", "collection_point"),
-                    "item lists show the unit and collection point beside each item: to use UnitDirectory.names and a donation API"),
             new Allowed(
                     "student/importing/JdbcStudentWriter.java",
                     Set.of("campaign", "school"),

@@ -54,9 +54,27 @@ public class Campaigns {
         return repository.load(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** The campaign whoever asks, for work the system does itself (documents it renders); no scope check. */
+    public Optional<Campaign> find(long id) {
+        return repository.load(id);
+    }
+
+    /** The active campaigns (anyone may pledge to them), newest first, at most {@code limit}; no scope check. */
+    public List<Campaign> active(int limit) {
+        return repository.idsWithStatus(CampaignStatus.ACTIVE, limit).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The campaign with this code whoever asks; no scope check. */
+    public Optional<Campaign> findByCode(String code) {
+        return repository.idByCode(code).flatMap(this::find);
+    }
+
     /** A campaign's name whoever asks (a duplicate found in another campaign names it); empty when there is none. */
     public String nameOf(long id) {
-        return repository.load(id).map(Campaign::name).orElse("");
+        return find(id).map(Campaign::name).orElse("");
     }
 
     public boolean isVisible(long id, Caller caller) {
