@@ -134,8 +134,7 @@ public class AuditLog {
             params.add(filter.to().plusDays(1).atStartOfDay(Formats.VIETNAM).toOffsetDateTime());
         }
         if (filter.unitId() != null) {
-            where.append(" and a.unit_id in (select descendant_id from unit_closure where ancestor_id = ?)");
-            params.add(filter.unitId());
+            where.append(" and ").append(scopes.within("a.unit_id", filter.unitId()));
         }
         params.add(safeSize + 1);
         params.add((long) safePage * safeSize);

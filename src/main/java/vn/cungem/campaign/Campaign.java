@@ -19,4 +19,14 @@ public record Campaign(
     public String name() {
         return spec.name();
     }
+
+    /**
+     * The campaign's area: the participating units, or the organising unit when it lists none. The one place this rule
+     * is written; other modules ask {@link Campaigns#inArea} or filter by these ids, never read campaign tables.
+     */
+    public java.util.List<Long> areaUnitIds() {
+        return participatingUnits.isEmpty()
+                ? java.util.List.of(organisingUnit.id())
+                : participatingUnits.stream().map(UnitRef::id).toList();
+    }
 }

@@ -54,6 +54,29 @@ public class Campaigns {
         return repository.load(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** The campaign whoever asks, for work the system does itself (documents it renders); no scope check. */
+    public Optional<Campaign> find(long id) {
+        return repository.load(id);
+    }
+
+    /** The active campaigns (anyone may pledge to them), newest first, at most {@code limit}; no scope check. */
+    public List<Campaign> active(int limit) {
+        return repository.idsWithStatus(CampaignStatus.ACTIVE, limit).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The campaign with this code whoever asks; no scope check. */
+    public Optional<Campaign> findByCode(String code) {
+        return repository.idByCode(code).flatMap(this::find);
+    }
+
+    /** A campaign's name whoever asks (a duplicate found in another campaign names it); empty when there is none. */
+    public String nameOf(long id) {
+        return find(id).map(Campaign::name).orElse("");
+    }
+
     public boolean isVisible(long id, Caller caller) {
         return repository.isVisible(id, caller);
     }
@@ -76,6 +99,11 @@ public class Campaigns {
     }
 
     /** Managers whose scope covers the organising unit (that unit or above) and administrators. */
+    /** Whether a unit (a school's commune, say) lies in the campaign's {@linkplain Campaign#areaUnitIds area}. */
+    public boolean inArea(Campaign campaign, long unitId) {
+        return campaign.areaUnitIds().stream().anyMatch(area -> scopes.isWithin(unitId, area));
+    }
+
     public boolean canEdit(Campaign campaign, Caller caller) {
         return canManage(caller) && scopes.covers(caller, campaign.spec().organisingUnitId());
     }

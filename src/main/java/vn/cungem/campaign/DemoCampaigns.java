@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.organisation.Unit;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
@@ -38,11 +39,11 @@ public class DemoCampaigns {
     private static final Logger log = LoggerFactory.getLogger(DemoCampaigns.class);
 
     private final Campaigns campaigns;
-    private final JdbcClient jdbc;
+    private final UnitDirectory units;
 
-    DemoCampaigns(Campaigns campaigns, JdbcClient jdbc) {
+    DemoCampaigns(Campaigns campaigns, UnitDirectory units) {
         this.campaigns = campaigns;
-        this.jdbc = jdbc;
+        this.units = units;
     }
 
     /** Creates the missing demo campaigns as the system; returns the codes it created. */
@@ -94,10 +95,7 @@ public class DemoCampaigns {
     }
 
     private Optional<Long> unitId(String code) {
-        return jdbc.sql("select id from administrative_unit where code = ?")
-                .param(code)
-                .query(Long.class)
-                .optional();
+        return units.findByCode(code).map(Unit::id);
     }
 
     record Demo(

@@ -91,24 +91,16 @@ public class Pledges {
 
     /** Active campaigns anyone may pledge to, newest first. */
     public List<Campaign> openCampaigns() {
-        return jdbc
-                .sql("select id from campaign where status = 'ACTIVE' order by id desc limit 200")
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(id -> campaigns.get(id, Caller.SYSTEM))
-                .toList();
+        return campaigns.active(200);
     }
 
     public Optional<Campaign> openCampaignByCode(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from campaign where code = ? and status = 'ACTIVE'")
-                .param(code.trim().toUpperCase(Locale.ROOT))
-                .query(Long.class)
-                .optional()
-                .map(id -> campaigns.get(id, Caller.SYSTEM));
+        return campaigns
+                .findByCode(code.trim().toUpperCase(Locale.ROOT))
+                .filter(c -> c.status() == CampaignStatus.ACTIVE);
     }
 
     public Optional<Campaign> openCampaign(long id) {
@@ -164,11 +156,11 @@ public class Pledges {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select p.id, p.code, p.campaign_id, c.code campaign_code, c.name campaign_name, p.status,
+                        select p.id, p.code, p.campaign_id, p.status,
                                p.cash_amount_vnd, p.cash_received_vnd, cp.name point_name, cp.address point_address,
                                cp.opening_hours, p.expected_on, d.name donor_name, d.named_publicly, d.anonymous,
                                p.wants_certificate, p.created_at
-                          from pledge p join campaign c on c.id = p.campaign_id join donor d on d.id = p.donor_id
+                          from pledge p join donor d on d.id = p.donor_id
                           left join collection_point cp on cp.id = p.collection_point_id
                          where p.code = ?""")
                 .param(parsed.value())
@@ -176,11 +168,12 @@ public class Pledges {
                     long id = rs.getLong("id");
                     Long cash = rs.getObject("cash_amount_vnd", Long.class);
                     long campaignId = rs.getLong("campaign_id");
+                    Campaign campaign = campaigns.find(campaignId).orElseThrow();
                     return new PublicPledge(
                             rs.getString("code"),
                             campaignId,
-                            rs.getString("campaign_code"),
-                            rs.getString("campaign_name"),
+                            campaign.code(),
+                            campaign.name(),
                             PledgeStatus.valueOf(rs.getString("status")),
                             lines(id),
                             cash,
@@ -626,9 +619,22 @@ public class Pledges {
     }
 
     private Long unitOf(long pledgeId) {
+        // The collection point's unit, or the campaign organiser's when the pledge names no point.
         return jdbc.sql("""
-                        select coalesce(cp.unit_id, c.organising_unit_id) from pledge p join campaign c on c.id = p.campaign_id
-                          left join collection_point cp on cp.id = p.collection_point_id where p.id = ?""").param(pledgeId).query(Long.class).single();
+                        select cp.unit_id, p.campaign_id from pledge p
+                          left join collection_point cp on cp.id = p.collection_point_id where p.id = ?""")
+                .param(pledgeId)
+                .query((rs, n) -> {
+                    Long pointUnit = rs.getObject(1, Long.class);
+                    return pointUnit != null
+                            ? pointUnit
+                            : campaigns
+                                    .find(rs.getLong(2))
+                                    .orElseThrow()
+                                    .organisingUnit()
+                                    .id();
+                })
+                .single();
     }
 
     private List<PledgeLine> lines(long pledgeId) {

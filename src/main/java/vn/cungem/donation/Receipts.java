@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
@@ -52,6 +54,8 @@ public class Receipts {
     private final Campaigns campaigns;
     private final Pledges pledges;
     private final MessageSource messages;
+    private final UnitDirectory units;
+    private final ObjectProvider<ReceivedItemTags> tags;
 
     Receipts(
             JdbcClient jdbc,
@@ -60,8 +64,12 @@ public class Receipts {
             ApplicationEventPublisher events,
             Campaigns campaigns,
             Pledges pledges,
-            MessageSource messages) {
+            MessageSource messages,
+            UnitDirectory units,
+            ObjectProvider<ReceivedItemTags> tags) {
         this.jdbc = jdbc;
+        this.units = units;
+        this.tags = tags;
         this.pledges = pledges;
         this.messages = messages;
         this.campaigns = campaigns;
@@ -152,18 +160,13 @@ public class Receipts {
     public Point point(long campaignId, long pointId, Caller caller) {
         requireCampaign(campaignId, caller);
         Point p = jdbc.sql("""
-                        select p.id, p.name, p.unit_id, u.name, p.school_id, p.address
-                          from collection_point p join administrative_unit u on u.id = p.unit_id
+                        select p.id, p.name, p.unit_id, p.school_id, p.address
+                          from collection_point p
                          where p.id = ? and p.campaign_id = ?""")
                 .params(pointId, campaignId)
-                .query((rs, n) -> new Point(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getObject(5, Long.class),
-                        rs.getString(6)))
+                .query(Receipts::pointWithoutUnitName)
                 .optional()
+                .map(found -> withUnitNames(List.of(found)).get(0))
                 .orElseThrow(() -> new NotFoundException("collection_point", pointId));
         if (!mayReceiveAt(caller, p)) {
             throw new NotFoundException("collection_point", pointId);
@@ -171,23 +174,31 @@ public class Receipts {
         return p;
     }
 
+    private static Point pointWithoutUnitName(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Point(
+                rs.getLong(1), rs.getString(2), rs.getLong(3), null, rs.getObject(4, Long.class), rs.getString(5));
+    }
+
+    /** Unit names come from the organisation module's API, not from its table. */
+    private List<Point> withUnitNames(List<Point> points) {
+        Map<Long, String> names = units.names(points.stream().map(Point::unitId).toList());
+        return points.stream()
+                .map(p -> new Point(
+                        p.id(), p.name(), p.unitId(), names.getOrDefault(p.unitId(), ""), p.schoolId(), p.address()))
+                .toList();
+    }
+
     /** Active collection points of the campaign where the caller may receive goods. */
     public List<Point> pointsFor(long campaignId, Caller caller) {
         requireCampaign(campaignId, caller);
-        return jdbc.sql("""
-                        select p.id, p.name, p.unit_id, u.name, p.school_id, p.address
-                          from collection_point p join administrative_unit u on u.id = p.unit_id
+        return withUnitNames(jdbc.sql("""
+                        select p.id, p.name, p.unit_id, p.school_id, p.address
+                          from collection_point p
                          where p.campaign_id = ? and p.active = true and (""" + pointFilter(caller, "p") + """
                         ) order by p.name fetch first 200 rows only""")
                 .param(campaignId)
-                .query((rs, n) -> new Point(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getObject(5, Long.class),
-                        rs.getString(6)))
-                .list();
+                .query(Receipts::pointWithoutUnitName)
+                .list());
     }
 
     /** 004: officers at the point, volunteers of the area, or the school's own officer receive goods. */
@@ -407,16 +418,12 @@ public class Receipts {
     public record Tag(String tag, ItemType type, String serialNumber, String status) {}
 
     /**
-     * The tags of the receipt's devices, in the order they were made. Read from the inventory's table rather than its
-     * API, because the inventory module depends on this one.
+     * The tags of the receipt's devices, in the order they were made. The inventory module, which depends on this one,
+     * answers through {@link ReceivedItemTags}; none when it is absent (a module test without it).
      */
     public List<Tag> tagsOf(long receiptId) {
-        return jdbc.sql(
-                        "select tag, item_type, serial_number, status from inventory_item where receipt_id = ? order by id")
-                .param(receiptId)
-                .query((rs, n) ->
-                        new Tag(rs.getString(1), ItemType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
-                .list();
+        ReceivedItemTags inventory = tags.getIfAvailable();
+        return inventory == null ? List.of() : inventory.tagsOf(receiptId);
     }
 
     public Optional<Long> byKey(String key) {
@@ -581,13 +588,11 @@ public class Receipts {
     /** Without a scope check: for documents the system itself renders (the public tracking page reads its own way). */
     public Optional<Receipt> load(long receiptId) {
         return jdbc.sql("""
-                        select r.id, r.code, r.campaign_id, c.name, r.collection_point_id, p.name, p.unit_id, u.name,
+                        select r.id, r.code, r.campaign_id, null, r.collection_point_id, p.name, p.unit_id, null,
                                p.school_id, p.address, r.pledge_id, pl.code, d.name, d.anonymous, r.received_on,
                                r.received_by_name, r.note
                           from receipt r
-                          join campaign c on c.id = r.campaign_id
                           join collection_point p on p.id = r.collection_point_id
-                          join administrative_unit u on u.id = p.unit_id
                           join donor d on d.id = r.donor_id
                           left join pledge pl on pl.id = r.pledge_id
                          where r.id = ?""")
@@ -617,8 +622,8 @@ public class Receipts {
                         r.id(),
                         r.code(),
                         r.campaignId(),
-                        r.campaignName(),
-                        r.point(),
+                        campaigns.nameOf(r.campaignId()),
+                        withUnitNames(List.of(r.point())).get(0),
                         r.pledgeId(),
                         r.pledgeCode(),
                         r.donorName(),

@@ -11,11 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.donation.CollectionPoint;
+import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.GoodsLine;
 import vn.cungem.donation.GoodsPurchased;
 import vn.cungem.donation.GoodsReceived;
 import vn.cungem.donation.ItemCondition;
 import vn.cungem.donation.TrackingCode;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
@@ -33,8 +36,12 @@ public class Inventory {
 
     private final JdbcClient jdbc;
     private final UnitScopes scopes;
+    private final UnitDirectory units;
+    private final CollectionPoints points;
 
-    Inventory(JdbcClient jdbc, UnitScopes scopes) {
+    Inventory(JdbcClient jdbc, UnitScopes scopes, UnitDirectory units, CollectionPoints points) {
+        this.units = units;
+        this.points = points;
         this.jdbc = jdbc;
         this.scopes = scopes;
     }
@@ -181,33 +188,70 @@ public class Inventory {
     private static final String SELECT = """
             select i.id, i.tag, i.campaign_id, i.item_type, i.item_condition, i.description, i.accessories,
                    i.serial_number, i.status, i.source_kind, i.receipt_id, i.purchase_id, i.pledge_id, i.unit_id,
-                   u.name, p.name
+                   i.collection_point_id
               from inventory_item i
-              join administrative_unit u on u.id = i.unit_id
-              left join collection_point p on p.id = i.collection_point_id
             """;
 
+    /**
+     * The unit's and collection point's names come from the organisation and donation modules' APIs, once per
+     * distinct id of the page, not from their tables.
+     */
     private List<Item> items(String where, Object... params) {
-        return jdbc.sql(SELECT + where)
+        List<Long> pointIds = new java.util.ArrayList<>();
+        List<Item> found = jdbc.sql(SELECT + where)
                 .params(List.of(params))
-                .query((rs, n) -> new Item(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        ItemType.valueOf(rs.getString(4)),
-                        ItemCondition.valueOf(rs.getString(5)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getObject(11, Long.class),
-                        rs.getObject(12, Long.class),
-                        rs.getObject(13, Long.class),
-                        rs.getLong(14),
-                        rs.getString(15),
-                        rs.getString(16)))
+                .query((rs, n) -> {
+                    pointIds.add(rs.getObject(15, Long.class));
+                    return new Item(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            ItemType.valueOf(rs.getString(4)),
+                            ItemCondition.valueOf(rs.getString(5)),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getObject(11, Long.class),
+                            rs.getObject(12, Long.class),
+                            rs.getObject(13, Long.class),
+                            rs.getLong(14),
+                            null,
+                            null);
+                })
                 .list();
+        java.util.Map<Long, String> unitNames =
+                units.names(found.stream().map(Item::unitId).toList());
+        java.util.Map<Long, String> pointNames = new java.util.HashMap<>();
+        List<Item> named = new java.util.ArrayList<>(found.size());
+        for (int k = 0; k < found.size(); k++) {
+            Item i = found.get(k);
+            Long pointId = pointIds.get(k);
+            String pointName = pointId == null
+                    ? null
+                    : pointNames.computeIfAbsent(
+                            pointId,
+                            id -> points.find(id).map(CollectionPoint::name).orElse(null));
+            named.add(new Item(
+                    i.id(),
+                    i.tag(),
+                    i.campaignId(),
+                    i.type(),
+                    i.condition(),
+                    i.description(),
+                    i.accessories(),
+                    i.serialNumber(),
+                    i.status(),
+                    i.sourceKind(),
+                    i.receiptId(),
+                    i.purchaseId(),
+                    i.pledgeId(),
+                    i.unitId(),
+                    unitNames.getOrDefault(i.unitId(), ""),
+                    pointName));
+        }
+        return named;
     }
 
     /** Items that came with a receipt, in the order they were tagged. The caller checked the receipt's scope. */
@@ -236,9 +280,9 @@ public class Inventory {
     }
 
     public List<Event> events(long itemId) {
-        return jdbc.sql("""
-                        select e.occurred_on, e.status, e.note, e.unit_id, u.name
-                          from inventory_item_event e left join administrative_unit u on u.id = e.unit_id
+        List<Event> events = jdbc.sql("""
+                        select e.occurred_on, e.status, e.note, e.unit_id
+                          from inventory_item_event e
                          where e.item_id = ? order by e.occurred_on, e.id""")
                 .param(itemId)
                 .query((rs, n) -> new Event(
@@ -246,8 +290,20 @@ public class Inventory {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getObject(4, Long.class),
-                        rs.getString(5)))
+                        null))
                 .list();
+        java.util.Map<Long, String> names = units.names(events.stream()
+                .map(Event::unitId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        return events.stream()
+                .map(e -> new Event(
+                        e.occurredOn(),
+                        e.status(),
+                        e.note(),
+                        e.unitId(),
+                        e.unitId() == null ? null : names.get(e.unitId())))
+                .toList();
     }
 
     /** A campaign's items in the caller's units, newest first. */

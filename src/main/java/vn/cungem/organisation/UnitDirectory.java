@@ -122,6 +122,21 @@ public class UnitDirectory {
                 .optional();
     }
 
+    /** The names of these units by id, in one query (for lists that show a unit beside each row). */
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        List<Long> distinct = List.copyOf(new HashSet<>(ids));
+        String marks = String.join(",", java.util.Collections.nCopies(distinct.size(), "?"));
+        jdbc.sql("select id, name from administrative_unit where id in (" + marks + ")")
+                .params(distinct.toArray())
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return names;
+    }
+
     public Optional<Unit> findByCode(String code) {
         return jdbc.sql("select " + UNIT_COLUMNS + " from administrative_unit u where u.code = ?")
                 .param(code == null ? "" : code.strip())

@@ -76,4 +76,13 @@ public class UnitScopes {
             default -> "1=0";
         };
     }
+
+    /**
+     * A SQL condition on {@code column} (a unit id) that keeps the rows in {@code ancestorId}'s subtree, the unit
+     * included. The organisation module's own SQL, so other modules filter by the unit tree without naming its tables;
+     * the id is a number, inlined.
+     */
+    public String within(String column, long ancestorId) {
+        return column + " in (select descendant_id from unit_closure where ancestor_id = " + ancestorId + ")";
+    }
 }

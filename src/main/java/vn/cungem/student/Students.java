@@ -208,14 +208,14 @@ public class Students {
                 keys.personalIdHash(),
                 validated.priority().score(),
                 key,
-                caller.accountId());
+                caller);
         Stored saved = repository.find(id).orElseThrow();
         events.publishEvent(DomainChange.created(ENTITY, id, saved.unitId(), snapshot(saved)));
         return new Registration(view(saved, caller, false), true, List.of(), validated.warnings(), false);
     }
 
     private void requireInArea(Campaign campaign, StudentDetails details) {
-        if (!repository.schoolInCampaignArea(campaign.id(), details.unitId())) {
+        if (!campaigns.inArea(campaign, details.unitId())) {
             throw new StudentInvalidException(List.of(FieldProblem.error(
                     "school",
                     "Trường này không thuộc địa bàn của chương trình " + campaign.name() + ".",
@@ -236,7 +236,7 @@ public class Students {
                     text("student.duplicate.elsewhere", Locale.ENGLISH));
         }
         String name = match.fullName();
-        String campaignName = repository.campaignName(match.campaignId());
+        String campaignName = campaigns.nameOf(match.campaignId());
         return new ConflictException(
                 "student.duplicate",
                 "Học sinh này đã được đăng ký: " + name + ", " + match.schoolName() + ", chương trình " + campaignName
@@ -280,7 +280,7 @@ public class Students {
                         s.fullName(),
                         true,
                         s.schoolName(),
-                        repository.campaignName(s.campaignId()),
+                        campaigns.nameOf(s.campaignId()),
                         s.birthDate(),
                         s.status(),
                         false))
@@ -403,8 +403,7 @@ public class Students {
         params.add(filter.campaignId());
         where.append(" and ").append(scopeCondition(caller));
         if (filter.unitId() != null) {
-            where.append(" and s.unit_id in (select descendant_id from unit_closure where ancestor_id = ?)");
-            params.add(filter.unitId());
+            where.append(" and ").append(scopes.within("s.unit_id", filter.unitId()));
         }
         if (filter.schoolId() != null) {
             where.append(" and s.school_id = ?");
@@ -462,8 +461,7 @@ public class Students {
             return "s.school_id = " + Long.valueOf(scope.schoolId());
         }
         if (caller.is(Role.PARTNER_USER) && scope.unitId() != null) {
-            return "s.status = 'APPROVED' and s.unit_id in (select descendant_id from unit_closure where ancestor_id = "
-                    + Long.valueOf(scope.unitId()) + ")";
+            return "s.status = 'APPROVED' and " + scopes.within("s.unit_id", scope.unitId());
         }
         return "1=0";
     }
@@ -549,7 +547,7 @@ public class Students {
             students.add(s);
         }
         for (Stored s : students) {
-            if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller.accountId())) {
+            if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller)) {
                 throw changedMeanwhile();
             }
             events.publishEvent(new DomainChange(
@@ -595,8 +593,7 @@ public class Students {
         if (note.length() > 500) {
             note = note.substring(0, 500);
         }
-        if (!repository.changeStatus(
-                mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller.accountId())) {
+        if (!repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller)) {
             throw changedMeanwhile();
         }
         repository.fillMissingFrom(keepId, mergeId);
@@ -650,8 +647,8 @@ public class Students {
                 deadline != null && today.isAfter(deadline),
                 repository.countsPerChildUnit(campaignId, unit),
                 repository.countsPerSchool(campaignId, unit),
-                repository.notProposed(campaignId, unit, levels, 200),
-                repository.notProposedCount(campaignId, unit, levels));
+                repository.notProposed(campaignId, campaign.areaUnitIds(), unit, levels, 200),
+                repository.notProposedCount(campaignId, campaign.areaUnitIds(), unit, levels));
     }
 
     // ---- evidence

@@ -430,6 +430,10 @@ class StudentsIntegrationTests {
                         StudentStatus.RETURNED,
                         StudentStatus.PROPOSED,
                         StudentStatus.APPROVED);
+        // Issue 10: who made each change is the name kept with it, not a join on identity's accounts.
+        assertThat(students.history(second, officerA.caller()))
+                .extracting(StatusChange::accountName)
+                .allSatisfy(name -> assertThat(name).isNotBlank());
         long audited = jdbc.sql("select count(*) from audit_entry where entity_type = 'student' and entity_id = ?")
                 .param(String.valueOf(second))
                 .query(Long.class)

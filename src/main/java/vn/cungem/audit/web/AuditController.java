@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.audit.AuditFilter;
 import vn.cungem.audit.AuditLog;
 import vn.cungem.audit.AuditPage;
+import vn.cungem.organisation.Unit;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.text.Formats;
@@ -26,11 +27,11 @@ import vn.cungem.shared.text.Formats;
 class AuditController {
 
     private final AuditLog log;
-    private final JdbcClient jdbc;
+    private final UnitDirectory units;
 
-    AuditController(AuditLog log, JdbcClient jdbc) {
+    AuditController(AuditLog log, UnitDirectory units) {
         this.log = log;
-        this.jdbc = jdbc;
+        this.units = units;
     }
 
     @GetMapping("/audit")
@@ -55,11 +56,7 @@ class AuditController {
         }
         Long unitId = null;
         if (unit != null && !unit.isBlank()) {
-            unitId = jdbc.sql("select id from administrative_unit where code = ?")
-                    .param(unit.trim())
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
+            unitId = units.findByCode(unit.trim()).map(Unit::id).orElse(null);
             if (unitId == null) {
                 errors.add("audit.error.unit");
             }

@@ -78,6 +78,14 @@ public class CampaignRepository {
                 > 0;
     }
 
+    /** Ids of the campaigns in this status, newest first. */
+    public List<Long> idsWithStatus(CampaignStatus status, int limit) {
+        return jdbc.sql("select id from campaign where status = ? order by id desc limit ?")
+                .params(status.name(), limit)
+                .query(Long.class)
+                .list();
+    }
+
     public Optional<Long> idByCode(String code) {
         return jdbc.sql("select id from campaign where code = ?")
                 .param(code)

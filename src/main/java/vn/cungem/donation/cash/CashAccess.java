@@ -6,6 +6,7 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.jdbc.KeyedLocks;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -18,12 +19,14 @@ class CashAccess {
 
     private final Campaigns campaigns;
     private final JdbcClient jdbc;
+    private final KeyedLocks locks;
 
     private final boolean postgres;
 
-    CashAccess(Campaigns campaigns, JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    CashAccess(Campaigns campaigns, JdbcClient jdbc, KeyedLocks locks, javax.sql.DataSource dataSource) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
+        this.locks = locks;
         this.postgres = vn.cungem.shared.jdbc.PostgresCopy.isPostgres(dataSource);
     }
 
@@ -36,8 +39,8 @@ class CashAccess {
     }
 
     /**
-     * Serialises imports, matches and debits of one campaign, so the balance check and fingerprints hold. When another
-     * of them holds the campaign longer than the database waits (H2: 2 s), the change is refused with a 409 that says
+     * Serialises imports, matches and debits of one campaign, so the balance check and fingerprints hold: a row of
+     * donation's own lock table, keyed by the campaign. When another of them holds it longer than the database waits (H2: 2 s), the change is refused with a 409 that says
      * so, and nothing is written.
      */
     void lock(long campaignId) {
@@ -70,12 +73,14 @@ class CashAccess {
 
     static final String IMPORT_LOCK_WAIT = "5s";
 
+    /** Donation's own lock table (V101), not the campaign row: a student import of the campaign never waits on it. */
+    static final String LOCKS = "donation_lock";
+
+    static final String CASH = "cash";
+
     private void lock(long campaignId, String busyVi, String busyEn) {
         try {
-            jdbc.sql("select id from campaign where id = ? for update")
-                    .param(campaignId)
-                    .query(Long.class)
-                    .single();
+            locks.lock(LOCKS, campaignId, CASH);
         } catch (org.springframework.dao.DataAccessException e) {
             if (!contention(e)) {
                 throw e;

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.cungem.campaign.Campaign;
+import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.Receipts;
 import vn.cungem.donation.Receipts.Receipt;
@@ -29,6 +31,7 @@ class DonationDocuments {
     private final JdbcClient jdbc;
     private final UnitScopes scopes;
     private final Views views;
+    private final Campaigns campaigns;
     private final String baseUrl;
 
     DonationDocuments(
@@ -36,11 +39,13 @@ class DonationDocuments {
             JdbcClient jdbc,
             UnitScopes scopes,
             Views views,
+            Campaigns campaigns,
             @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
         this.pdf = pdf;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.views = views;
+        this.campaigns = campaigns;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -89,11 +94,9 @@ class DonationDocuments {
 
     Pledge pledge(long pledgeId) {
         return jdbc.sql("""
-                        select p.id, p.code, p.campaign_id, c.name, u.name, u.id, cp.unit_id, d.name, d.anonymous,
+                        select p.id, p.code, p.campaign_id, null, null, null, cp.unit_id, d.name, d.anonymous,
                                p.wants_certificate, p.cash_received_vnd
                           from pledge p
-                          join campaign c on c.id = p.campaign_id
-                          join administrative_unit u on u.id = c.organising_unit_id
                           join donor d on d.id = p.donor_id
                           left join collection_point cp on cp.id = p.collection_point_id
                          where p.id = ?""")
@@ -111,7 +114,25 @@ class DonationDocuments {
                         rs.getBoolean(10),
                         rs.getLong(11)))
                 .optional()
+                .map(this::withCampaign)
                 .orElseThrow(() -> new NotFoundException("pledge", pledgeId));
+    }
+
+    /** The campaign's name and organiser come from the campaign module, not its table. */
+    private Pledge withCampaign(Pledge p) {
+        Campaign campaign = campaigns.find(p.campaignId()).orElseThrow(() -> new NotFoundException("pledge", p.id()));
+        return new Pledge(
+                p.id(),
+                p.code(),
+                p.campaignId(),
+                campaign.name(),
+                campaign.organisingUnit().name(),
+                campaign.organisingUnit().id(),
+                p.pointUnitId(),
+                p.donorName(),
+                p.anonymous(),
+                p.wantsCertificate(),
+                p.cashReceived());
     }
 
     Long pledgeIdByCode(String code) {

@@ -36,6 +36,7 @@ import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.jdbc.KeyedLocks;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.security.Scope;
@@ -48,6 +49,7 @@ import vn.cungem.student.StudentIdCipher;
 import vn.cungem.student.ValidationContext;
 import vn.cungem.student.importing.ImportJob.Status;
 import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
+import vn.cungem.student.internal.StudentRepository;
 
 /**
  * Spreadsheet imports into the needs registry: upload (kept in the database, so any node can carry on), check every
@@ -82,6 +84,7 @@ public class StudentImports {
     private final StudentIdCipher cipher;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final KeyedLocks locks;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final MessageSource messages;
@@ -103,10 +106,12 @@ public class StudentImports {
             MessageSource messages,
             ImportStages stages,
             MeterRegistry meters,
+            KeyedLocks locks,
             @Value("${cungem.student.id-key}") String idKey) {
         this.messages = messages;
         this.stages = stages;
         this.meters = meters;
+        this.locks = locks;
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -496,10 +501,8 @@ public class StudentImports {
                     if (write) {
                         // One import at a time per campaign, so two files cannot both insert the same child. The
                         // registry is matched only once the lock is held: a file committed just before is then seen.
-                        jdbc.sql("select id from campaign where id = ? for update")
-                                .param(job.campaignId)
-                                .query(Long.class)
-                                .single();
+                        // Student's own lock table (V100), not the campaign row that donation's cash work uses.
+                        locks.lock("student_lock", job.campaignId, "import");
                     }
                     chunks.go();
                     // Every id this import is given comes after the highest one now (ids only grow), which finds the
@@ -540,12 +543,13 @@ public class StudentImports {
                         // The first line of each new student's status history, as a registration by hand has.
                         jdbc.sql("""
                                         insert into student_status_change (student_id, from_status, to_status, reason,
-                                                                           account_id, changed_at)
-                                        select id, null, 'REGISTERED', ?, ?, ? from student
+                                                                           account_id, changed_by_name, changed_at)
+                                        select id, null, 'REGISTERED', ?, ?, ?, ? from student
                                          where id > ? and source_import_id = ?""")
                                 .params(
                                         cut("Nhập từ tệp " + job.fileName, 500),
                                         job.caller.accountId(),
+                                        StudentRepository.changedByName(job.caller),
                                         now.atOffset(ZoneOffset.UTC),
                                         idsAfter,
                                         importId)

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.Connectivity;
 import vn.cungem.student.DeviceSituation;
@@ -148,7 +149,7 @@ public class StudentRepository {
             String personalIdHash,
             int priorityScore,
             String idempotencyKey,
-            Long accountId) {
+            Caller by) {
         OffsetDateTime now = OffsetDateTime.now();
         var keyHolder = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -189,10 +190,10 @@ public class StudentRepository {
                         now,
                         now,
                         idempotencyKey,
-                        accountId)
+                        by.accountId())
                 .update(keyHolder, "id");
         long id = keyHolder.getKey().longValue();
-        appendHistory(id, null, StudentStatus.REGISTERED, null, accountId);
+        appendHistory(id, null, StudentStatus.REGISTERED, null, by);
         return id;
     }
 
@@ -241,7 +242,7 @@ public class StudentRepository {
 
     /** Moves one student when it is still in {@code from}; false when it moved meanwhile. */
     public boolean changeStatus(
-            long id, StudentStatus from, StudentStatus to, String reason, Long mergedInto, Long accountId) {
+            long id, StudentStatus from, StudentStatus to, String reason, Long mergedInto, Caller by) {
         int changed = jdbc.sql("""
                         update student set status = ?, status_reason = ?, merged_into_id = ?, updated_at = ?,
                             version = version + 1
@@ -249,18 +250,35 @@ public class StudentRepository {
                 .params(to.name(), reason, mergedInto, OffsetDateTime.now(), id, from.name())
                 .update();
         if (changed == 1) {
-            appendHistory(id, from, to, reason, accountId);
+            appendHistory(id, from, to, reason, by);
         }
         return changed == 1;
     }
 
-    private void appendHistory(long id, StudentStatus from, StudentStatus to, String reason, Long accountId) {
+    /** The name of who made the change is copied in now: the history never reads identity's accounts. */
+    private void appendHistory(long id, StudentStatus from, StudentStatus to, String reason, Caller by) {
         jdbc.sql("""
                         insert into student_status_change (student_id, from_status, to_status, reason, account_id,
-                                                           changed_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, from == null ? null : from.name(), to.name(), reason, accountId, OffsetDateTime.now())
+                                                           changed_by_name, changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        from == null ? null : from.name(),
+                        to.name(),
+                        reason,
+                        by.accountId(),
+                        changedByName(by),
+                        OffsetDateTime.now())
                 .update();
+    }
+
+    /** The account's name as the caller carries it; none for the system or a guest, as before. */
+    public static String changedByName(Caller by) {
+        if (by.accountId() == null || by.displayName() == null) {
+            return null;
+        }
+        String name = by.displayName().strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     /**
@@ -298,9 +316,8 @@ public class StudentRepository {
     /** The history of a student and of every duplicate merged into it, oldest first. */
     public List<StatusChange> history(long id) {
         return jdbc.sql("""
-                        select h.student_id, h.from_status, h.to_status, h.reason, a.full_name, h.changed_at
+                        select h.student_id, h.from_status, h.to_status, h.reason, h.changed_by_name, h.changed_at
                         from student_status_change h
-                        left join user_account a on a.id = h.account_id
                         where h.student_id = ? or h.student_id in (select id from student where merged_into_id = ?)
                         order by h.changed_at, h.id""")
                 .params(id, id)
@@ -338,13 +355,6 @@ public class StudentRepository {
                 .params(exceptId == null ? -1L : exceptId, nameFolded, birthDate, schoolId, guardianPhone)
                 .query(StudentRepository::stored)
                 .list();
-    }
-
-    public String campaignName(long campaignId) {
-        return jdbc.sql("select name from campaign where id = ?")
-                .param(campaignId)
-                .query(String.class)
-                .single();
     }
 
     /** A page of rows in {@link #PRIORITY_ORDER}; one extra row tells whether there is a next page. */
@@ -487,20 +497,6 @@ public class StudentRepository {
         return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
     }
 
-    /** Whether the school lies in the campaign's area: under a participating unit, or the organiser when none. */
-    public boolean schoolInCampaignArea(long campaignId, long schoolUnitId) {
-        return jdbc.sql("select count(*) from unit_closure uc where uc.descendant_id = ? and uc.ancestor_id in (" + AREA
-                                + ")")
-                        .params(schoolUnitId, campaignId, campaignId, campaignId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    private static final String AREA = "select cu.unit_id from campaign_unit cu where cu.campaign_id = ?"
-            + " union select c.organising_unit_id from campaign c where c.id = ?"
-            + " and not exists (select 1 from campaign_unit cu2 where cu2.campaign_id = ?)";
-
     public List<EligibleStudent> approved(long campaignId) {
         return jdbc.sql("select s.id, s.campaign_id, s.school_id, s.unit_id, s.grade, s.priority_score,"
                         + " s.device_situation, s.connectivity, s.needs_device, s.needs_sim, s.needs_data, s.needs_wifi"
@@ -596,34 +592,37 @@ public class StudentRepository {
      * Schools in the unit's subtree, in the campaign's area and of its eligible levels, that have proposed nobody: the
      * ones a manager has to chase before the deadline. Returned students count as proposed (the school did send a list).
      */
-    public List<RollUp.MissingSchool> notProposed(long campaignId, long unitId, List<SchoolLevel> levels, int limit) {
+    public List<RollUp.MissingSchool> notProposed(
+            long campaignId, List<Long> area, long unitId, List<SchoolLevel> levels, int limit) {
         if (levels.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select sc.id, sc.moet_code, sc.name, u.name,"
                         + " (select count(*) from student s where s.school_id = sc.id and s.campaign_id = ?"
                         + " and s.status = 'REGISTERED') "
-                        + notProposedFrom(levels) + " order by u.name_sort, sc.name_sort, sc.id limit ?")
-                .params(campaignId, unitId, campaignId, campaignId, campaignId, campaignId, limit)
+                        + notProposedFrom(area, levels) + " order by u.name_sort, sc.name_sort, sc.id limit ?")
+                .params(campaignId, unitId, campaignId, limit)
                 .query((rs, n) -> new RollUp.MissingSchool(
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
                 .list();
     }
 
-    public long notProposedCount(long campaignId, long unitId, List<SchoolLevel> levels) {
+    public long notProposedCount(long campaignId, List<Long> area, long unitId, List<SchoolLevel> levels) {
         if (levels.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) " + notProposedFrom(levels))
-                .params(unitId, campaignId, campaignId, campaignId, campaignId)
+        return jdbc.sql("select count(*) " + notProposedFrom(area, levels))
+                .params(unitId, campaignId)
                 .query(Long.class)
                 .single();
     }
 
-    private static String notProposedFrom(List<SchoolLevel> levels) {
+    /** The campaign's area comes from the campaign module ({@code Campaign.areaUnitIds}): ids, inlined. */
+    private static String notProposedFrom(List<Long> area, List<SchoolLevel> levels) {
         String in =
                 String.join(",", levels.stream().map(l -> "'" + l.name() + "'").toList());
-        return NOT_PROPOSED.formatted(AREA, in);
+        String units = String.join(",", area.stream().map(String::valueOf).toList());
+        return NOT_PROPOSED.formatted(units.isEmpty() ? "-1" : units, in);
     }
 
     // ---- evidence

@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.shared.jdbc.KeyedLocks;
 import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
@@ -52,6 +53,9 @@ class StatementImportContentionIntegrationTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    KeyedLocks locks;
 
     AccountDetails manager;
     long campaign;
@@ -87,12 +91,9 @@ class StatementImportContentionIntegrationTests {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            // What a long import does first: hold the campaign's row.
+            // What a long import does first: hold donation's lock on the campaign's money.
             Future<?> holder = other.submit(() -> transaction.executeWithoutResult(tx -> {
-                jdbc.sql("select id from campaign where id = ? for update")
-                        .param(campaign)
-                        .query(Long.class)
-                        .single();
+                locks.lock(CashAccess.LOCKS, campaign, CashAccess.CASH);
                 locked.countDown();
                 try {
                     release.await(60, TimeUnit.SECONDS);
@@ -131,6 +132,38 @@ class StatementImportContentionIntegrationTests {
                             .file(statement(3, "A"))
                             .with(user(manager)))
                     .andExpect(status().isCreated());
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    /**
+     * Issue 10: donation locks a row of its own, not the campaign's, and so does a student import: a student import of
+     * the same campaign running no longer makes a statement import wait.
+     */
+    @Test
+    void aStudentImportOfTheCampaignDoesNotHoldUpAStatementImport() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> transaction.executeWithoutResult(tx -> {
+                locks.lock("student_lock", campaign, "import");
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            mvc.perform(multipart("/api/v1/campaigns/{id}/statements", campaign)
+                            .file(statement(3, "S"))
+                            .with(user(manager)))
+                    .andExpect(status().isCreated());
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
         } finally {
             release.countDown();
             other.shutdownNow();
