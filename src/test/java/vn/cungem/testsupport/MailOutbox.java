@@ -1,6 +1,8 @@
 package vn.cungem.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,17 +18,17 @@ public final class MailOutbox {
     private MailOutbox() {}
 
     public static void awaitDelivered(JdbcClient jdbc, String text) {
+        awaitUntil(() -> pending(jdbc, text) == 0, "an email mentioning " + text + " to be delivered");
+    }
+
+    /** Polls the condition (a database row, a mailbox) until it holds, or fails after 20 s naming what it waited for. */
+    public static void awaitUntil(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (pending(jdbc, text) > 0) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("an email mentioning " + text + " is still not delivered after " + TIMEOUT);
+                throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 
