@@ -139,8 +139,8 @@ class TableOwnershipTests {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern WRITE_TO = Pattern.compile(
-            "\\b(?:into|update|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WRITE_TO =
+            Pattern.compile("\\b(?:into|update|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TABLE_AFTER_KEYWORD = Pattern.compile(
             "\\b(?:from|join|into|update|table|exists)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)\\b",
@@ -196,7 +196,9 @@ class TableOwnershipTests {
         String architecture = Files.readString(Path.of("docs/architecture.md"));
         PUBLISHED_VIEWS.forEach((view, module) -> {
             assertThat(owners.get(view)).as("owner of published view " + view).containsExactly(module);
-            assertThat(architecture).as("docs/architecture.md documents " + view).contains("`" + view + "`");
+            assertThat(architecture)
+                    .as("docs/architecture.md documents " + view)
+                    .contains("`" + view + "`");
         });
         List<String> writes = new ArrayList<>();
         for (String module : modules()) {
