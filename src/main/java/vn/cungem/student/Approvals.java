@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.shared.ConflictException;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
@@ -24,18 +23,21 @@ final class Approvals {
     private final Campaigns campaigns;
     private final StudentAccess access;
     private final Consumer<DomainChange> events;
+    private final StudentTexts texts;
 
     Approvals(
             StudentRepository repository,
             StudentListing listing,
             Campaigns campaigns,
             StudentAccess access,
-            Consumer<DomainChange> events) {
+            Consumer<DomainChange> events,
+            StudentTexts texts) {
         this.repository = repository;
         this.listing = listing;
         this.campaigns = campaigns;
         this.access = access;
         this.events = events;
+        this.texts = texts;
     }
 
     /** Proposes every REGISTERED or RETURNED student of a school in a campaign; returns how many were proposed. */
@@ -45,10 +47,7 @@ final class Approvals {
         List<Long> ids =
                 listing.idsOfSchool(campaignId, school.id(), List.of(StudentStatus.REGISTERED, StudentStatus.RETURNED));
         if (ids.isEmpty()) {
-            throw new ConflictException(
-                    "student.nothing-to-propose",
-                    "Không có học sinh nào đang chờ đề xuất (mới đăng ký hoặc đã sửa sau khi bị trả lại).",
-                    "No student is waiting to be proposed (newly registered, or corrected after a return).");
+            throw texts.conflict("student.nothing-to-propose");
         }
         return move(ids, StudentStatus.PROPOSED, null, caller, false);
     }
@@ -59,11 +58,10 @@ final class Approvals {
      */
     int move(List<Long> ids, StudentStatus target, String rawReason, Caller caller, boolean approverOnly) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidValueException("student.none-chosen", "Chưa chọn học sinh nào.", "No student was chosen.");
+            throw texts.invalid("student.none-chosen");
         }
         if (ids.size() > 5_000) {
-            throw new InvalidValueException(
-                    "student.too-many", "Mỗi lần chọn tối đa 5.000 học sinh.", "At most 5,000 students at a time.");
+            throw texts.invalid("student.too-many");
         }
         String reason = reason(rawReason, target);
         List<Stored> students = new ArrayList<>();
@@ -84,7 +82,7 @@ final class Approvals {
         }
         for (Stored s : students) {
             if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller)) {
-                throw ChangedMeanwhile.conflict();
+                throw texts.changedMeanwhile();
             }
             events.accept(new DomainChange(
                     Students.ENTITY,
@@ -98,17 +96,13 @@ final class Approvals {
         return students.size();
     }
 
-    private static String reason(String rawReason, StudentStatus target) {
+    private String reason(String rawReason, StudentStatus target) {
         String reason = VietnameseText.tidy(rawReason);
         if (StudentStatus.needsReason(target) && (reason == null || reason.isEmpty())) {
-            throw new InvalidValueException(
-                    "student.reason-required",
-                    "Hãy ghi lý do để nhà trường biết cần sửa gì.",
-                    "Write the reason so the school knows what to correct.");
+            throw texts.invalid("student.reason-required");
         }
         if (reason != null && reason.length() > 500) {
-            throw new InvalidValueException(
-                    "student.reason-long", "Lý do dài tối đa 500 ký tự.", "The reason is at most 500 characters.");
+            throw texts.invalid("student.reason-long");
         }
         return reason;
     }

@@ -1,7 +1,6 @@
 package vn.cungem.student;
 
 import java.util.List;
-import java.util.Locale;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.TooManyRequestsException;
@@ -18,26 +17,18 @@ import vn.cungem.student.internal.StudentRepository.Stored;
  */
 final class DuplicateChecks {
 
-    /** A message of the student bundle in one language. */
-    @FunctionalInterface
-    interface Texts {
-        String get(String key, Locale locale, Object... args);
-    }
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final DuplicateLookups lookups;
     private final DuplicateCheckThrottle throttle;
     private final StudentAccess access;
     private final Campaigns campaigns;
-    private final Texts texts;
+    private final StudentTexts texts;
 
     DuplicateChecks(
             DuplicateLookups lookups,
             DuplicateCheckThrottle throttle,
             StudentAccess access,
             Campaigns campaigns,
-            Texts texts) {
+            StudentTexts texts) {
         this.lookups = lookups;
         this.throttle = throttle;
         this.access = access;
@@ -56,8 +47,8 @@ final class DuplicateChecks {
             };
             throw new TooManyRequestsException(
                     "student.duplicate-checks",
-                    texts.get("student.duplicate.throttled", VIETNAMESE, args),
-                    texts.get("student.duplicate.throttled", Locale.ENGLISH, args),
+                    texts.vi("student.duplicate.throttled", args),
+                    texts.en("student.duplicate.throttled", args),
                     count.retryAfter());
         }
     }
@@ -88,14 +79,14 @@ final class DuplicateChecks {
         if (!access.covers(caller, match)) {
             return new ConflictException(
                     "student.duplicate",
-                    texts.get("student.duplicate.elsewhere", VIETNAMESE),
-                    texts.get("student.duplicate.elsewhere", Locale.ENGLISH));
+                    texts.vi("student.duplicate.elsewhere"),
+                    texts.en("student.duplicate.elsewhere"));
         }
         Object[] args = {match.fullName(), match.schoolName(), campaigns.nameOf(match.campaignId())};
         return new ConflictException(
                 "student.duplicate",
-                texts.get("student.duplicate.registered", VIETNAMESE, args),
-                texts.get("student.duplicate.registered", Locale.ENGLISH, args));
+                texts.vi("student.duplicate.registered", args),
+                texts.en("student.duplicate.registered", args));
     }
 
     /** The likely duplicates the reader covers, with everything that helps decide; the others are not named at all. */

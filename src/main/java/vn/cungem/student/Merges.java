@@ -2,8 +2,6 @@ package vn.cungem.student;
 
 import java.util.Map;
 import java.util.function.Consumer;
-import vn.cungem.shared.ConflictException;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
@@ -18,31 +16,32 @@ final class Merges {
     private final StudentViews views;
     private final Consumer<DomainChange> events;
 
-    Merges(StudentRepository repository, StudentAccess access, StudentViews views, Consumer<DomainChange> events) {
+    private final StudentTexts texts;
+
+    Merges(
+            StudentRepository repository,
+            StudentAccess access,
+            StudentViews views,
+            Consumer<DomainChange> events,
+            StudentTexts texts) {
         this.repository = repository;
         this.access = access;
         this.views = views;
         this.events = events;
+        this.texts = texts;
     }
 
     StudentView merge(long keepId, long mergeId, String rawReason, Caller caller) {
         if (keepId == mergeId) {
-            throw new InvalidValueException(
-                    "student.merge-self",
-                    "Không thể gộp một học sinh vào chính mình.",
-                    "A student cannot be merged into itself.");
+            throw texts.invalid("student.merge-self");
         }
         Stored keep = access.covered(keepId, caller);
         Stored merged = access.covered(mergeId, caller);
         if (keep.campaignId() != merged.campaignId()) {
-            throw new ConflictException(
-                    "student.merge-campaign",
-                    "Chỉ gộp được hai hồ sơ trong cùng một chương trình.",
-                    "Only two records of the same campaign can be merged.");
+            throw texts.conflict("student.merge-campaign");
         }
         if (keep.status() == StudentStatus.MERGED || !merged.status().canMoveTo(StudentStatus.MERGED)) {
-            throw new ConflictException(
-                    "student.merge-status", "Hồ sơ này đã được gộp trước đó.", "This record has already been merged.");
+            throw texts.conflict("student.merge-status");
         }
         String reason = VietnameseText.tidy(rawReason);
         String note = "Gộp vào hồ sơ #" + keepId + (reason == null || reason.isEmpty() ? "" : ": " + reason);
@@ -50,7 +49,7 @@ final class Merges {
             note = note.substring(0, 500);
         }
         if (!repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller)) {
-            throw ChangedMeanwhile.conflict();
+            throw texts.changedMeanwhile();
         }
         repository.fillMissingFrom(keepId, mergeId);
         Stored filled = repository.find(keepId).orElseThrow();

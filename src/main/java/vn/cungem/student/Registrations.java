@@ -9,7 +9,6 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.shared.ConflictException;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
@@ -29,6 +28,7 @@ final class Registrations {
     private final StudentViews views;
     private final StudentIdCipher cipher;
     private final Consumer<DomainChange> events;
+    private final StudentTexts texts;
 
     Registrations(
             StudentRepository repository,
@@ -38,7 +38,8 @@ final class Registrations {
             DuplicateChecks duplicates,
             StudentViews views,
             StudentIdCipher cipher,
-            Consumer<DomainChange> events) {
+            Consumer<DomainChange> events,
+            StudentTexts texts) {
         this.repository = repository;
         this.organisation = organisation;
         this.campaigns = campaigns;
@@ -47,6 +48,7 @@ final class Registrations {
         this.views = views;
         this.cipher = cipher;
         this.events = events;
+        this.texts = texts;
     }
 
     /** What checking a student of this campaign needs; {@code schoolId} fixes the school (a school officer's form). */
@@ -75,10 +77,7 @@ final class Registrations {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null) {
             if (key.length() > 100) {
-                throw new InvalidValueException(
-                        "student.idempotency-key",
-                        "Idempotency-Key dài tối đa 100 ký tự.",
-                        "The Idempotency-Key is at most 100 characters.");
+                throw texts.invalid("student.idempotency-key");
             }
             Optional<Long> existing = repository.idByIdempotencyKey(key);
             if (existing.isPresent()) {
@@ -87,10 +86,7 @@ final class Registrations {
             }
         }
         if (campaign.status() == CampaignStatus.CLOSED) {
-            throw new ConflictException(
-                    "student.campaign-closed",
-                    "Chương trình đã kết thúc; không đăng ký thêm học sinh.",
-                    "The campaign is closed; no more students can be registered.");
+            throw texts.conflict("student.campaign-closed");
         }
         Long fixedSchool = schoolId != null ? schoolId : StudentAccess.ownSchool(caller);
         Validated validated = checked(input, campaign, fixedSchool, caller);
@@ -159,7 +155,7 @@ final class Registrations {
                 keys.personalIdHash(),
                 validated.priority().score());
         if (!saved) {
-            throw ChangedMeanwhile.conflict();
+            throw texts.changedMeanwhile();
         }
         Stored after = repository.find(id).orElseThrow();
         events.accept(DomainChange.updated(
@@ -181,10 +177,8 @@ final class Registrations {
 
     private void requireInArea(Campaign campaign, StudentDetails details) {
         if (!campaigns.inArea(campaign, details.unitId())) {
-            throw new StudentInvalidException(List.of(FieldProblem.error(
-                    "school",
-                    "Trường này không thuộc địa bàn của chương trình " + campaign.name() + ".",
-                    "This school is outside the area of campaign " + campaign.name() + ".")));
+            throw new StudentInvalidException(
+                    List.of(texts.problem("school", "student.outside-area", campaign.name())));
         }
     }
 }

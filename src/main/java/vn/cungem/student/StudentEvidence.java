@@ -3,8 +3,6 @@ package vn.cungem.student;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import vn.cungem.shared.ConflictException;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
@@ -21,10 +19,14 @@ final class StudentEvidence {
     private final StudentAccess access;
     private final Consumer<DomainChange> events;
 
-    StudentEvidence(EvidenceRepository repository, StudentAccess access, Consumer<DomainChange> events) {
+    private final StudentTexts texts;
+
+    StudentEvidence(
+            EvidenceRepository repository, StudentAccess access, Consumer<DomainChange> events, StudentTexts texts) {
         this.repository = repository;
         this.access = access;
         this.events = events;
+        this.texts = texts;
     }
 
     Evidence attach(long studentId, String fileName, byte[] content, Caller caller) {
@@ -55,16 +57,10 @@ final class StudentEvidence {
                 .orElseThrow(() -> new NotFoundException(ENTITY, evidenceId));
         String reason = VietnameseText.tidy(rawReason);
         if (reason == null || reason.isEmpty()) {
-            throw new InvalidValueException(
-                    "student.evidence.reason",
-                    "Hãy ghi lý do xóa minh chứng (ví dụ: tải nhầm giấy tờ của học sinh khác).",
-                    "Give a reason for removing the evidence (e.g. another child's document uploaded by mistake).");
+            throw texts.invalid("student.evidence.reason");
         }
         if (!s.status().editableBySchool() && !StudentAccess.isManager(caller)) {
-            throw new ConflictException(
-                    "student.evidence.locked",
-                    "Học sinh đã được đề xuất hoặc xét duyệt; minh chứng chỉ được xóa bởi cấp xét duyệt.",
-                    "The student has been proposed or decided; only the approving level may remove evidence now.");
+            throw texts.conflict("student.evidence.locked");
         }
         repository.delete(studentId, evidenceId);
         events.accept(new DomainChange(

@@ -65,15 +65,15 @@ public class Students {
         this.cipher = new StudentIdCipher(idKey);
         this.access = new StudentAccess(repository, organisation, scopes);
         StudentViews views = new StudentViews(access, campaigns, cipher);
-        DuplicateChecks duplicates = new DuplicateChecks(
-                lookups, throttle, access, campaigns, (key, locale, args) -> messages.getMessage(key, args, locale));
+        StudentTexts texts = new StudentTexts((key, locale, args) -> messages.getMessage(key, args, locale));
+        DuplicateChecks duplicates = new DuplicateChecks(lookups, throttle, access, campaigns, texts);
         this.registrations = new Registrations(
-                repository, organisation, campaigns, access, duplicates, views, cipher, events::publishEvent);
+                repository, organisation, campaigns, access, duplicates, views, cipher, events::publishEvent, texts);
         this.queries = new StudentQueries(listing, history, campaigns, scopes, access, duplicates, views);
-        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent);
-        this.merges = new Merges(repository, access, views, events::publishEvent);
+        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent, texts);
+        this.merges = new Merges(repository, access, views, events::publishEvent, texts);
         this.rollUps = new RollUps(counts, organisation, campaigns, scopes);
-        this.evidence = new StudentEvidence(evidenceFiles, access, events::publishEvent);
+        this.evidence = new StudentEvidence(evidenceFiles, access, events::publishEvent, texts);
     }
 
     /** The cipher of the configured key, for the importer, which writes the same columns in bulk. */
