@@ -117,10 +117,6 @@ class TableOwnershipTests {
                     Set.of("administrative_unit", "school", "unit_closure"),
                     UNIT_TREE),
             new Allowed(
-                    "student/internal/StudentRepository.java",
-                    Set.of("administrative_unit", "school", "unit_closure"),
-                    UNIT_TREE),
-            new Allowed(
                     "transparency/Tracking.java",
                     Set.of(
                             "administrative_unit",
