@@ -1,5 +1,6 @@
 package vn.cungem.organisation.web;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,8 +24,8 @@ class PartnerPages extends RecordPages<Partner> {
 
     private final PartnerDirectory partners;
 
-    PartnerPages(PartnerDirectory partners, UnitDirectory units) {
-        super(partners, units, "partners", "partner");
+    PartnerPages(PartnerDirectory partners, UnitDirectory units, MessageSource messages) {
+        super(partners, units, messages, "partners", "partner");
         this.partners = partners;
     }
 

@@ -1,8 +1,11 @@
 package vn.cungem.organisation.web;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,8 +34,11 @@ import vn.cungem.shared.security.Callers;
  */
 abstract class RecordPages<T extends UnitRecord> {
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     final UnitRecordDirectory<T> records;
     final UnitDirectory units;
+    private final MessageSource messages;
     private final String path;
     private final String name;
 
@@ -40,9 +46,10 @@ abstract class RecordPages<T extends UnitRecord> {
      * @param path the URL path and the {@code kind} of the action page ({@code schools})
      * @param name the model attribute and template of one record ({@code school})
      */
-    RecordPages(UnitRecordDirectory<T> records, UnitDirectory units, String path, String name) {
+    RecordPages(UnitRecordDirectory<T> records, UnitDirectory units, MessageSource messages, String path, String name) {
         this.records = records;
         this.units = units;
+        this.messages = messages;
         this.path = path;
         this.name = name;
     }
@@ -149,21 +156,25 @@ abstract class RecordPages<T extends UnitRecord> {
     }
 
     /** A unit outside the caller's scope reads the same as one that does not exist. */
-    private static InvalidValueException unknownUnit(String code) {
-        String c = code == null ? "" : code.strip();
+    private InvalidValueException unknownUnit(String code) {
+        return refusal("unit.unknown", "org.error.unitUnknown", code == null ? "" : code.strip());
+    }
+
+    /** A refusal in both languages, worded in the organisation bundle. */
+    private InvalidValueException refusal(String code, String key, Object argument) {
+        Object[] arguments = {argument};
         return new InvalidValueException(
-                "unit.unknown", "Không tìm thấy đơn vị có mã \"" + c + "\".", "No unit with code \"" + c + "\".");
+                code,
+                messages.getMessage(key, arguments, VIETNAMESE),
+                messages.getMessage(key, arguments, Locale.ENGLISH));
     }
 
     /** A form field that could not be converted (an unknown level in a tampered form) is bad input, not a crash. */
-    private static void requireNoBindingErrors(BindingResult binding) {
+    private void requireNoBindingErrors(BindingResult binding) {
         if (binding != null && binding.hasErrors()) {
-            var fields =
+            List<String> fields =
                     binding.getFieldErrors().stream().map(FieldError::getField).toList();
-            throw new InvalidValueException(
-                    "form.invalid",
-                    "Biểu mẫu có giá trị không hợp lệ: " + fields,
-                    "The form has invalid values: " + fields);
+            throw refusal("form.invalid", "org.error.formInvalid", fields);
         }
     }
 }

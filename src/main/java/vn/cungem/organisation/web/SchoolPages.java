@@ -1,5 +1,6 @@
 package vn.cungem.organisation.web;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,8 +25,8 @@ class SchoolPages extends RecordPages<School> {
 
     private final SchoolDirectory schools;
 
-    SchoolPages(SchoolDirectory schools, UnitDirectory units) {
-        super(schools, units, "schools", "school");
+    SchoolPages(SchoolDirectory schools, UnitDirectory units, MessageSource messages) {
+        super(schools, units, messages, "schools", "school");
         this.schools = schools;
     }
 

@@ -226,7 +226,8 @@ class OrganisationWebIntegrationTests {
                         .with(managerA)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("alert error")));
+                .andExpect(content().string(containsString("alert error")))
+                .andExpect(content().string(containsString("Biểu mẫu có giá trị không hợp lệ: [level]")));
     }
 
     @Test
