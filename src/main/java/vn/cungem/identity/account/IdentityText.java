@@ -32,7 +32,11 @@ public class IdentityText {
 
     /** The error {@code code}, worded by {@code account.error.<code>}. */
     public InvalidValueException invalid(String code, Object... args) {
-        String key = "account.error." + code;
+        return invalidAs(code, "account.error." + code, args);
+    }
+
+    /** The error {@code code} worded by another key, where one code has more than one cause. */
+    public InvalidValueException invalidAs(String code, String key, Object... args) {
         return new InvalidValueException(code, vi(key, args), en(key, args));
     }
 

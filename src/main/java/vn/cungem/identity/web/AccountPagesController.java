@@ -102,11 +102,8 @@ class AccountPagesController {
                 model,
                 locale,
                 response);
-        if (id.isEmpty()) {
-            return showGrantForm(model, form);
-        }
-        redirect.addFlashAttribute("flashKey", "accounts.invited");
-        return "redirect:/accounts/" + id.get();
+        return id.map(invited -> showAccount(invited, "accounts.invited", redirect))
+                .orElseGet(() -> showGrantForm(model, form));
     }
 
     @GetMapping("/accounts/{id}")
@@ -122,8 +119,7 @@ class AccountPagesController {
             @RequestParam(name = "reason", required = false) String reason,
             RedirectAttributes redirect) {
         changes.setEnabled(Callers.current(), id, enabled, reason);
-        redirect.addFlashAttribute("flashKey", enabled ? "accounts.enabledDone" : "accounts.disabledDone");
-        return "redirect:/accounts/" + id;
+        return showAccount(id, enabled ? "accounts.enabledDone" : "accounts.disabledDone", redirect);
     }
 
     @PostMapping("/accounts/{id}/grant")
@@ -150,10 +146,13 @@ class AccountPagesController {
                 model,
                 locale,
                 response);
-        if (changed.isEmpty()) {
-            return showDetails(model, form);
-        }
-        redirect.addFlashAttribute("flashKey", "accounts.grantChanged");
+        return changed.map(done -> showAccount(done, "accounts.grantChanged", redirect))
+                .orElseGet(() -> showDetails(model, form));
+    }
+
+    /** After a change, the account's page with a line saying what was done. */
+    private static String showAccount(long id, String flashKey, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flashKey", flashKey);
         return "redirect:/accounts/" + id;
     }
 

@@ -101,7 +101,7 @@ class MyAccountController {
         try {
             return Integer.valueOf(raw.trim());
         } catch (NumberFormatException e) {
-            throw text.invalid("token-validity");
+            throw text.invalidAs("token-validity", "account.error.token-validity-not-a-number");
         }
     }
 }
