@@ -1,6 +1,5 @@
 package vn.cungem.identity.account;
 
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
-import vn.cungem.shared.text.VietnameseText;
 
 /**
  * Accounts the system creates with a password already chosen: the first administrator, and the named accounts other
@@ -53,30 +51,13 @@ public class AccountCreation {
         String fullName = input.name(rawName);
         PasswordPolicy.check(password, email);
         Grant resolved = grants.authorise(Caller.SYSTEM, grant);
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
-                        insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
-                               role, unit_id, school_id, partner_id, volunteer_team_id, enabled, password_generated,
-                               password_changed_at, email_verified_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)""")
-                .params(
-                        email,
-                        fullName,
-                        VietnameseText.fold(fullName),
-                        VietnameseText.sortKey(fullName),
-                        encoder.encode(password),
-                        resolved.role().name(),
-                        resolved.unitId(),
-                        resolved.schoolId(),
-                        resolved.partnerId(),
-                        resolved.teamId(),
-                        generated,
-                        generated ? null : now,
-                        now,
-                        now,
-                        now)
-                .update();
-        long id = AccountSql.idOf(jdbc, email);
+        NewAccount account = new NewAccount(email, fullName, resolved);
+        long id = account.with("password_hash", encoder.encode(password))
+                .with("enabled", true)
+                .with("password_generated", generated)
+                .with("password_changed_at", generated ? null : account.now())
+                .with("email_verified_at", account.now())
+                .insert(jdbc);
         Map<String, Object> after = resolved.asMap();
         after.put("email", email);
         events.publishEvent(DomainChange.created("account", id, grants.homeUnitOf(resolved), after));

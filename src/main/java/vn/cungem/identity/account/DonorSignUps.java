@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.identity.account.EmailLinks.Purpose;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Role;
-import vn.cungem.shared.text.VietnameseText;
 
 /** Donors sign themselves up; the account opens once they follow the link sent to their email. */
 @Service
@@ -75,22 +74,11 @@ public class DonorSignUps {
     }
 
     private long insert(String email, String fullName, String password) {
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
-                        insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
-                               role, enabled, password_changed_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, 'DONOR', false, ?, ?, ?)""")
-                .params(
-                        email,
-                        fullName,
-                        VietnameseText.fold(fullName),
-                        VietnameseText.sortKey(fullName),
-                        encoder.encode(password),
-                        now,
-                        now,
-                        now)
-                .update();
-        return AccountSql.idOf(jdbc, email);
+        NewAccount account = new NewAccount(email, fullName, new Grant(Role.DONOR, null, null, null, null));
+        return account.with("password_hash", encoder.encode(password))
+                .with("enabled", false)
+                .with("password_changed_at", account.now())
+                .insert(jdbc);
     }
 
     /** Opens the account behind the link; false when the link is used, expired or unknown. */

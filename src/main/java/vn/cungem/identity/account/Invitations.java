@@ -11,7 +11,6 @@ import vn.cungem.identity.account.EmailLinks.Purpose;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
-import vn.cungem.shared.text.VietnameseText;
 
 /** A manager invites someone by email with a role and scope; the invited person sets a password through the link. */
 @Service
@@ -68,7 +67,7 @@ public class Invitations {
             }
             id = row.id();
         } else {
-            id = insert(email, fullName, resolved);
+            id = new NewAccount(email, fullName, resolved).with("enabled", true).insert(jdbc);
         }
         String token = links.issue(id, Purpose.INVITATION);
         Map<String, Object> after = resolved.asMap();
@@ -78,28 +77,6 @@ public class Invitations {
                 new DomainChange("account", String.valueOf(id), "INVITED", homeUnit, Map.of(), after, null));
         mails.invitation(email, fullName, caller.displayName(), resolved.role(), token);
         return id;
-    }
-
-    private long insert(String email, String fullName, Grant grant) {
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
-                        insert into user_account (email, full_name, full_name_folded, full_name_sort, role,
-                               unit_id, school_id, partner_id, volunteer_team_id, enabled, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""")
-                .params(
-                        email,
-                        fullName,
-                        VietnameseText.fold(fullName),
-                        VietnameseText.sortKey(fullName),
-                        grant.role().name(),
-                        grant.unitId(),
-                        grant.schoolId(),
-                        grant.partnerId(),
-                        grant.teamId(),
-                        now,
-                        now)
-                .update();
-        return AccountSql.idOf(jdbc, email);
     }
 
     /** The invitation behind a link, while it can still be used. */
