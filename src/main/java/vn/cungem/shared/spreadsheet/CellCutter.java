@@ -1,0 +1,87 @@
+package vn.cungem.shared.spreadsheet;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Drops the characters of a CSV cell beyond {@code keep}, before the CSV parser sees them: the parser builds each cell
+ * whole, and a cell of tens of megabytes (a whole book pasted into one) must not be held to be flagged. Follows quoting
+ * the way the parser does (a quote opens a cell only as its first character; two quotes inside are one), and never
+ * drops a quote, separator or line end, so the parser finds the same cells and rows, only shorter ones.
+ */
+final class CellCutter extends FilterReader {
+
+    private enum State {
+        CELL_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED
+    }
+
+    private final char delimiter;
+    private final int keep;
+    private State state = State.CELL_START;
+    private int length;
+
+    CellCutter(Reader in, char delimiter, int keep) {
+        super(in);
+        this.delimiter = delimiter;
+        this.keep = keep;
+    }
+
+    @Override
+    public int read() throws IOException {
+        char[] one = new char[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int count) throws IOException {
+        while (true) {
+            int n = in.read(buffer, offset, count);
+            if (n <= 0) {
+                return n;
+            }
+            int kept = offset;
+            for (int i = offset; i < offset + n; i++) {
+                char c = buffer[i];
+                if (keeps(c)) {
+                    buffer[kept++] = c;
+                }
+            }
+            if (kept > offset) {
+                return kept - offset;
+            }
+        }
+    }
+
+    private boolean keeps(char c) {
+        if (state == State.QUOTE_IN_QUOTED) {
+            // A quote after the closing one is an escaped quote; anything else follows the closed quote as text.
+            state = c == '"' ? State.QUOTED : State.UNQUOTED;
+            if (c == '"') {
+                return true;
+            }
+        }
+        if (state == State.QUOTED) {
+            if (c == '"') {
+                state = State.QUOTE_IN_QUOTED;
+                return true;
+            }
+            return ++length <= keep;
+        }
+        if (c == delimiter || c == '\n' || c == '\r') {
+            state = State.CELL_START;
+            length = 0;
+            return true;
+        }
+        if (c == '"') {
+            state = state == State.CELL_START ? State.QUOTED : State.UNQUOTED;
+            return true;
+        }
+        state = State.UNQUOTED;
+        return ++length <= keep;
+    }
+}
