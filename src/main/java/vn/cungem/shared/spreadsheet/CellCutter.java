@@ -32,9 +32,12 @@ final class CellCutter extends FilterReader {
 
     @Override
     public int read() throws IOException {
-        char[] one = new char[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0];
+        while (true) {
+            int c = in.read();
+            if (c < 0 || keeps((char) c)) {
+                return c;
+            }
+        }
     }
 
     @Override

@@ -29,19 +29,18 @@ public final class SpreadsheetReader {
     private static final TabularOptions OPTIONS = new TabularOptions(
             LIMITS, MAX_FILE_BYTES, MAX_ROWS + 20, SpreadsheetReader::tooManyRows, MAX_CELL_CHARS, true, true);
 
+    /** The file's format as an import stores it, to read the stored upload again later. */
     public enum Format {
         XLSX,
         CSV
     }
 
-    /** A sheet of the workbook (a CSV file has one) and how many non-empty rows it holds. */
+    /** A sheet of the workbook (a CSV file has one) and how many non-empty rows it holds, as an import job keeps it. */
     public record SheetInfo(int index, String name, int rows) {}
 
     /** Receives rows in file order; {@code number} is the spreadsheet's 1-based row number. */
     @FunctionalInterface
-    public interface RowSink {
-        void row(int number, List<String> cells);
-    }
+    public interface RowSink extends TabularReader.RowSink {}
 
     private SpreadsheetReader() {}
 
@@ -75,7 +74,7 @@ public final class SpreadsheetReader {
      */
     static void read(byte[] content, int sheetIndex, RowSink sink, Format format, Duration wait) {
         refused(() -> {
-            TabularReader.read(content, sheetIndex, OPTIONS, true, wait, sink::row);
+            TabularReader.read(content, sheetIndex, OPTIONS, true, wait, sink);
             return null;
         });
     }
