@@ -62,9 +62,16 @@ final class CellCutter extends FilterReader {
 
     private boolean keeps(char c) {
         if (state == State.QUOTE_IN_QUOTED) {
-            // A quote after the closing one is an escaped quote; anything else follows the closed quote as text.
-            state = c == '"' ? State.QUOTED : State.UNQUOTED;
             if (c == '"') {
+                // Two quotes inside a quoted cell are one quote of its text.
+                state = State.QUOTED;
+                return true;
+            }
+            state = State.UNQUOTED;
+            if (!ends(c)) {
+                // Text after the closing quote is kept, so that dropping it cannot bring a later quote next to the
+                // closing one (which would make the two one quote of text).
+                length++;
                 return true;
             }
         }
@@ -75,7 +82,7 @@ final class CellCutter extends FilterReader {
             }
             return ++length <= keep;
         }
-        if (c == delimiter || c == '\n' || c == '\r') {
+        if (ends(c)) {
             state = State.CELL_START;
             length = 0;
             return true;
@@ -86,5 +93,9 @@ final class CellCutter extends FilterReader {
         }
         state = State.UNQUOTED;
         return ++length <= keep;
+    }
+
+    private boolean ends(char c) {
+        return c == delimiter || c == '\n' || c == '\r';
     }
 }
