@@ -16,8 +16,9 @@ import vn.cungem.shared.text.VietnameseText;
 
 /**
  * Reads the General Statistics Office's list of administrative units ("Danh mục đơn vị hành chính"): one row per
- * commune with its province and district, as CSV (UTF-8, with or without BOM, comma or semicolon) or XLSX. A file
- * made after the 2025 reform has no district columns: its communes hang directly under their province.
+ * commune with its province and district, as CSV (UTF-8 or UTF-16, comma, semicolon or tab) or XLSX, read by the shared
+ * {@link TabularReader}. A file made after the 2025 reform has no district columns: its communes hang directly under
+ * their province.
  *
  * <p>Each data row yields up to three {@link UnitRow}s (province, district, commune) carrying the spreadsheet row
  * number. The same province repeats on every row; the planner folds the repeats and rejects conflicting ones.
