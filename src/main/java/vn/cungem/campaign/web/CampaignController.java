@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -91,27 +92,11 @@ class CampaignController {
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         requireManager(caller);
-        if (add != null) {
-            form.addRow(add);
-            return form(model, form, List.of(), null);
-        }
-        form.compact();
-        List<CampaignProblem> problems = new ArrayList<>();
-        CampaignSpec spec = read(form, problems);
-        if (problems.isEmpty()) {
-            try {
-                Campaign created = campaigns.create(spec, caller);
-                redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
-                return "redirect:/campaigns/" + created.id();
-            } catch (CampaignInvalidException e) {
-                problems.addAll(e.problems());
-            } catch (InvalidValueException e) {
-                problems.add(new CampaignProblem("code", e.messageVi(), e.messageEn()));
-            }
-        }
-        form.padRows();
-        model.addAttribute("errors", CampaignForm.byField(problems, isEnglish(locale)));
-        return form(model, form, problems, null);
+        return submit(form, add, model, locale, null, "code", spec -> {
+            Campaign created = campaigns.create(spec, caller);
+            redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
+            return "redirect:/campaigns/" + created.id();
+        });
     }
 
     @GetMapping("/campaigns/{id}")
@@ -140,6 +125,25 @@ class CampaignController {
             Locale locale,
             RedirectAttributes redirect) {
         Campaign campaign = editable(id);
+        return submit(form, add, model, locale, campaign, "form", spec -> {
+            campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
+            redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
+            return "redirect:/campaigns/" + id;
+        });
+    }
+
+    /**
+     * Adds a row when asked to, or saves; what cannot be saved comes back on the form beside its field. An
+     * {@link InvalidValueException} from saving is shown on {@code invalidField}.
+     */
+    private String submit(
+            CampaignForm form,
+            String add,
+            Model model,
+            Locale locale,
+            Campaign campaign,
+            String invalidField,
+            Function<CampaignSpec, String> save) {
         if (add != null) {
             form.addRow(add);
             return form(model, form, List.of(), campaign);
@@ -149,13 +153,11 @@ class CampaignController {
         CampaignSpec spec = read(form, problems);
         if (problems.isEmpty()) {
             try {
-                campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
-                redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
-                return "redirect:/campaigns/" + id;
+                return save.apply(spec);
             } catch (CampaignInvalidException e) {
                 problems.addAll(e.problems());
             } catch (InvalidValueException e) {
-                problems.add(new CampaignProblem("form", e.messageVi(), e.messageEn()));
+                problems.add(new CampaignProblem(invalidField, e.messageVi(), e.messageEn()));
             }
         }
         form.padRows();
