@@ -14,7 +14,7 @@ import vn.cungem.identity.account.AccountRow;
 import vn.cungem.identity.account.AccountService;
 import vn.cungem.identity.account.PasswordPolicy;
 import vn.cungem.shared.InvalidValueException;
-import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 
 /**
@@ -86,7 +86,7 @@ class PublicAccountPagesController {
             // Counted whether or not the email has an account, so a 429 tells nothing about who is registered.
             rateLimits.checkClient(RateLimits.PASSWORD_RESET_PER_CLIENT, request);
             rateLimits.checkEmail(RateLimits.PASSWORD_RESET_PER_EMAIL, email);
-        } catch (RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
             model.addAttribute("email", email);
             return resetRequestForm();
@@ -150,7 +150,7 @@ class PublicAccountPagesController {
             rateLimits.checkClient(RateLimits.SIGN_UP_PER_CLIENT, request);
             rateLimits.checkEmail(RateLimits.SIGN_UP_PER_EMAIL, email);
             accounts.registerDonor(email, fullName, password, confirmation);
-        } catch (RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
             model.addAttribute("email", email);
             model.addAttribute("fullName", fullName);
