@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign.UnitRef;
 import vn.cungem.campaign.internal.CampaignRepository;
+import vn.cungem.campaign.internal.CampaignTexts;
 import vn.cungem.campaign.internal.CampaignVisibility;
 import vn.cungem.campaign.internal.UnitLookup;
 import vn.cungem.organisation.UnitScopes;
@@ -37,6 +38,7 @@ public class Campaigns {
     private final CampaignRepository repository;
     private final CampaignVisibility visibility;
     private final UnitLookup units;
+    private final CampaignTexts texts;
     private final UnitScopes scopes;
     private final ApplicationEventPublisher events;
 
@@ -44,11 +46,13 @@ public class Campaigns {
             CampaignRepository repository,
             CampaignVisibility visibility,
             UnitLookup units,
+            CampaignTexts texts,
             UnitScopes scopes,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.visibility = visibility;
         this.units = units;
+        this.texts = texts;
         this.scopes = scopes;
         this.events = events;
     }
@@ -151,11 +155,11 @@ public class Campaigns {
         throw codeTaken(spec.code());
     }
 
-    private static ConflictException codeTaken(String code) {
+    private ConflictException codeTaken(String code) {
         return new ConflictException(
                 "campaign-code-taken",
-                "Mã chương trình " + code + " đã được dùng; hãy chọn mã khác.",
-                "Campaign code " + code + " is already in use; choose another.");
+                texts.vi("campaign.error.code-taken", code),
+                texts.en("campaign.error.code-taken", code));
     }
 
     /**
@@ -167,24 +171,18 @@ public class Campaigns {
         Campaign current = editable(id, caller);
         CampaignSpec spec = NormalisedSpec.of(raw);
         if (!Objects.equals(spec.code(), current.code())) {
-            throw new CampaignInvalidException(List.of(new CampaignProblem(
-                    "code",
-                    "Không đổi được mã chương trình sau khi đã tạo (" + current.code() + ").",
-                    "The code cannot change once the campaign exists (" + current.code() + ").")));
+            throw new CampaignInvalidException(
+                    List.of(texts.problem("code", "campaign.error.code-fixed", current.code())));
         }
         check(spec, caller);
         if (!current.status().isEditable()) {
             throw new ConflictException(
-                    "campaign-closed",
-                    "Chương trình đã kết thúc nên không sửa được.",
-                    "The campaign is closed and can no longer be changed.");
+                    "campaign-closed", texts.vi("campaign.error.closed"), texts.en("campaign.error.closed"));
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
         if (!repository.update(id, spec, version)) {
             throw new ConflictException(
-                    "campaign-stale",
-                    "Người khác vừa lưu chương trình này. Hãy tải lại trang rồi sửa lại.",
-                    "Someone else saved this campaign meanwhile. Reload the page and edit again.");
+                    "campaign-stale", texts.vi("campaign.error.stale-save"), texts.en("campaign.error.stale-save"));
         }
         Campaign saved = repository.load(id).orElseThrow();
         events.publishEvent(DomainChange.updated(
@@ -204,22 +202,23 @@ public class Campaigns {
         if (target == null || !current.status().canMoveTo(target)) {
             throw new ConflictException(
                     "campaign-status",
-                    "Không chuyển được chương trình từ trạng thái \""
-                            + current.status().nameVi() + "\" sang \"" + (target == null ? "?" : target.nameVi())
-                            + "\".",
-                    "A campaign cannot move from " + current.status().nameEn() + " to "
-                            + (target == null ? "?" : target.nameEn()) + ".");
+                    texts.vi(
+                            "campaign.error.status-move",
+                            current.status().nameVi(),
+                            target == null ? "?" : target.nameVi()),
+                    texts.en(
+                            "campaign.error.status-move",
+                            current.status().nameEn(),
+                            target == null ? "?" : target.nameEn()));
         }
         String why = tidyReason(reason);
         if (why == null) {
             throw new InvalidValueException(
-                    "campaign-reason", "Hãy nhập lý do chuyển trạng thái.", "Give a reason for the status change.");
+                    "campaign-reason", texts.vi("campaign.error.reason"), texts.en("campaign.error.reason"));
         }
         if (!repository.changeStatus(id, current.status(), target)) {
             throw new ConflictException(
-                    "campaign-stale",
-                    "Người khác vừa đổi trạng thái chương trình này. Hãy tải lại trang.",
-                    "Someone else changed this campaign's status meanwhile. Reload the page.");
+                    "campaign-stale", texts.vi("campaign.error.stale-status"), texts.en("campaign.error.stale-status"));
         }
         events.publishEvent(new DomainChange(
                 ENTITY,
@@ -254,10 +253,8 @@ public class Campaigns {
                 .toList();
         if (!missing.isEmpty()) {
             String list = String.join(", ", missing);
-            throw new CampaignInvalidException(List.of(new CampaignProblem(
-                    "participatingUnits",
-                    "Không tìm thấy đơn vị có mã: " + list + ".",
-                    "No unit has the code: " + list + ".")));
+            throw new CampaignInvalidException(
+                    List.of(texts.problem("participatingUnits", "campaign.error.unknown-units", list)));
         }
         return found;
     }
@@ -290,10 +287,7 @@ public class Campaigns {
         Long organiser = spec.organisingUnitId();
         if (organiser != null) {
             if (units.unit(organiser).isEmpty() || !scopes.covers(caller, organiser)) {
-                problems.add(new CampaignProblem(
-                        "organisingUnit",
-                        "Đơn vị tổ chức phải là đơn vị của bạn hoặc một đơn vị cấp dưới.",
-                        "The organising unit must be your unit or one below it."));
+                problems.add(texts.problem("organisingUnit", "campaign.error.organiser-scope"));
             } else {
                 List<String> outside = new ArrayList<>();
                 for (Long unitId : spec.participatingUnitIds()) {
@@ -303,10 +297,7 @@ public class Campaigns {
                 }
                 if (!outside.isEmpty()) {
                     String list = String.join(", ", outside);
-                    problems.add(new CampaignProblem(
-                            "participatingUnits",
-                            "Đơn vị tham gia phải thuộc đơn vị tổ chức; không thuộc: " + list + ".",
-                            "Participating units must lie within the organising unit; outside it: " + list + "."));
+                    problems.add(texts.problem("participatingUnits", "campaign.error.outside-organiser", list));
                 }
             }
         }

@@ -28,6 +28,7 @@ import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.campaign.internal.CampaignTexts;
 import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
@@ -39,10 +40,12 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final MessageSource messages;
+    private final CampaignTexts texts;
 
-    CampaignController(Campaigns campaigns, MessageSource messages) {
+    CampaignController(Campaigns campaigns, MessageSource messages, CampaignTexts texts) {
         this.campaigns = campaigns;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** Row indexes beyond what a person could type are dropped instead of failing the request. */
@@ -194,7 +197,8 @@ class CampaignController {
     String row(@PathVariable String kind, @RequestParam(defaultValue = "0") int index, Model model) {
         requireManager(Callers.current());
         if (!Set.of("phase", "category", "requirement", "milestone").contains(kind)) {
-            throw new InvalidValueException("campaign-row", "Loại dòng không hợp lệ.", "Unknown row kind.");
+            throw new InvalidValueException(
+                    "campaign-row", texts.vi("campaign.error.row-kind"), texts.en("campaign.error.row-kind"));
         }
         int safe = Math.max(0, Math.min(index, CampaignForm.MAX_ROWS - 1));
         CampaignForm form = new CampaignForm();
@@ -225,10 +229,7 @@ class CampaignController {
             String codeOnly = organiserCode.trim().split("\\s")[0];
             Optional<UnitRef> organiser = campaigns.unitByCode(codeOnly);
             if (organiser.isEmpty()) {
-                problems.add(new CampaignProblem(
-                        "organisingUnit",
-                        "Không tìm thấy đơn vị có mã " + codeOnly + ".",
-                        "No unit has the code " + codeOnly + "."));
+                problems.add(texts.problem("organisingUnit", "campaign.error.unknown-unit", codeOnly));
             } else {
                 organiserId = organiser.get().id();
             }
@@ -283,7 +284,7 @@ class CampaignController {
         }
     }
 
-    private static CampaignStatus parseStatus(String text) {
+    private CampaignStatus parseStatus(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -291,7 +292,9 @@ class CampaignController {
             return CampaignStatus.valueOf(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(
-                    "campaign-status-unknown", "Trạng thái không hợp lệ: " + text, "Unknown status: " + text);
+                    "campaign-status-unknown",
+                    texts.vi("campaign.error.unknown-status", text),
+                    texts.en("campaign.error.unknown-status", text));
         }
     }
 
