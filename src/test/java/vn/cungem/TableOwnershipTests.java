@@ -69,10 +69,6 @@ class TableOwnershipTests {
      */
     static final List<Allowed> ALLOWED = List.of(
             new Allowed(
-                    "campaign/internal/CampaignRepository.java",
-                    Set.of("administrative_unit", "unit_closure"),
-                    "the paged campaign search's visibility and area conditions join the unit tree: to use UnitScopes"),
-            new Allowed(
                     "demo/DemoDataSeeder.java",
                     Set.of("partner_organisation", "school", "user_account", "volunteer_team"),
                     DEMO),

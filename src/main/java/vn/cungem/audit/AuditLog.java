@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.AuditedRecords;
+import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
@@ -187,13 +188,14 @@ public class AuditLog {
                 nullableLong(rs, "actor_account_id"),
                 rs.getString("actor_name"),
                 nullableLong(rs, "actor_unit_id"),
-                rs.getString("entity_type"),
-                rs.getString("entity_id"),
-                rs.getString("action"),
-                nullableLong(rs, "unit_id"),
-                map(rs.getString("before_json")),
-                map(rs.getString("after_json")),
-                rs.getString("reason"));
+                new DomainChange(
+                        rs.getString("entity_type"),
+                        rs.getString("entity_id"),
+                        rs.getString("action"),
+                        nullableLong(rs, "unit_id"),
+                        map(rs.getString("before_json")),
+                        map(rs.getString("after_json")),
+                        rs.getString("reason")));
     }
 
     private Map<String, Object> map(String text) {

@@ -2,19 +2,23 @@ package vn.cungem.campaign;
 
 import java.util.EnumSet;
 import java.util.Set;
+import vn.cungem.shared.text.Labelled;
 
 /** The life of a campaign. {@link #next()} is the one place that knows the legal moves. */
-public enum CampaignStatus {
+public enum CampaignStatus implements Labelled {
     DRAFT("Bản nháp", "Draft"),
     ACTIVE("Đang triển khai", "Active"),
     CLOSED("Đã kết thúc", "Closed");
 
-    private final String nameVi;
-    private final String nameEn;
+    private final Label label;
 
     CampaignStatus(String nameVi, String nameEn) {
-        this.nameVi = nameVi;
-        this.nameEn = nameEn;
+        this.label = new Label(nameVi, nameEn);
+    }
+
+    @Override
+    public Label label() {
+        return label;
     }
 
     /** A closed campaign stays closed: its reports have gone up and its ledger is final. */
@@ -33,13 +37,5 @@ public enum CampaignStatus {
     /** Details may change until the campaign closes. */
     public boolean isEditable() {
         return this != CLOSED;
-    }
-
-    public String nameVi() {
-        return nameVi;
-    }
-
-    public String nameEn() {
-        return nameEn;
     }
 }

@@ -1,13 +1,10 @@
 package vn.cungem.campaign;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign.UnitRef;
 import vn.cungem.campaign.internal.CampaignRepository;
+import vn.cungem.campaign.internal.CampaignTexts;
+import vn.cungem.campaign.internal.CampaignVisibility;
+import vn.cungem.campaign.internal.UnitLookup;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
@@ -22,7 +22,6 @@ import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
-import vn.cungem.shared.text.Formats;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -37,18 +36,30 @@ public class Campaigns {
     public static final int PAGE_SIZE = 25;
 
     private final CampaignRepository repository;
+    private final CampaignVisibility visibility;
+    private final UnitLookup units;
+    private final CampaignTexts texts;
     private final UnitScopes scopes;
     private final ApplicationEventPublisher events;
 
-    Campaigns(CampaignRepository repository, UnitScopes scopes, ApplicationEventPublisher events) {
+    Campaigns(
+            CampaignRepository repository,
+            CampaignVisibility visibility,
+            UnitLookup units,
+            CampaignTexts texts,
+            UnitScopes scopes,
+            ApplicationEventPublisher events) {
         this.repository = repository;
+        this.visibility = visibility;
+        this.units = units;
+        this.texts = texts;
         this.scopes = scopes;
         this.events = events;
     }
 
     /** The campaign when the caller may see it; otherwise the same 404 as a missing one. */
     public Campaign get(long id, Caller caller) {
-        if (!repository.isVisible(id, caller)) {
+        if (!visibility.isVisible(id, caller)) {
             throw new NotFoundException(ENTITY, id);
         }
         return repository.load(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
@@ -78,7 +89,7 @@ public class Campaigns {
     }
 
     public boolean isVisible(long id, Caller caller) {
-        return repository.isVisible(id, caller);
+        return visibility.isVisible(id, caller);
     }
 
     /** Whether a campaign already uses this code (as the create form and API normalise it). */
@@ -93,17 +104,17 @@ public class Campaigns {
         int safePage = Math.max(0, page);
         int safeSize = Math.max(1, Math.min(size, 100));
         List<CampaignSummary> rows =
-                repository.search(VietnameseText.fold(query), status, caller, safeSize + 1, (long) safePage * safeSize);
+                visibility.search(VietnameseText.fold(query), status, caller, safeSize + 1, (long) safePage * safeSize);
         boolean hasNext = rows.size() > safeSize;
         return new CampaignPage(hasNext ? rows.subList(0, safeSize) : rows, safePage, safeSize, hasNext);
     }
 
-    /** Managers whose scope covers the organising unit (that unit or above) and administrators. */
     /** Whether a unit (a school's commune, say) lies in the campaign's {@linkplain Campaign#areaUnitIds area}. */
     public boolean inArea(Campaign campaign, long unitId) {
         return campaign.areaUnitIds().stream().anyMatch(area -> scopes.isWithin(unitId, area));
     }
 
+    /** Managers whose scope covers the organising unit (that unit or above) and administrators. */
     public boolean canEdit(Campaign campaign, Caller caller) {
         return canManage(caller) && scopes.covers(caller, campaign.spec().organisingUnitId());
     }
@@ -119,7 +130,7 @@ public class Campaigns {
     @Transactional
     public Campaign create(CampaignSpec raw, Caller caller) {
         requireManager(caller);
-        CampaignSpec spec = normalise(raw);
+        CampaignSpec spec = NormalisedSpec.of(raw);
         check(spec, caller);
         Optional<Long> existing = repository.idByCode(spec.code());
         if (existing.isPresent()) {
@@ -132,23 +143,23 @@ public class Campaigns {
             throw codeTaken(spec.code());
         }
         Campaign created = repository.load(id).orElseThrow();
-        events.publishEvent(DomainChange.created(ENTITY, id, spec.organisingUnitId(), snapshot(created)));
+        events.publishEvent(DomainChange.created(ENTITY, id, spec.organisingUnitId(), CampaignSnapshot.of(created)));
         return created;
     }
 
     private Campaign sameAsExisting(long id, CampaignSpec spec, Caller caller) {
         Campaign campaign = repository.load(id).orElseThrow();
-        if (campaign.spec().equals(spec) && repository.isVisible(id, caller)) {
+        if (campaign.spec().equals(spec) && visibility.isVisible(id, caller)) {
             return campaign;
         }
         throw codeTaken(spec.code());
     }
 
-    private static ConflictException codeTaken(String code) {
+    private ConflictException codeTaken(String code) {
         return new ConflictException(
                 "campaign-code-taken",
-                "Mã chương trình " + code + " đã được dùng; hãy chọn mã khác.",
-                "Campaign code " + code + " is already in use; choose another.");
+                texts.vi("campaign.error.code-taken", code),
+                texts.en("campaign.error.code-taken", code));
     }
 
     /**
@@ -158,30 +169,29 @@ public class Campaigns {
     @Transactional
     public Campaign update(long id, CampaignSpec raw, Integer expectedVersion, String reason, Caller caller) {
         Campaign current = editable(id, caller);
-        CampaignSpec spec = normalise(raw);
+        CampaignSpec spec = NormalisedSpec.of(raw);
         if (!Objects.equals(spec.code(), current.code())) {
-            throw new CampaignInvalidException(List.of(new CampaignProblem(
-                    "code",
-                    "Không đổi được mã chương trình sau khi đã tạo (" + current.code() + ").",
-                    "The code cannot change once the campaign exists (" + current.code() + ").")));
+            throw new CampaignInvalidException(
+                    List.of(texts.problem("code", "campaign.error.code-fixed", current.code())));
         }
         check(spec, caller);
         if (!current.status().isEditable()) {
             throw new ConflictException(
-                    "campaign-closed",
-                    "Chương trình đã kết thúc nên không sửa được.",
-                    "The campaign is closed and can no longer be changed.");
+                    "campaign-closed", texts.vi("campaign.error.closed"), texts.en("campaign.error.closed"));
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
         if (!repository.update(id, spec, version)) {
             throw new ConflictException(
-                    "campaign-stale",
-                    "Người khác vừa lưu chương trình này. Hãy tải lại trang rồi sửa lại.",
-                    "Someone else saved this campaign meanwhile. Reload the page and edit again.");
+                    "campaign-stale", texts.vi("campaign.error.stale-save"), texts.en("campaign.error.stale-save"));
         }
         Campaign saved = repository.load(id).orElseThrow();
         events.publishEvent(DomainChange.updated(
-                ENTITY, id, spec.organisingUnitId(), snapshot(current), snapshot(saved), tidyReason(reason)));
+                ENTITY,
+                id,
+                spec.organisingUnitId(),
+                CampaignSnapshot.of(current),
+                CampaignSnapshot.of(saved),
+                tidyReason(reason)));
         return saved;
     }
 
@@ -192,22 +202,23 @@ public class Campaigns {
         if (target == null || !current.status().canMoveTo(target)) {
             throw new ConflictException(
                     "campaign-status",
-                    "Không chuyển được chương trình từ trạng thái \""
-                            + current.status().nameVi() + "\" sang \"" + (target == null ? "?" : target.nameVi())
-                            + "\".",
-                    "A campaign cannot move from " + current.status().nameEn() + " to "
-                            + (target == null ? "?" : target.nameEn()) + ".");
+                    texts.vi(
+                            "campaign.error.status-move",
+                            current.status().nameVi(),
+                            target == null ? "?" : target.nameVi()),
+                    texts.en(
+                            "campaign.error.status-move",
+                            current.status().nameEn(),
+                            target == null ? "?" : target.nameEn()));
         }
         String why = tidyReason(reason);
         if (why == null) {
             throw new InvalidValueException(
-                    "campaign-reason", "Hãy nhập lý do chuyển trạng thái.", "Give a reason for the status change.");
+                    "campaign-reason", texts.vi("campaign.error.reason"), texts.en("campaign.error.reason"));
         }
         if (!repository.changeStatus(id, current.status(), target)) {
             throw new ConflictException(
-                    "campaign-stale",
-                    "Người khác vừa đổi trạng thái chương trình này. Hãy tải lại trang.",
-                    "Someone else changed this campaign's status meanwhile. Reload the page.");
+                    "campaign-stale", texts.vi("campaign.error.stale-status"), texts.en("campaign.error.stale-status"));
         }
         events.publishEvent(new DomainChange(
                 ENTITY,
@@ -222,11 +233,11 @@ public class Campaigns {
 
     /** Units the caller may choose as organiser, matching what they type (code prefix or folded name); at most 20. */
     public List<UnitRef> organiserChoices(String query, Caller caller) {
-        return repository.searchUnits(scopes.unitFilter(caller, "u.id"), query);
+        return units.searchUnits(scopes.unitFilter(caller, "u.id"), query);
     }
 
     public Optional<UnitRef> unitByCode(String code) {
-        return code == null || code.isBlank() ? Optional.empty() : repository.unitByCode(code.trim());
+        return code == null || code.isBlank() ? Optional.empty() : units.unitByCode(code.trim());
     }
 
     /** Resolves unit codes; unknown codes are reported, not ignored. */
@@ -236,26 +247,24 @@ public class Campaigns {
                 .filter(c -> !c.isEmpty())
                 .distinct()
                 .toList();
-        List<UnitRef> found = repository.unitsByCodes(wanted);
+        List<UnitRef> found = units.unitsByCodes(wanted);
         List<String> missing = wanted.stream()
                 .filter(c -> found.stream().noneMatch(u -> u.code().equals(c)))
                 .toList();
         if (!missing.isEmpty()) {
             String list = String.join(", ", missing);
-            throw new CampaignInvalidException(List.of(new CampaignProblem(
-                    "participatingUnits",
-                    "Không tìm thấy đơn vị có mã: " + list + ".",
-                    "No unit has the code: " + list + ".")));
+            throw new CampaignInvalidException(
+                    List.of(texts.problem("participatingUnits", "campaign.error.unknown-units", list)));
         }
         return found;
     }
 
     public List<UnitRef> childUnits(long unitId) {
-        return repository.childUnits(unitId);
+        return units.childUnits(unitId);
     }
 
     public Optional<UnitRef> unit(long id) {
-        return repository.unit(id);
+        return units.unit(id);
     }
 
     private Campaign editable(long id, Caller caller) {
@@ -277,24 +286,18 @@ public class Campaigns {
         List<CampaignProblem> problems = new ArrayList<>(spec.problems());
         Long organiser = spec.organisingUnitId();
         if (organiser != null) {
-            if (repository.unit(organiser).isEmpty() || !scopes.covers(caller, organiser)) {
-                problems.add(new CampaignProblem(
-                        "organisingUnit",
-                        "Đơn vị tổ chức phải là đơn vị của bạn hoặc một đơn vị cấp dưới.",
-                        "The organising unit must be your unit or one below it."));
+            if (units.unit(organiser).isEmpty() || !scopes.covers(caller, organiser)) {
+                problems.add(texts.problem("organisingUnit", "campaign.error.organiser-scope"));
             } else {
                 List<String> outside = new ArrayList<>();
                 for (Long unitId : spec.participatingUnitIds()) {
-                    if (!repository.isWithin(unitId, organiser)) {
-                        outside.add(repository.unit(unitId).map(UnitRef::code).orElse(String.valueOf(unitId)));
+                    if (!scopes.isWithin(unitId, organiser)) {
+                        outside.add(units.unit(unitId).map(UnitRef::code).orElse(String.valueOf(unitId)));
                     }
                 }
                 if (!outside.isEmpty()) {
                     String list = String.join(", ", outside);
-                    problems.add(new CampaignProblem(
-                            "participatingUnits",
-                            "Đơn vị tham gia phải thuộc đơn vị tổ chức; không thuộc: " + list + ".",
-                            "Participating units must lie within the organising unit; outside it: " + list + "."));
+                    problems.add(texts.problem("participatingUnits", "campaign.error.outside-organiser", list));
                 }
             }
         }
@@ -303,102 +306,7 @@ public class Campaigns {
         }
     }
 
-    /** Tidied text, sets in a fixed order, so that a retried request compares equal to what it saved. */
-    static CampaignSpec normalise(CampaignSpec s) {
-        return new CampaignSpec(
-                s.code() == null ? null : s.code().trim().toUpperCase(java.util.Locale.ROOT),
-                VietnameseText.tidy(s.name()),
-                blankToNull(s.description() == null ? null : s.description().strip()),
-                s.organisingUnitId(),
-                s.participatingUnitIds().stream().distinct().sorted().toList(),
-                s.eligibleLevels().stream().distinct().sorted().toList(),
-                s.itemTypes().stream().distinct().sorted().toList(),
-                s.phases().stream()
-                        .map(p -> new Phase(
-                                VietnameseText.tidy(p.name()),
-                                p.startsOn(),
-                                p.endsOn(),
-                                p.targetDevices(),
-                                p.targetStudents(),
-                                p.targetCashVnd()))
-                        .toList(),
-                s.categories().stream()
-                        .map(c -> new PriorityCategory(
-                                c.code() == null ? null : c.code().trim().toUpperCase(java.util.Locale.ROOT),
-                                VietnameseText.tidy(c.nameVi()),
-                                orElse(VietnameseText.tidy(c.nameEn()), VietnameseText.tidy(c.nameVi())),
-                                c.weight()))
-                        .toList(),
-                s.requirements().stream()
-                        .map(r -> new DeviceRequirement(
-                                r.itemType(),
-                                VietnameseText.tidy(r.textVi()),
-                                orElse(VietnameseText.tidy(r.textEn()), VietnameseText.tidy(r.textVi()))))
-                        .toList(),
-                s.milestones().stream()
-                        .map(m -> new Milestone(m.startsOn(), m.endsOn(), VietnameseText.tidy(m.title())))
-                        .toList());
-    }
-
-    /** Field values as the audit log shows them: readable text, one line per row, units by code. */
-    static Map<String, Object> snapshot(Campaign c) {
-        CampaignSpec s = c.spec();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", s.code());
-        out.put("name", s.name());
-        out.put("description", s.description());
-        out.put("status", c.status().name());
-        out.put(
-                "organisingUnit",
-                c.organisingUnit().code() + " " + c.organisingUnit().name());
-        out.put(
-                "participatingUnits",
-                c.participatingUnits().stream()
-                        .map(UnitRef::code)
-                        .sorted(Comparator.naturalOrder())
-                        .collect(Collectors.joining(", ")));
-        out.put("eligibleLevels", s.eligibleLevels().stream().map(Enum::name).collect(Collectors.joining(", ")));
-        out.put("itemTypes", s.itemTypes().stream().map(Enum::name).collect(Collectors.joining(", ")));
-        out.put(
-                "phases",
-                s.phases().stream()
-                        .map(p -> p.name() + ": " + Formats.date(p.startsOn()) + " – " + Formats.date(p.endsOn())
-                                + "; devices=" + nullText(p.targetDevices()) + "; students="
-                                + nullText(p.targetStudents()) + "; cashVnd=" + nullText(p.targetCashVnd()))
-                        .collect(Collectors.joining("\n")));
-        out.put(
-                "categories",
-                s.categories().stream()
-                        .map(k -> k.code() + " (" + k.nameVi() + ") = " + k.weight())
-                        .collect(Collectors.joining("\n")));
-        out.put(
-                "requirements",
-                s.requirements().stream()
-                        .map(r -> (r.itemType() == null ? "*" : r.itemType().name()) + ": " + r.textVi())
-                        .collect(Collectors.joining("\n")));
-        out.put(
-                "milestones",
-                s.milestones().stream()
-                        .map(m -> Formats.date(m.startsOn())
-                                + (m.endsOn() == null ? "" : " – " + Formats.date(m.endsOn())) + ": " + m.title())
-                        .collect(Collectors.joining("\n")));
-        return out;
-    }
-
-    private static String nullText(Object value) {
-        return value == null ? "—" : value.toString();
-    }
-
-    /** English text is optional on forms; the Vietnamese stands in for it rather than leaving English readers blank. */
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     private static String tidyReason(String reason) {
-        return blankToNull(VietnameseText.tidy(reason));
+        return NormalisedSpec.blankToNull(VietnameseText.tidy(reason));
     }
 }

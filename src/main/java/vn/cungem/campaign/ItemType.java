@@ -1,7 +1,9 @@
 package vn.cungem.campaign;
 
+import vn.cungem.shared.text.Labelled;
+
 /** What a campaign accepts from donors, as the source plans list it. */
-public enum ItemType {
+public enum ItemType implements Labelled {
     LAPTOP("Máy tính xách tay", "Laptop"),
     DESKTOP_SET("Máy tính để bàn (đủ bộ)", "Desktop computer set"),
     TABLET("Máy tính bảng", "Tablet"),
@@ -14,20 +16,15 @@ public enum ItemType {
     BOOKS_AND_SUPPLIES("Sách vở, dụng cụ học tập", "Books and school supplies"),
     CASH("Tiền mặt", "Cash");
 
-    private final String nameVi;
-    private final String nameEn;
+    private final Label label;
 
     ItemType(String nameVi, String nameEn) {
-        this.nameVi = nameVi;
-        this.nameEn = nameEn;
+        this.label = new Label(nameVi, nameEn);
     }
 
-    public String nameVi() {
-        return nameVi;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Label label() {
+        return label;
     }
 
     public boolean isDevice() {

@@ -1,26 +1,23 @@
 package vn.cungem.donation;
 
+import vn.cungem.shared.text.Labelled;
+
 /** Who gives: 001 and 003 call on people, businesses, organisations, religious establishments and telecom operators. */
-public enum DonorKind {
+public enum DonorKind implements Labelled {
     INDIVIDUAL("Cá nhân", "Individual"),
     BUSINESS("Doanh nghiệp", "Business"),
     ORGANISATION("Tổ chức, đoàn thể", "Organisation"),
     RELIGIOUS_ESTABLISHMENT("Cơ sở tôn giáo", "Religious establishment"),
     TELECOM_OPERATOR("Nhà mạng viễn thông", "Telecom operator");
 
-    private final String nameVi;
-    private final String nameEn;
+    private final Label label;
 
     DonorKind(String nameVi, String nameEn) {
-        this.nameVi = nameVi;
-        this.nameEn = nameEn;
+        this.label = new Label(nameVi, nameEn);
     }
 
-    public String nameVi() {
-        return nameVi;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Label label() {
+        return label;
     }
 }

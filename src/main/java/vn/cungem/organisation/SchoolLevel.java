@@ -1,26 +1,23 @@
 package vn.cungem.organisation;
 
+import vn.cungem.shared.text.Labelled;
+
 /** The school levels of the Vietnamese education system; schools have one, campaigns name those they serve. */
-public enum SchoolLevel {
+public enum SchoolLevel implements Labelled {
     PRESCHOOL("Mầm non", "Preschool"),
     PRIMARY("Tiểu học", "Primary"),
     LOWER_SECONDARY("Trung học cơ sở", "Lower secondary"),
     UPPER_SECONDARY("Trung học phổ thông", "Upper secondary"),
     CONTINUING_EDUCATION("Giáo dục thường xuyên", "Continuing education");
 
-    private final String nameVi;
-    private final String nameEn;
+    private final Label label;
 
     SchoolLevel(String nameVi, String nameEn) {
-        this.nameVi = nameVi;
-        this.nameEn = nameEn;
+        this.label = new Label(nameVi, nameEn);
     }
 
-    public String nameVi() {
-        return nameVi;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Label label() {
+        return label;
     }
 }

@@ -3,8 +3,9 @@ package vn.cungem.shared;
 import java.time.Duration;
 
 /**
- * The caller asked too often (a per-account limit counted in the database, so every node agrees). Web and API layers
- * answer 429 with a {@code Retry-After} header and the message in Vietnamese and English.
+ * The caller asked too often: a public form or API past its rate limit, or an account past a per-account limit counted
+ * in the database; either way every node agrees. Web and API layers answer 429 with a {@code Retry-After} header and
+ * the message in Vietnamese and English.
  */
 public class TooManyRequestsException extends InvalidValueException {
 
@@ -18,5 +19,11 @@ public class TooManyRequestsException extends InvalidValueException {
     /** Whole seconds, at least one, as the {@code Retry-After} header carries them. */
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        // expected, frequent under abuse, and fully described by its message
+        return this;
     }
 }

@@ -2,12 +2,13 @@ package vn.cungem.student;
 
 import java.util.EnumSet;
 import java.util.Set;
+import vn.cungem.shared.text.Labelled;
 
 /**
  * Where a student stands on the way to allocation (002: schools propose lists, the district approves). The one place
  * that knows the legal moves. Only APPROVED students are eligible for allocation.
  */
-public enum StudentStatus {
+public enum StudentStatus implements Labelled {
     REGISTERED("Đã đăng ký", "Registered"),
     PROPOSED("Đã đề xuất", "Proposed"),
     APPROVED("Đã duyệt", "Approved"),
@@ -15,20 +16,24 @@ public enum StudentStatus {
     REJECTED("Không duyệt", "Rejected"),
     MERGED("Đã gộp (trùng)", "Merged (duplicate)");
 
-    private final String labelVi;
-    private final String labelEn;
+    private final Label label;
 
-    StudentStatus(String labelVi, String labelEn) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
+    StudentStatus(String nameVi, String nameEn) {
+        this.label = new Label(nameVi, nameEn);
     }
 
+    @Override
+    public Label label() {
+        return label;
+    }
+
+    /** The student module calls its choices' names labels. */
     public String labelVi() {
-        return labelVi;
+        return nameVi();
     }
 
     public String labelEn() {
-        return labelEn;
+        return nameEn();
     }
 
     public Set<StudentStatus> next() {

@@ -7,12 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.cungem.shared.audit.DomainChange;
 
 class AuditEntryTests {
 
     private static AuditEntry entry(Map<String, Object> before, Map<String, Object> after) {
         return new AuditEntry(
-                1, OffsetDateTime.now(), 1L, "A", 1L, "campaign", "1", "UPDATED", 1L, before, after, null);
+                1,
+                OffsetDateTime.now(),
+                1L,
+                "A",
+                1L,
+                new DomainChange("campaign", "1", "UPDATED", 1L, before, after, null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.campaign.internal.CampaignTexts;
 import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
@@ -38,10 +40,12 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final MessageSource messages;
+    private final CampaignTexts texts;
 
-    CampaignController(Campaigns campaigns, MessageSource messages) {
+    CampaignController(Campaigns campaigns, MessageSource messages, CampaignTexts texts) {
         this.campaigns = campaigns;
         this.messages = messages;
+        this.texts = texts;
     }
 
     /** Row indexes beyond what a person could type are dropped instead of failing the request. */
@@ -91,27 +95,11 @@ class CampaignController {
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         requireManager(caller);
-        if (add != null) {
-            form.addRow(add);
-            return form(model, form, List.of(), null);
-        }
-        form.compact();
-        List<CampaignProblem> problems = new ArrayList<>();
-        CampaignSpec spec = read(form, problems);
-        if (problems.isEmpty()) {
-            try {
-                Campaign created = campaigns.create(spec, caller);
-                redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
-                return "redirect:/campaigns/" + created.id();
-            } catch (CampaignInvalidException e) {
-                problems.addAll(e.problems());
-            } catch (InvalidValueException e) {
-                problems.add(new CampaignProblem("code", e.messageVi(), e.messageEn()));
-            }
-        }
-        form.padRows();
-        model.addAttribute("errors", CampaignForm.byField(problems, isEnglish(locale)));
-        return form(model, form, problems, null);
+        return submit(form, add, model, locale, null, "code", spec -> {
+            Campaign created = campaigns.create(spec, caller);
+            redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
+            return "redirect:/campaigns/" + created.id();
+        });
     }
 
     @GetMapping("/campaigns/{id}")
@@ -140,6 +128,25 @@ class CampaignController {
             Locale locale,
             RedirectAttributes redirect) {
         Campaign campaign = editable(id);
+        return submit(form, add, model, locale, campaign, "form", spec -> {
+            campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
+            redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
+            return "redirect:/campaigns/" + id;
+        });
+    }
+
+    /**
+     * Adds a row when asked to, or saves; what cannot be saved comes back on the form beside its field. An
+     * {@link InvalidValueException} from saving is shown on {@code invalidField}.
+     */
+    private String submit(
+            CampaignForm form,
+            String add,
+            Model model,
+            Locale locale,
+            Campaign campaign,
+            String invalidField,
+            Function<CampaignSpec, String> save) {
         if (add != null) {
             form.addRow(add);
             return form(model, form, List.of(), campaign);
@@ -149,13 +156,11 @@ class CampaignController {
         CampaignSpec spec = read(form, problems);
         if (problems.isEmpty()) {
             try {
-                campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
-                redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
-                return "redirect:/campaigns/" + id;
+                return save.apply(spec);
             } catch (CampaignInvalidException e) {
                 problems.addAll(e.problems());
             } catch (InvalidValueException e) {
-                problems.add(new CampaignProblem("form", e.messageVi(), e.messageEn()));
+                problems.add(new CampaignProblem(invalidField, e.messageVi(), e.messageEn()));
             }
         }
         form.padRows();
@@ -192,7 +197,8 @@ class CampaignController {
     String row(@PathVariable String kind, @RequestParam(defaultValue = "0") int index, Model model) {
         requireManager(Callers.current());
         if (!Set.of("phase", "category", "requirement", "milestone").contains(kind)) {
-            throw new InvalidValueException("campaign-row", "Loại dòng không hợp lệ.", "Unknown row kind.");
+            throw new InvalidValueException(
+                    "campaign-row", texts.vi("campaign.error.row-kind"), texts.en("campaign.error.row-kind"));
         }
         int safe = Math.max(0, Math.min(index, CampaignForm.MAX_ROWS - 1));
         CampaignForm form = new CampaignForm();
@@ -223,10 +229,7 @@ class CampaignController {
             String codeOnly = organiserCode.trim().split("\\s")[0];
             Optional<UnitRef> organiser = campaigns.unitByCode(codeOnly);
             if (organiser.isEmpty()) {
-                problems.add(new CampaignProblem(
-                        "organisingUnit",
-                        "Không tìm thấy đơn vị có mã " + codeOnly + ".",
-                        "No unit has the code " + codeOnly + "."));
+                problems.add(texts.problem("organisingUnit", "campaign.error.unknown-unit", codeOnly));
             } else {
                 organiserId = organiser.get().id();
             }
@@ -281,7 +284,7 @@ class CampaignController {
         }
     }
 
-    private static CampaignStatus parseStatus(String text) {
+    private CampaignStatus parseStatus(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -289,7 +292,9 @@ class CampaignController {
             return CampaignStatus.valueOf(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(
-                    "campaign-status-unknown", "Trạng thái không hợp lệ: " + text, "Unknown status: " + text);
+                    "campaign-status-unknown",
+                    texts.vi("campaign.error.unknown-status", text),
+                    texts.en("campaign.error.unknown-status", text));
         }
     }
 

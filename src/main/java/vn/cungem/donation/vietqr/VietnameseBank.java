@@ -2,9 +2,10 @@ package vn.cungem.donation.vietqr;
 
 import java.util.Arrays;
 import java.util.Optional;
+import vn.cungem.shared.text.Labelled;
 
 /** Major Vietnamese banks with their NAPAS BINs (mã BIN), the id VietQR uses for the receiving bank. */
-public enum VietnameseBank {
+public enum VietnameseBank implements Labelled {
     VIETCOMBANK("970436", "Vietcombank"),
     VIETINBANK("970415", "VietinBank"),
     BIDV("970418", "BIDV"),
@@ -21,19 +22,25 @@ public enum VietnameseBank {
     LPBANK("970449", "LPBank");
 
     private final String bin;
-    private final String displayName;
+    private final Label label;
 
-    VietnameseBank(String bin, String displayName) {
+    VietnameseBank(String bin, String brand) {
         this.bin = bin;
-        this.displayName = displayName;
+        this.label = Label.same(brand);
     }
 
     public String bin() {
         return bin;
     }
 
+    @Override
+    public Label label() {
+        return label;
+    }
+
+    /** A bank goes by its brand in both languages. */
     public String displayName() {
-        return displayName;
+        return nameVi();
     }
 
     public static Optional<VietnameseBank> byBin(String bin) {

@@ -28,7 +28,7 @@ import vn.cungem.donation.Pledges;
 import vn.cungem.donation.PublicPledge;
 import vn.cungem.donation.VietQr;
 import vn.cungem.shared.NotFoundException;
-import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 
 /** The pledge pages anyone may use from a phone, without an account. */
@@ -78,7 +78,7 @@ class PublicPledgeController {
                 PublicPledgeLimits.check(rateLimits, request, http);
                 PledgeSaved saved = pledges.submit(request);
                 return "redirect:/public/pledges/" + saved.code().value();
-            } catch (RateLimitedException e) {
+            } catch (TooManyRequestsException e) {
                 errors.put("form", rateLimits.refuse(e, response, locale));
             } catch (DonationInvalidException e) {
                 problems.addAll(e.problems());

@@ -12,7 +12,7 @@ final class PublicPledgeLimits {
     /**
      * One pledge from this client address, and one confirmation email to the donor's address when one was given.
      *
-     * @throws vn.cungem.shared.ratelimit.RateLimitedException when either limit is reached
+     * @throws vn.cungem.shared.TooManyRequestsException when either limit is reached
      */
     static void check(RateLimits rateLimits, PledgeRequest request, HttpServletRequest http) {
         rateLimits.checkClient(RateLimits.PLEDGE_PER_CLIENT, http);

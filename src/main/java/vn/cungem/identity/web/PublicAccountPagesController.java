@@ -16,7 +16,7 @@ import vn.cungem.identity.account.Invitations;
 import vn.cungem.identity.account.PasswordPolicy;
 import vn.cungem.identity.account.PasswordResets;
 import vn.cungem.shared.InvalidValueException;
-import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 
 /**
@@ -89,7 +89,7 @@ class PublicAccountPagesController {
             // Counted whether or not the email has an account, so a 429 tells nothing about who is registered.
             rateLimits.checkClient(RateLimits.PASSWORD_RESET_PER_CLIENT, request);
             rateLimits.checkEmail(RateLimits.PASSWORD_RESET_PER_EMAIL, email);
-        } catch (RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
             model.addAttribute("email", email);
             return resetRequestForm();
@@ -152,7 +152,7 @@ class PublicAccountPagesController {
             rateLimits.checkEmail(RateLimits.SIGN_UP_PER_EMAIL, email);
             signUps.register(email, fullName, password, confirmation);
             return message(model, "register.sent.title", "register.sent.body", false);
-        } catch (RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
         } catch (InvalidValueException e) {
             refuse(e, model, locale, response);

@@ -1,15 +1,12 @@
 package vn.cungem.shared.config;
 
-import java.util.Arrays;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Keycloak's lesson: a production instance once ran on the embedded database for months because a variable was unset.
  * The {@code prod} profile therefore refuses to start unless a real database URL is given.
  */
-public class ProductionDatabaseGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public class ProductionDatabaseGuard extends ProductionGuard {
 
     public static final String MESSAGE =
             "Hồ sơ 'prod' cần cơ sở dữ liệu PostgreSQL: hãy đặt biến môi trường SPRING_DATASOURCE_URL"
@@ -18,18 +15,17 @@ public class ProductionDatabaseGuard implements ApplicationListener<ApplicationE
                     + " (e.g. jdbc:postgresql://db.example.vn:5432/cungem), SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD."
                     + " It never falls back to the embedded database.";
 
-    @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        check(event.getEnvironment());
+    public ProductionDatabaseGuard() {
+        super(MESSAGE);
     }
 
     static void check(ConfigurableEnvironment environment) {
-        if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
-            return;
-        }
+        new ProductionDatabaseGuard().enforce(environment);
+    }
+
+    @Override
+    boolean isMet(ConfigurableEnvironment environment) {
         String url = environment.getProperty("spring.datasource.url", "").trim();
-        if (url.isEmpty() || url.startsWith("jdbc:h2:")) {
-            throw new IllegalStateException(MESSAGE);
-        }
+        return !url.isEmpty() && !url.startsWith("jdbc:h2:");
     }
 }

@@ -1,8 +1,5 @@
 package vn.cungem.shared.config;
 
-import java.util.Arrays;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -11,7 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * profile therefore refuses to start without CUNGEM_MAIL_HOST. (Before the context exists, so the message is not in
  * the bundles.)
  */
-public class ProductionMailGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public class ProductionMailGuard extends ProductionGuard {
 
     public static final String MESSAGE =
             "Hồ sơ 'prod' cần máy chủ thư: hãy đặt biến môi trường CUNGEM_MAIL_HOST (và CUNGEM_MAIL_PORT nếu không"
@@ -20,17 +17,16 @@ public class ProductionMailGuard implements ApplicationListener<ApplicationEnvir
                     + " CUNGEM_MAIL_PORT unless it is 25). Without one, emails (password reset and invitation links"
                     + " included) would be written to the log.";
 
-    @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        check(event.getEnvironment());
+    public ProductionMailGuard() {
+        super(MESSAGE);
     }
 
     static void check(ConfigurableEnvironment environment) {
-        if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
-            return;
-        }
-        if (environment.getProperty("spring.mail.host", "").isBlank()) {
-            throw new IllegalStateException(MESSAGE);
-        }
+        new ProductionMailGuard().enforce(environment);
+    }
+
+    @Override
+    boolean isMet(ConfigurableEnvironment environment) {
+        return !environment.getProperty("spring.mail.host", "").isBlank();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import vn.cungem.shared.TooManyRequestsException;
 
 /**
  * Limits on how often the public forms and APIs may be used, counted per client address and per target email address
@@ -56,7 +58,7 @@ public class RateLimits {
     /**
      * Counts one request from the client's address against the limit.
      *
-     * @throws RateLimitedException when the limit is reached
+     * @throws TooManyRequestsException when the limit is reached
      */
     public void checkClient(String limit, HttpServletRequest request) {
         // The address the other proxies vouch for: forwarded headers are honoured only from trusted proxies.
@@ -67,7 +69,7 @@ public class RateLimits {
      * Counts one request for the email address the form would write to (trimmed, case-insensitive). An empty address
      * counts nothing: no mail can go to it.
      *
-     * @throws RateLimitedException when the limit is reached
+     * @throws TooManyRequestsException when the limit is reached
      */
     public void checkEmail(String limit, String email) {
         if (email == null || email.isBlank()) {
@@ -79,7 +81,7 @@ public class RateLimits {
     /**
      * Counts one request for a subject against the named limit.
      *
-     * @throws RateLimitedException when the limit is reached
+     * @throws TooManyRequestsException when the limit is reached
      * @throws IllegalArgumentException when no limit of that name is configured (a programming error)
      */
     public void check(String limit, String subject) {
@@ -97,7 +99,12 @@ public class RateLimits {
         }
         if (!probe.isConsumed()) {
             long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            throw new RateLimitedException(limit, seconds);
+            long minutes = (Math.max(1, seconds) + 59) / 60;
+            throw new TooManyRequestsException(
+                    "rate-limited",
+                    message(minutes, Locale.forLanguageTag("vi")),
+                    message(minutes, Locale.ENGLISH),
+                    Duration.ofSeconds(seconds));
         }
     }
 
@@ -105,15 +112,15 @@ public class RateLimits {
      * For a page that shows its form again: sets status 429 and {@code Retry-After} and returns the message to show, in
      * the reader's language.
      */
-    public String refuse(RateLimitedException e, HttpServletResponse response, Locale locale) {
+    public String refuse(TooManyRequestsException e, HttpServletResponse response, Locale locale) {
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
-        return message(e, locale);
+        return e.message(locale);
     }
 
-    /** The message that says to try again in N minutes, in the given language. */
-    public String message(RateLimitedException e, Locale locale) {
-        return messages.getMessage("rate-limit.exceeded", new Object[] {e.retryAfterMinutes()}, locale);
+    /** The message that says to try again in N minutes (rounded up), in the given language. */
+    private String message(long minutes, Locale locale) {
+        return messages.getMessage("rate-limit.exceeded", new Object[] {minutes}, locale);
     }
 
     private static BucketConfiguration configuration(RateLimitProperties.Limit numbers) {

@@ -3,7 +3,6 @@ package vn.cungem.shared.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,8 +27,6 @@ import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.TooManyRequestsException;
-import vn.cungem.shared.ratelimit.RateLimitedException;
-import vn.cungem.shared.ratelimit.RateLimits;
 
 /**
  * Every API error is an RFC 9457 problem with the message in Vietnamese ({@code detail}) and English
@@ -41,30 +38,12 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private final RateLimits rateLimits;
-
-    ApiExceptionHandler(RateLimits rateLimits) {
-        this.rateLimits = rateLimits;
-    }
-
-    /** A public API used more often than its limit: 429, and {@code Retry-After} says when to come back. */
-    @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                .body(problem(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "rate-limited",
-                        rateLimits.message(e, Locale.forLanguageTag("vi")),
-                        rateLimits.message(e, Locale.ENGLISH),
-                        null));
-    }
-
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.code(), e.messageVi(), e.messageEn(), null);
     }
 
+    /** Asked more often than a limit allows: 429, and {@code Retry-After} says when to come back. */
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

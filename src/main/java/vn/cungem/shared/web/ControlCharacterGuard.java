@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,20 +25,12 @@ class ControlCharacterGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI();
-        if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(400);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"https://cungem.vn/problems/control-character\","
-                            + "\"title\":\"A value contains a NUL character, which is not allowed.\",\"status\":400,"
-                            + "\"detail\":\"Dữ liệu gửi lên chứa ký tự NUL không được phép.\","
-                            + "\"code\":\"control-character\","
-                            + "\"detail_en\":\"A value contains a NUL character, which is not allowed.\"}");
-            return;
-        }
-        response.sendError(400);
+        BadRequests.refuse(
+                request,
+                response,
+                "control-character",
+                "Dữ liệu gửi lên chứa ký tự NUL không được phép.",
+                "A value contains a NUL character, which is not allowed.");
     }
 
     private static boolean hasNul(HttpServletRequest request) {

@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
-import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.shared.spreadsheet.SpreadsheetBusyException;
 
@@ -33,11 +33,11 @@ class PageExceptionHandler {
     }
 
     /**
-     * A public page used more often than its limit allows, where the page itself does not show its form again with the
+     * Asked more often than a limit allows (a public page, a duplicate check), where the page itself does not show its form again with the
      * message: 429 with {@code Retry-After} and the message on the error page.
      */
-    @ExceptionHandler(RateLimitedException.class)
-    String rateLimited(RateLimitedException e, Locale locale, HttpServletResponse response, Model model) {
+    @ExceptionHandler(TooManyRequestsException.class)
+    String tooMany(TooManyRequestsException e, Locale locale, HttpServletResponse response, Model model) {
         withCaller(model);
         model.addAttribute("message", rateLimits.refuse(e, response, locale));
         return "error/400";
@@ -48,16 +48,6 @@ class PageExceptionHandler {
         withCaller(model);
         response.setStatus(404);
         return "error/404";
-    }
-
-    @ExceptionHandler(vn.cungem.shared.TooManyRequestsException.class)
-    String tooMany(
-            vn.cungem.shared.TooManyRequestsException e, Locale locale, HttpServletResponse response, Model model) {
-        withCaller(model);
-        response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-        model.addAttribute("message", e.message(locale));
-        return "error/400";
     }
 
     @ExceptionHandler(InvalidValueException.class)

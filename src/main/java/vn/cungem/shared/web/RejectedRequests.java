@@ -3,7 +3,6 @@ package vn.cungem.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -19,18 +18,11 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        String path = request.getRequestURI();
-        if (path != null && path.startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(400);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                    .write("{\"type\":\"https://cungem.vn/problems/malformed\","
-                            + "\"title\":\"The address contains characters that are not allowed.\",\"status\":400,"
-                            + "\"detail\":\"Địa chỉ yêu cầu chứa ký tự không được phép.\",\"code\":\"malformed\","
-                            + "\"detail_en\":\"The address contains characters that are not allowed.\"}");
-            return;
-        }
-        response.sendError(400);
+        BadRequests.refuse(
+                request,
+                response,
+                "malformed",
+                "Địa chỉ yêu cầu chứa ký tự không được phép.",
+                "The address contains characters that are not allowed.");
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.cungem.shared.ratelimit.RateLimitedException;
+import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.transparency.Tracking;
 
@@ -42,7 +42,7 @@ class TrackingController {
             HttpServletResponse response) {
         try {
             rateLimits.checkClient(RateLimits.LOOKUP_PER_CLIENT, request);
-        } catch (RateLimitedException e) {
+        } catch (TooManyRequestsException e) {
             // the look-up form again, with the message
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
             return "transparency/lookup";
