@@ -105,18 +105,6 @@ class TableOwnershipTests {
                     Set.of("administrative_unit", "partner_organisation", "school"),
                     IDENTITY),
             new Allowed(
-                    "student/importing/JdbcStudentWriter.java",
-                    Set.of("campaign", "school"),
-                    "the bulk update of an import reads campaign and school in the same statement: to pass their values in"),
-            new Allowed(
-                    "student/importing/PostgresStudentWriter.java",
-                    Set.of("campaign", "school"),
-                    "the bulk update of an import reads campaign and school in the same statement: to pass their values in"),
-            new Allowed(
-                    "student/importing/StudentImports.java",
-                    Set.of("administrative_unit", "school", "unit_closure"),
-                    UNIT_TREE),
-            new Allowed(
                     "student/internal/StudentRepository.java",
                     Set.of("administrative_unit", "school", "unit_closure"),
                     UNIT_TREE),
