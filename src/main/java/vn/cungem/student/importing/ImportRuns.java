@@ -57,6 +57,7 @@ class ImportRuns {
     private final ImportStages stages;
     private final StudentIdCipher cipher;
     private final TransactionTemplate transaction;
+    private final ImportTexts texts;
 
     /** A timer per phase of a run ({@code cungem.import.phase}, import=student), as the map in the log line. */
     private final MeterRegistry meters;
@@ -73,6 +74,7 @@ class ImportRuns {
             RegistryMatching matching,
             RegistryWrites writes,
             ImportStages stages,
+            ImportTexts texts,
             MeterRegistry meters,
             PlatformTransactionManager transactions,
             @Value("${cungem.student.id-key}") String idKey) {
@@ -85,6 +87,7 @@ class ImportRuns {
         this.matching = matching;
         this.writes = writes;
         this.stages = stages;
+        this.texts = texts;
         this.meters = meters;
         this.cipher = new StudentIdCipher(idKey);
         this.transaction = new TransactionTemplate(transactions);
@@ -121,15 +124,11 @@ class ImportRuns {
         } catch (SpreadsheetBusyException e) {
             states.fail(
                     importId,
-                    SpreadsheetBusyException.MESSAGE_VI + " Chưa ghi gì.",
-                    SpreadsheetBusyException.MESSAGE_EN + " Nothing was written.");
+                    texts.vi("studentImport.failed.busy", SpreadsheetBusyException.MESSAGE_VI),
+                    texts.en("studentImport.failed.busy", SpreadsheetBusyException.MESSAGE_EN));
         } catch (RuntimeException e) {
             log.error("Student import {} failed", importId, e);
-            states.fail(
-                    importId,
-                    "Không xử lý được tệp do lỗi hệ thống; chưa ghi gì. Hãy thử lại hoặc báo quản trị viên.",
-                    "The file could not be processed because of a system error; nothing was written. Try again"
-                            + " or tell an administrator.");
+            states.fail(importId, texts.vi("studentImport.failed.system"), texts.en("studentImport.failed.system"));
         }
     }
 
@@ -169,8 +168,8 @@ class ImportRuns {
                 tally.missingColumns = chunks.missingColumns();
                 if (tally.rows == 0) {
                     throw new ImportRejectedException(
-                            "Trang tính không có học sinh nào dưới dòng tiêu đề.",
-                            "The sheet has no students below its header.");
+                            texts.vi("studentImport.rejected.noStudents"),
+                            texts.en("studentImport.rejected.noStudents"));
                 }
                 if (write) {
                     writes.history(job, idsAfter, now);

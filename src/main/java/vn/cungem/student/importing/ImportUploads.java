@@ -30,6 +30,7 @@ class ImportUploads {
     private final ImportClaims claims;
     private final ImportRuns runs;
     private final TransactionTemplate transaction;
+    private final ImportTexts texts;
 
     ImportUploads(
             ImportAccess access,
@@ -37,12 +38,14 @@ class ImportUploads {
             ImportJobStates states,
             ImportClaims claims,
             ImportRuns runs,
+            ImportTexts texts,
             PlatformTransactionManager transactions) {
         this.access = access;
         this.store = store;
         this.states = states;
         this.claims = claims;
         this.runs = runs;
+        this.texts = texts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -67,7 +70,8 @@ class ImportUploads {
         List<SheetInfo> sheets = SpreadsheetReader.sheets(content, format);
         List<SheetInfo> withRows = sheets.stream().filter(s -> s.rows() > 0).toList();
         if (withRows.isEmpty()) {
-            throw new ImportRejectedException("Tệp không có dòng nào.", "The file has no rows.");
+            throw new ImportRejectedException(
+                    texts.vi("studentImport.rejected.noRows"), texts.en("studentImport.rejected.noRows"));
         }
         SheetInfo only = withRows.size() == 1 ? withRows.get(0) : null;
         Status status = only == null ? Status.UPLOADED : Status.VALIDATING;
@@ -111,7 +115,9 @@ class ImportUploads {
                 .filter(s -> s.index() == sheetIndex)
                 .findFirst()
                 .orElseThrow(() -> new InvalidValueException(
-                        "student-import.sheet", "Tệp không có trang tính này.", "The file has no such sheet."));
+                        "student-import.sheet",
+                        texts.vi("studentImport.rejected.noSheet"),
+                        texts.en("studentImport.rejected.noSheet")));
         boolean inline = inline(sheet.rows());
         if (states.sheetChosen(importId, sheet, inline ? claims.node() : null) && inline) {
             runs.runValidation(importId);

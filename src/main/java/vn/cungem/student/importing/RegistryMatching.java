@@ -3,12 +3,10 @@ package vn.cungem.student.importing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
@@ -21,16 +19,14 @@ import vn.cungem.campaign.Campaigns;
 @Component
 class RegistryMatching {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final StudentBulkWriter writer;
     private final Campaigns campaigns;
-    private final MessageSource messages;
+    private final ImportTexts texts;
 
-    RegistryMatching(StudentBulkWriter writer, Campaigns campaigns, MessageSource messages) {
+    RegistryMatching(StudentBulkWriter writer, Campaigns campaigns, ImportTexts texts) {
         this.writer = writer;
         this.campaigns = campaigns;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     /**
@@ -111,14 +107,10 @@ class RegistryMatching {
     }
 
     private void error(CheckedRow r, String key, Object... args) {
-        r.error(text(key, args, VIETNAMESE), text(key, args, Locale.ENGLISH));
+        r.error(texts.vi(key, args), texts.en(key, args));
     }
 
     private void warning(CheckedRow r, String key, Object... args) {
-        r.warning(text(key, args, VIETNAMESE), text(key, args, Locale.ENGLISH));
-    }
-
-    private String text(String key, Object[] args, Locale locale) {
-        return messages.getMessage(key, args.length == 0 ? null : args, locale);
+        r.warning(texts.vi(key, args), texts.en(key, args));
     }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.NotFoundException;
@@ -42,29 +39,29 @@ public class StudentImports {
         }
     }
 
-    private final JdbcClient jdbc;
     private final ImportAccess access;
     private final ImportUploads uploads;
     private final ImportJobStore store;
     private final ImportJobStates states;
     private final ImportClaims claims;
     private final ImportRuns runs;
+    private final ImportProblems problems;
 
     StudentImports(
-            JdbcClient jdbc,
             ImportAccess access,
             ImportUploads uploads,
             ImportJobStore store,
             ImportJobStates states,
             ImportClaims claims,
-            ImportRuns runs) {
-        this.jdbc = jdbc;
+            ImportRuns runs,
+            ImportProblems problems) {
         this.access = access;
         this.uploads = uploads;
         this.store = store;
         this.states = states;
         this.claims = claims;
         this.runs = runs;
+        this.problems = problems;
     }
 
     /** The Excel template, with the campaign's categories and the caller's schools to choose from. */
@@ -171,19 +168,7 @@ public class StudentImports {
     /** Rows with errors first, then warnings, each in file order. */
     public ProblemPage problems(long campaignId, long importId, String outcome, int page, int size, Caller caller) {
         access.require(campaignId, importId, caller);
-        int safeSize = Math.max(1, Math.min(size, 500));
-        int safePage = Math.max(0, page);
-        String filter = "ERROR".equals(outcome) || "WARNING".equals(outcome) ? " and outcome = '" + outcome + "'" : "";
-        long total = jdbc.sql("select count(*) from student_import_row where import_id = ?" + filter)
-                .param(importId)
-                .query(Long.class)
-                .single();
-        List<RowProblem> rows = jdbc.sql(PROBLEMS + filter
-                        + " order by case when outcome = 'ERROR' then 0 else 1 end, row_number limit ? offset ?")
-                .params(importId, safeSize, (long) safePage * safeSize)
-                .query(StudentImports::problem)
-                .list();
-        return new ProblemPage(rows, safePage, safeSize, total);
+        return problems.page(importId, outcome, page, size);
     }
 
     /** The uploaded file with two more columns: the outcome of each row and why. */
@@ -192,17 +177,12 @@ public class StudentImports {
         if (job.sheetIndex() == null || job.status() == Status.DISCARDED) {
             throw job.notNow();
         }
-        byte[] content = store.content(importId);
-        Map<Integer, RowProblem> problems = new HashMap<>();
-        jdbc.sql(PROBLEMS).param(importId).query(StudentImports::problem).list().forEach(p -> problems.put(p.row(), p));
-        AnnotatedCopy.write(content, job.sheetIndex(), problems, job.status() == Status.COMMITTED, out);
-    }
-
-    private static final String PROBLEMS =
-            "select row_number, outcome, full_name, reasons_vi, reasons_en from student_import_row where import_id = ?";
-
-    private static RowProblem problem(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        AnnotatedCopy.write(
+                store.content(importId),
+                job.sheetIndex(),
+                problems.all(importId),
+                job.status() == Status.COMMITTED,
+                out);
     }
 
     // ---------------------------------------------------------------- worker support
