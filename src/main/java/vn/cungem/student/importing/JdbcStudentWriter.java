@@ -59,16 +59,13 @@ final class JdbcStudentWriter implements StudentBulkWriter {
         String joins = " join org_school sc on sc.id = s.school_id";
         String live = " where k.import_id = ? and s.status <> 'MERGED'";
         return jdbc.query(
-                columns + "'EXACT' from student_import_key k join student s on s.personal_id_hash = k.personal_id_hash"
-                        + joins + live
+                columns + "'EXACT' from student_import_key k join student s on " + SAME_PERSONAL_ID + joins + live
                         + " union all "
-                        + columns + "'EXACT' from student_import_key k join student s on s.moet_code = k.moet_code"
-                        + joins + live
+                        + columns + "'EXACT' from student_import_key k join student s on " + SAME_MOET_CODE + joins
+                        + live
                         + " union all "
-                        + columns + "case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end"
-                        + " from student_import_key k join student s on s.name_folded = k.name_folded"
-                        + " and s.birth_date = k.birth_date" + joins + live
-                        + " and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)",
+                        + columns + LIKELY_KIND + " from student_import_key k join student s on "
+                        + SAME_NAME_AND_BIRTH + joins + live,
                 KeyMatch::read,
                 importId,
                 importId,

@@ -60,22 +60,20 @@ final class PostgresStudentWriter implements StudentBulkWriter {
                       cross join lateral (
                             select s.id, s.campaign_id, s.school_id, s.status, 'EXACT' as kind
                               from student s
-                             where s.personal_id_hash = k.personal_id_hash
+                             where %s
                                and s.status <> 'MERGED'
                             union all
                             select s.id, s.campaign_id, s.school_id, s.status, 'EXACT'
                               from student s
-                             where s.moet_code = k.moet_code
+                             where %s
                                and s.status <> 'MERGED'
                             union all
-                            select s.id, s.campaign_id, s.school_id, s.status,
-                                   case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end
+                            select s.id, s.campaign_id, s.school_id, s.status, %s
                               from student s
-                             where s.name_folded = k.name_folded and s.birth_date = k.birth_date
-                               and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)
+                             where %s
                                and s.status <> 'MERGED'
                            ) s
-                      join org_school sc on sc.id = s.school_id""",
+                      join org_school sc on sc.id = s.school_id""".formatted(SAME_PERSONAL_ID, SAME_MOET_CODE, LIKELY_KIND, SAME_NAME_AND_BIRTH),
                     ps -> {
                         Connection con = ps.getConnection();
                         int n = keys.size();
