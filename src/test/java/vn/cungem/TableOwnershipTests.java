@@ -60,9 +60,6 @@ class TableOwnershipTests {
 
     private static final String DEMO = "demo and its generator stand in for people: to move to module APIs";
 
-    private static final String IDENTITY =
-            "account scopes are checked and shown against units, schools and partners in SQL: to use their directories";
-
     private static final String UNIT_TREE =
             "reads organisation's unit tree or schools inside a paged or bulk query: to move to organisation's API";
 
@@ -87,27 +84,6 @@ class TableOwnershipTests {
                     Set.of("administrative_level", "administrative_unit", "school", "unit_closure"),
                     DEMO),
             new Allowed("donation/CollectionPoints.java", Set.of("administrative_unit", "school"), UNIT_TREE),
-            new Allowed("identity/Accounts.java", Set.of("administrative_unit"), IDENTITY),
-            new Allowed(
-                    "identity/account/AccountService.java",
-                    Set.of("administrative_unit", "partner_organisation", "school"),
-                    IDENTITY),
-            new Allowed(
-                    "identity/account/AccountSql.java",
-                    Set.of("administrative_unit", "partner_organisation", "school"),
-                    IDENTITY),
-            new Allowed(
-                    "identity/account/AccountUserDetailsService.java",
-                    Set.of("partner_organisation", "school"),
-                    IDENTITY),
-            new Allowed(
-                    "identity/account/ScopeChoices.java",
-                    Set.of("administrative_unit", "partner_organisation", "school"),
-                    IDENTITY),
-            new Allowed(
-                    "student/internal/StudentRepository.java",
-                    Set.of("administrative_unit", "school", "unit_closure"),
-                    UNIT_TREE),
             new Allowed(
                     "transparency/Tracking.java",
                     Set.of(

@@ -7,9 +7,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.cungem.identity.account.AccountService;
+import vn.cungem.identity.account.AccountCreation;
 import vn.cungem.identity.account.Grant;
-import vn.cungem.shared.InvalidValueException;
+import vn.cungem.identity.account.IdentityText;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Role;
@@ -22,14 +22,16 @@ import vn.cungem.shared.text.VietnameseText;
 @Service
 public class Accounts {
 
-    private final AccountService accounts;
+    private final AccountCreation accounts;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final IdentityText text;
 
-    Accounts(AccountService accounts, JdbcClient jdbc, ApplicationEventPublisher events) {
+    Accounts(AccountCreation accounts, JdbcClient jdbc, ApplicationEventPublisher events, IdentityText text) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
+        this.text = text;
     }
 
     /**
@@ -58,12 +60,9 @@ public class Accounts {
     public long createVolunteerTeam(String name, long unitId) {
         String tidy = VietnameseText.tidy(name);
         if (tidy == null || tidy.isEmpty() || tidy.length() > 200) {
-            throw new InvalidValueException(
-                    "team-name",
-                    "Hãy nhập tên đội (tối đa 200 ký tự).",
-                    "Enter the team name (at most 200 characters).");
+            throw text.invalid("team-name");
         }
-        long unitExists = jdbc.sql("select count(*) from administrative_unit where id = ?")
+        long unitExists = jdbc.sql("select count(*) from org_unit where id = ?")
                 .param(unitId)
                 .query(Long.class)
                 .single();

@@ -10,9 +10,12 @@ public record Partner(
         long homeUnitId,
         String contactEmail,
         String contactPhone,
-        LocalDate retiredOn) {
+        LocalDate retiredOn)
+        implements UnitRecord {
 
-    public boolean active() {
-        return retiredOn == null;
+    /** The home unit, whose managers manage the partner. */
+    @Override
+    public long unitId() {
+        return homeUnitId;
     }
 }

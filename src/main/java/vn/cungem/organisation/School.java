@@ -11,9 +11,5 @@ public record School(
         Ownership ownership,
         long unitId,
         String address,
-        LocalDate retiredOn) {
-
-    public boolean active() {
-        return retiredOn == null;
-    }
-}
+        LocalDate retiredOn)
+        implements UnitRecord {}

@@ -2,24 +2,26 @@ package vn.cungem.organisation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.organisation.tree.TreeRules;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
-import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
@@ -31,63 +33,36 @@ import vn.cungem.shared.text.VietnameseText;
  * read-only; managers see and change the schools of their subtree; admins all.
  */
 @Service
-public class SchoolDirectory {
+public class SchoolDirectory extends UnitRecordDirectory<School> {
 
     private static final Pattern MOET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{1,31}");
-    private static final String COLUMNS =
-            "s.id, s.moet_code, s.name, s.school_level, s.ownership, s.unit_id, s.address, s.retired_on";
+    private static final Shape<School> SHAPE = new Shape<>(
+            "school",
+            "School",
+            "school",
+            "s.id, s.moet_code, s.name, s.school_level, s.ownership, s.unit_id, s.address, s.retired_on",
+            "unit_id",
+            SchoolDirectory::school,
+            Role.SCHOOL_OFFICER,
+            Scope.Kind.SCHOOL,
+            Scope::schoolId,
+            SchoolDirectory::snapshot,
+            "Trường này đã ngừng hoạt động.",
+            "This school is already retired.");
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
-    private final ApplicationEventPublisher events;
-    private final Access access;
-    private final UnitDirectory units;
+    private final JdbcTemplate batch;
 
     SchoolDirectory(
-            JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate batch,
-            ApplicationEventPublisher events,
-            Access access,
-            UnitDirectory units) {
-        this.jdbc = jdbc;
+            JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Access access, UnitDirectory units) {
+        super(jdbc, events, access, units, SHAPE);
         this.batch = batch;
-        this.events = events;
-        this.access = access;
-        this.units = units;
-    }
-
-    public Optional<School> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from school s where s.id = ?")
-                .param(id)
-                .query(SchoolDirectory::school)
-                .optional();
     }
 
     public Optional<School> findByCode(String moetCode) {
-        return jdbc.sql("select " + COLUMNS + " from school s where s.moet_code = ?")
+        return jdbc.sql("select " + SHAPE.columns() + " from school s where s.moet_code = ?")
                 .param(moetCode == null ? "" : moetCode.strip().toUpperCase(Locale.ROOT))
                 .query(SchoolDirectory::school)
                 .optional();
-    }
-
-    public School get(long id, Caller caller) {
-        School school = find(id).orElseThrow(() -> new NotFoundException("school", id));
-        if (!canSee(caller, school)) {
-            throw new NotFoundException("school", id);
-        }
-        return school;
-    }
-
-    public boolean canSee(Caller caller, School school) {
-        if (caller.is(Role.SCHOOL_OFFICER)) {
-            return caller.scope().kind() == Scope.Kind.SCHOOL
-                    && Objects.equals(caller.scope().schoolId(), school.id());
-        }
-        return access.canManage(caller) && access.canSeeUnit(caller, school.unitId());
-    }
-
-    public boolean canChange(Caller caller, School school) {
-        return access.canManage(caller) && access.canSeeUnit(caller, school.unitId());
     }
 
     /**
@@ -96,52 +71,18 @@ public class SchoolDirectory {
      */
     public ResultPage<School> search(
             String query, SchoolLevel level, Long unitId, boolean includeRetired, int page, Caller caller) {
-        int p = Math.max(page, 0);
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        if (caller.is(Role.SCHOOL_OFFICER)) {
-            where.append("s.id = ")
-                    .append(
-                            caller.scope().schoolId() == null
-                                    ? -1
-                                    : caller.scope().schoolId());
-        } else if (access.canManage(caller)) {
-            where.append(access.visibleUnits(caller, "s.unit_id"));
-        } else {
-            where.append("1=0");
-        }
-        if (!includeRetired) {
-            where.append(" and s.retired_on is null");
-        }
-        String folded = VietnameseText.fold(query);
-        if (!folded.isEmpty()) {
-            where.append(" and (s.name_folded like ? or s.moet_code = ?)");
-            params.add(VietnameseText.likeContains(folded));
-            params.add(query.strip().toUpperCase(Locale.ROOT));
-        }
-        if (level != null) {
-            where.append(" and s.school_level = ?");
-            params.add(level.name());
-        }
-        if (unitId != null) {
-            units.get(unitId, caller);
-            where.append(" and s.unit_id in (select descendant_id from unit_closure where ancestor_id = ?)");
-            params.add(unitId);
-        }
-        long total = jdbc.sql("select count(*) from school s where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(UnitDirectory.PAGE_SIZE);
-        pageParams.add(p * UnitDirectory.PAGE_SIZE);
-        List<School> items = jdbc.sql("select " + COLUMNS + " from school s where " + where
-                        // Vietnamese dictionary order; id keeps equal names in a stable page order.
-                        + " order by s.name_sort nulls last, s.id limit ? offset ?")
-                .params(pageParams)
-                .query(SchoolDirectory::school)
-                .list();
-        return new ResultPage<>(items, p, UnitDirectory.PAGE_SIZE, total);
+        return search(caller, unitId, includeRetired, page, where -> {
+            String folded = VietnameseText.fold(query);
+            if (!folded.isEmpty()) {
+                where.and(
+                        "(s.name_folded like ? or s.moet_code = ?)",
+                        VietnameseText.likeContains(folded),
+                        query.strip().toUpperCase(Locale.ROOT));
+            }
+            if (level != null) {
+                where.and("s.school_level = ?", level.name());
+            }
+        });
     }
 
     /** Creates a school; retrying the same create returns the existing school, another school with the code is a 409. */
@@ -152,8 +93,7 @@ public class SchoolDirectory {
         SchoolLevel level = require(command.level(), "level");
         Ownership ownership = require(command.ownership(), "ownership");
         String address = address(command.address());
-        Unit unit = units.find(command.unitId()).orElseThrow(() -> new NotFoundException("unit", command.unitId()));
-        access.requireChangeIn(caller, unit.id(), "unit", unit.id());
+        Unit unit = unitToChangeIn(command.unitId(), caller);
         Optional<School> existing = findByCode(code);
         if (existing.isPresent()) {
             School school = existing.get();
@@ -187,12 +127,13 @@ public class SchoolDirectory {
                             now,
                             now)
                     .update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw codeTaken(code);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "school.code.exists",
+                    "Đã có trường mang mã " + code + ".",
+                    "A school with code " + code + " already exists.");
         }
-        School school = findByCode(code).orElseThrow();
-        events.publishEvent(DomainChange.created("School", school.id(), school.unitId(), snapshot(school)));
-        return new Created<>(school, true);
+        return new Created<>(created(findByCode(code).orElseThrow()), true);
     }
 
     /** Changes name, level, ownership and address; the MOET code and id stay. */
@@ -205,8 +146,7 @@ public class SchoolDirectory {
             String address,
             String reason,
             Caller caller) {
-        School before = get(id, caller);
-        access.requireChangeIn(caller, before.unitId(), "school", id);
+        School before = changeable(id, caller);
         String newName = name == null ? before.name() : TreeRules.requireName(name, 200);
         SchoolLevel newLevel = level == null ? before.level() : level;
         Ownership newOwnership = ownership == null ? before.ownership() : ownership;
@@ -224,51 +164,13 @@ public class SchoolDirectory {
                         OffsetDateTime.now(),
                         id)
                 .update();
-        School after = find(id).orElseThrow();
-        publishUpdate(before, after, reason, "UPDATED");
-        return after;
+        return audited(before, reason, "UPDATED");
     }
 
-    /** Moves a school to another unit; both units must be in the caller's scope. */
-    @Transactional
-    public School move(long id, long unitId, String reason, Caller caller) {
-        School before = get(id, caller);
-        access.requireChangeIn(caller, before.unitId(), "school", id);
-        Unit unit = units.find(unitId).orElseThrow(() -> new NotFoundException("unit", unitId));
-        access.requireChangeIn(caller, unitId, "unit", unitId);
+    /** A school stays only in an active unit, even when a move leaves it where it is. */
+    @Override
+    void checkStay(Unit unit) {
         requireActive(unit);
-        if (before.unitId() == unitId) {
-            return before;
-        }
-        jdbc.sql("update school set unit_id = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(unitId, OffsetDateTime.now(), id)
-                .update();
-        School after = find(id).orElseThrow();
-        publishUpdate(before, after, reason, "MOVED");
-        return after;
-    }
-
-    @Transactional
-    public School retire(long id, LocalDate on, String reason, Caller caller) {
-        School before = get(id, caller);
-        access.requireChangeIn(caller, before.unitId(), "school", id);
-        if (!before.active()) {
-            throw new ConflictException(
-                    "school.retired.already", "Trường này đã ngừng hoạt động.", "This school is already retired.");
-        }
-        jdbc.sql("update school set retired_on = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(on == null ? LocalDate.now(UnitDirectory.VIETNAM) : on, OffsetDateTime.now(), id)
-                .update();
-        School after = find(id).orElseThrow();
-        publishUpdate(before, after, reason, "RETIRED");
-        return after;
-    }
-
-    private static ConflictException codeTaken(String code) {
-        return new ConflictException(
-                "school.code.exists",
-                "Đã có trường mang mã " + code + ".",
-                "A school with code " + code + " already exists.");
     }
 
     /**
@@ -280,14 +182,13 @@ public class SchoolDirectory {
     @Transactional
     public int importSchools(List<NewSchool> rows, Caller caller) {
         if (!caller.isAdmin()) {
-            throw new org.springframework.security.access.AccessDeniedException("admin only");
+            throw new AccessDeniedException("admin only");
         }
-        java.util.Set<String> existing = new java.util.HashSet<>(
+        Set<String> existing = new HashSet<>(
                 jdbc.sql("select moet_code from school").query(String.class).list());
-        java.util.Set<Long> activeUnits =
-                new java.util.HashSet<>(jdbc.sql("select id from administrative_unit where retired_on is null")
-                        .query(Long.class)
-                        .list());
+        Set<Long> activeUnits = new HashSet<>(jdbc.sql("select id from administrative_unit where retired_on is null")
+                .query(Long.class)
+                .list());
         OffsetDateTime now = OffsetDateTime.now();
         List<Object[]> args = new ArrayList<>();
         for (NewSchool row : rows) {
@@ -322,24 +223,6 @@ public class SchoolDirectory {
         events.publishEvent(new DomainChange(
                 "SchoolImport", now.toString(), "IMPORTED", null, Map.of(), Map.of("added", args.size()), null));
         return args.size();
-    }
-
-    private void publishUpdate(School before, School after, String reason, String action) {
-        events.publishEvent(DomainChange.updated(
-                        "School",
-                        after.id(),
-                        after.unitId(),
-                        snapshot(before),
-                        snapshot(after),
-                        UnitDirectory.tidyReason(reason))
-                .withAction(action));
-    }
-
-    private static void requireActive(Unit unit) {
-        if (!unit.active()) {
-            throw new InvalidValueException(
-                    "unit.retired", "Đơn vị " + unit.name() + " đã giải thể.", "Unit " + unit.name() + " is retired.");
-        }
     }
 
     static String requireMoetCode(String raw) {
@@ -387,7 +270,7 @@ public class SchoolDirectory {
         return map;
     }
 
-    static School school(ResultSet rs, int n) throws SQLException {
+    private static School school(ResultSet rs, int n) throws SQLException {
         java.sql.Date retired = rs.getDate(8);
         return new School(
                 rs.getLong(1),

@@ -3,7 +3,7 @@ package vn.cungem.student;
 import java.util.Optional;
 
 /** How the student's home connects to the internet; a student with none needs a SIM or Wi-Fi device with the device. */
-public enum Connectivity {
+public enum Connectivity implements ScoredChoice {
     HOME_INTERNET(
             "Có internet tại nhà",
             "Home internet",
@@ -36,32 +36,18 @@ public enum Connectivity {
             "no connection",
             "chua co");
 
-    private final String labelVi;
-    private final String labelEn;
-    private final int points;
-    private final String[] synonyms;
+    private final Wording wording;
+
+    @Override
+    public Wording wording() {
+        return wording;
+    }
 
     Connectivity(String labelVi, String labelEn, int points, String... synonyms) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
-        this.points = points;
-        this.synonyms = synonyms;
-    }
-
-    public String labelVi() {
-        return labelVi;
-    }
-
-    public String labelEn() {
-        return labelEn;
-    }
-
-    /** Points this situation adds to the priority score. */
-    public int points() {
-        return points;
+        this.wording = new Wording(labelVi, labelEn, points, synonyms);
     }
 
     public static Optional<Connectivity> parse(String raw) {
-        return Labels.match(Connectivity.class, raw, c -> Gender.concat(c.labelVi, c.labelEn, c.synonyms));
+        return ScoredChoice.parse(Connectivity.class, raw);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * device is served before one whose device is broken, and that one before one who shares a device with siblings
  * (003: "most difficult first").
  */
-public enum DeviceSituation {
+public enum DeviceSituation implements ScoredChoice {
     NONE("Chưa có thiết bị", "No device", 20, "khong co", "chua co", "khong", "none", "no device", "chua co thiet bi"),
     BROKEN(
             "Thiết bị hỏng",
@@ -32,32 +32,18 @@ public enum DeviceSituation {
             "chung",
             "dung chung voi anh chi em");
 
-    private final String labelVi;
-    private final String labelEn;
-    private final int points;
-    private final String[] synonyms;
+    private final Wording wording;
+
+    @Override
+    public Wording wording() {
+        return wording;
+    }
 
     DeviceSituation(String labelVi, String labelEn, int points, String... synonyms) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
-        this.points = points;
-        this.synonyms = synonyms;
-    }
-
-    public String labelVi() {
-        return labelVi;
-    }
-
-    public String labelEn() {
-        return labelEn;
-    }
-
-    /** Points this situation adds to the priority score. */
-    public int points() {
-        return points;
+        this.wording = new Wording(labelVi, labelEn, points, synonyms);
     }
 
     public static Optional<DeviceSituation> parse(String raw) {
-        return Labels.match(DeviceSituation.class, raw, d -> Gender.concat(d.labelVi, d.labelEn, d.synonyms));
+        return ScoredChoice.parse(DeviceSituation.class, raw);
     }
 }

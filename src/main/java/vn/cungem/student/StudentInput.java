@@ -15,7 +15,7 @@ import vn.cungem.shared.PhoneNumber;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
- * A student as a form or a spreadsheet row gives it: raw strings, any of them blank or badly typed. {@link
+ * A student as a form, the API or a spreadsheet row gives it: raw strings, any of them blank or badly typed. {@link
  * #validate(ValidationContext)} is the one place that reads them, so a student typed in the browser, sent to the API or
  * imported from a file is checked by the same rules and gets the same messages.
  *

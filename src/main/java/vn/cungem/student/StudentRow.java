@@ -14,4 +14,23 @@ public record StudentRow(
         Connectivity connectivity,
         int priorityScore,
         StudentStatus status,
-        String statusReason) {}
+        String statusReason) {
+
+    /** The row as a reader who may not know the child sees it. */
+    public StudentRow maskedCopy() {
+        return new StudentRow(
+                id,
+                MaskedName.of(name),
+                true,
+                schoolId,
+                schoolName,
+                grade,
+                className,
+                categories,
+                deviceSituation,
+                connectivity,
+                priorityScore,
+                status,
+                statusReason);
+    }
+}

@@ -98,8 +98,8 @@ class DonationApiJourneyIntegrationTests {
                             .file(new MockMultipartFile("file", "saoke.csv", "text/csv", statement))
                             .with(user(manager)))
                     .andExpect(status().is2xxSuccessful())
-                    .andExpect(jsonPath("$.matchedByCode").value(attempt == 0 ? 1 : 0))
-                    .andExpect(jsonPath("$.alreadyKnown").value(attempt == 0 ? 0 : 1));
+                    .andExpect(jsonPath("$.result.matchedByCode").value(attempt == 0 ? 1 : 0))
+                    .andExpect(jsonPath("$.result.alreadyKnown").value(attempt == 0 ? 0 : 1));
         }
 
         mvc.perform(get("/api/v1/public/pledges/{code}", code))

@@ -1,23 +1,25 @@
 package vn.cungem.donation.cash;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.time.LocalDate;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.cungem.donation.cash.BankStatements.ImportResult;
-import vn.cungem.donation.cash.BankStatements.LineView;
+import vn.cungem.donation.cash.StatementQueries.LineView;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Callers;
 
@@ -27,45 +29,31 @@ import vn.cungem.shared.security.Callers;
 @Tag(name = "Cash", description = "Sao kê, sổ quỹ, mua sắm / Statements, ledger, purchases")
 class CashApiController {
 
-    private final BankStatements statements;
+    private final StatementImportJobs jobs;
+    private final StatementQueries statements;
     private final CashLedger ledger;
     private final Purchases purchases;
 
-    CashApiController(BankStatements statements, CashLedger ledger, Purchases purchases) {
+    CashApiController(StatementImportJobs jobs, StatementQueries statements, CashLedger ledger, Purchases purchases) {
+        this.jobs = jobs;
         this.statements = statements;
         this.ledger = ledger;
         this.purchases = purchases;
     }
 
-    /** What an import did: lines in the file, added, already known, matched by code, by amount and name, unmatched. */
-    record ImportCounts(
-            long importId,
-            int linesInFile,
-            int added,
-            int alreadyKnown,
-            int matchedByCode,
-            int matchedByAmountAndName,
-            int bankFeesPosted,
-            int unmatched) {
-
-        static ImportCounts of(ImportResult r) {
-            return new ImportCounts(
-                    r.importId(),
-                    r.linesInFile(),
-                    r.added(),
-                    r.alreadyKnown(),
-                    r.matchedByCode(),
-                    r.matchedByAmountAndName(),
-                    r.bankFeesPosted(),
-                    r.unmatched());
-        }
-    }
-
-    @Operation(summary = "Nhập sao kê (CSV/XLSX) và đối soát / Import a statement (CSV/XLSX) and reconcile it")
+    @Operation(
+            summary = "Nhập sao kê (CSV/XLSX) và đối soát / Import a statement (CSV/XLSX) and reconcile it",
+            description = "Answers 202 with the import job (Location: its URL). Small files are imported during the"
+                    + " request (status DONE or, refused, 400/409); larger ones in the background (status QUEUED,"
+                    + " then RUNNING: follow GET until DONE with its result, or FAILED with the problems). Send the"
+                    + " same Idempotency-Key again to get the same job back.")
     @PostMapping(path = "/statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    ImportCounts importStatement(
-            @PathVariable long campaignId, @RequestParam(name = "file", required = false) MultipartFile file)
+    ResponseEntity<StatementImportJob> importStatement(
+            @PathVariable long campaignId,
+            @Parameter(description = "Khóa chống gửi trùng / retry key")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidValueException(
@@ -73,8 +61,17 @@ class CashApiController {
                     "Hãy gửi tệp sao kê trong trường \"file\".",
                     "Send the statement in \"file\".");
         }
-        return ImportCounts.of(
-                statements.importStatement(campaignId, file.getOriginalFilename(), file.getBytes(), Callers.current()));
+        StatementImportJob job =
+                jobs.upload(campaignId, file.getOriginalFilename(), file.getBytes(), idempotencyKey, Callers.current());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/campaigns/" + campaignId + "/statements/imports/" + job.id()))
+                .body(job);
+    }
+
+    @Operation(summary = "Một lần nhập sao kê: tiến độ và kết quả / A statement import: progress and outcome")
+    @GetMapping("/statements/imports/{jobId}")
+    StatementImportJob job(@PathVariable long campaignId, @PathVariable long jobId) {
+        return jobs.get(campaignId, jobId, Callers.current());
     }
 
     @Operation(summary = "Các dòng sao kê / Statement lines (status UNMATCHED, MATCHED, IGNORED)")
@@ -114,32 +111,11 @@ class CashApiController {
                 Callers.current()));
     }
 
-    /** A purchase; the total is the sum of the lines. Repeat the same idempotencyKey to retry safely. */
-    record PurchaseBody(
-            String vendorName,
-            String vendorTaxCode,
-            String documentKind,
-            String documentNumber,
-            LocalDate documentDate,
-            Long collectionPointId,
-            List<Purchases.LineForm> lines,
-            String idempotencyKey) {}
-
     @Operation(summary = "Ghi nhận mua sắm từ quỹ / Record a purchase paid from the cash")
     @PostMapping("/purchases")
     @ResponseStatus(HttpStatus.CREATED)
-    Purchases.Recorded purchase(@PathVariable long campaignId, @RequestBody PurchaseBody body) {
-        return purchases.record(
-                campaignId,
-                new Purchases.PurchaseForm(
-                        body.vendorName(),
-                        body.vendorTaxCode(),
-                        body.documentKind(),
-                        body.documentNumber(),
-                        body.documentDate(),
-                        body.collectionPointId(),
-                        body.lines(),
-                        body.idempotencyKey()),
-                Callers.current());
+    /** A purchase; the total is the sum of the lines. Repeat the same idempotencyKey to retry safely. */
+    Purchases.Recorded purchase(@PathVariable long campaignId, @RequestBody Purchases.PurchaseForm body) {
+        return purchases.record(campaignId, body, Callers.current());
     }
 }

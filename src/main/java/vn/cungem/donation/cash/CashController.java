@@ -19,34 +19,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
-import vn.cungem.donation.cash.BankStatements.DebitReason;
-import vn.cungem.donation.cash.BankStatements.ImportResult;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
-/** Pages for a campaign's money: statements and their queue, the ledger, purchases. */
+/** Pages for a campaign's ledger and purchases (the statements have {@link StatementPages}). */
 @Controller
 @RequestMapping("/campaigns/{campaignId}")
 class CashController {
 
-    private final BankStatements statements;
     private final CashLedger ledger;
     private final Purchases purchases;
     private final CashAccess access;
     private final MessageSource messages;
 
-    CashController(
-            BankStatements statements,
-            CashLedger ledger,
-            Purchases purchases,
-            CashAccess access,
-            MessageSource messages) {
-        this.statements = statements;
+    CashController(CashLedger ledger, Purchases purchases, CashAccess access, MessageSource messages) {
         this.ledger = ledger;
         this.purchases = purchases;
         this.access = access;
@@ -57,138 +47,6 @@ class CashController {
         Campaign campaign = access.require(id, Callers.current());
         model.addAttribute("campaign", campaign);
         return campaign;
-    }
-
-    @GetMapping("/statements")
-    String statements(@PathVariable long campaignId, Model model) {
-        Caller caller = Callers.current();
-        campaign(campaignId, model);
-        model.addAttribute("imports", statements.imports(campaignId, caller));
-        model.addAttribute("counts", statements.counts(campaignId, caller));
-        return "donation/cash/statements";
-    }
-
-    @PostMapping("/statements")
-    String upload(
-            @PathVariable long campaignId,
-            @RequestParam(name = "file", required = false) MultipartFile file,
-            Locale locale,
-            RedirectAttributes redirect)
-            throws IOException {
-        Caller caller = Callers.current();
-        access.require(campaignId, caller);
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("error", message("cash.statements.no-file", locale));
-            return "redirect:/campaigns/" + campaignId + "/statements";
-        }
-        try {
-            ImportResult result =
-                    statements.importStatement(campaignId, file.getOriginalFilename(), file.getBytes(), caller);
-            redirect.addFlashAttribute("result", result);
-            redirect.addFlashAttribute(
-                    "flash",
-                    message(
-                            "cash.statements.imported",
-                            locale,
-                            result.linesInFile(),
-                            result.added(),
-                            result.alreadyKnown(),
-                            result.matchedByCode() + result.matchedByAmountAndName(),
-                            result.unmatched()));
-        } catch (StatementRejectedException e) {
-            redirect.addFlashAttribute("error", e.message(locale));
-            redirect.addFlashAttribute("problems", e.problems());
-        } catch (InvalidValueException e) {
-            redirect.addFlashAttribute("error", e.message(locale));
-        }
-        return "redirect:/campaigns/" + campaignId + "/statements";
-    }
-
-    @GetMapping("/statements/unmatched")
-    String unmatched(
-            @PathVariable long campaignId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String q,
-            Model model) {
-        Caller caller = Callers.current();
-        campaign(campaignId, model);
-        int size = BankStatements.PAGE_SIZE;
-        var credits = statements.lines(campaignId, "UNMATCHED", "CREDIT", page, size + 1, caller);
-        var debits = statements.lines(campaignId, "UNMATCHED", "DEBIT", 0, 200, caller);
-        model.addAttribute("credits", credits.size() > size ? credits.subList(0, size) : credits);
-        model.addAttribute("hasNext", credits.size() > size);
-        model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("debits", debits);
-        model.addAttribute("q", q);
-        model.addAttribute("pledges", q == null ? List.of() : statements.searchPledges(campaignId, q, caller));
-        model.addAttribute("debitReasons", DebitReason.values());
-        return "donation/cash/unmatched";
-    }
-
-    @PostMapping("/statements/lines/{lineId}/match")
-    String match(
-            @PathVariable long campaignId,
-            @PathVariable long lineId,
-            @RequestParam(required = false) String pledgeCode,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(
-                campaignId,
-                locale,
-                redirect,
-                "cash.line.matched",
-                () -> statements.matchToPledge(campaignId, lineId, pledgeCode, Callers.current()));
-    }
-
-    @PostMapping("/statements/lines/{lineId}/unpledged")
-    String unpledged(
-            @PathVariable long campaignId, @PathVariable long lineId, Locale locale, RedirectAttributes redirect) {
-        return act(
-                campaignId,
-                locale,
-                redirect,
-                "cash.line.unpledged",
-                () -> statements.recordUnpledged(campaignId, lineId, Callers.current()));
-    }
-
-    @PostMapping("/statements/lines/{lineId}/ignore")
-    String ignore(
-            @PathVariable long campaignId,
-            @PathVariable long lineId,
-            @RequestParam(required = false) String reason,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(
-                campaignId,
-                locale,
-                redirect,
-                "cash.line.ignored",
-                () -> statements.ignore(campaignId, lineId, reason, Callers.current()));
-    }
-
-    @PostMapping("/statements/lines/{lineId}/post")
-    String post(
-            @PathVariable long campaignId,
-            @PathVariable long lineId,
-            @RequestParam(required = false) DebitReason reason,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(
-                campaignId,
-                locale,
-                redirect,
-                "cash.line.posted",
-                () -> statements.postDebit(campaignId, lineId, reason, Callers.current()));
-    }
-
-    private String act(long campaignId, Locale locale, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", message(done, locale));
-        } catch (InvalidValueException e) {
-            redirect.addFlashAttribute("error", e.message(locale));
-        }
-        return "redirect:/campaigns/" + campaignId + "/statements/unmatched";
     }
 
     @GetMapping("/ledger")

@@ -195,7 +195,7 @@ public class CashLedger {
                 .orElseThrow(() -> new NotFoundException(ENTITY, entryId));
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        jdbc.sql(BankStatements.INSERT_ENTRY)
+        jdbc.sql(LedgerPosting.INSERT_ENTRY)
                 .params(
                         campaignId,
                         today.isBefore(corrected) ? corrected : today,

@@ -216,14 +216,14 @@ public class Purchases {
             goods.add(new GoodsLine(
                     line.itemType(), line.quantity(), ItemCondition.NEW, null, line.description(), List.of()));
         }
-        jdbc.sql(BankStatements.INSERT_ENTRY)
+        jdbc.sql(LedgerPosting.INSERT_ENTRY)
                 .params(
                         campaignId,
                         form.documentDate(),
                         "DEBIT",
                         total,
                         "PURCHASE",
-                        BankStatements.truncate(
+                        LedgerPosting.cut(
                                 (kind.equals("INVOICE") ? "Hoá đơn " : "Báo giá ") + number + " — " + vendor, 500),
                         null,
                         null,

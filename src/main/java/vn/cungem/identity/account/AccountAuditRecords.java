@@ -11,9 +11,9 @@ import vn.cungem.shared.security.Caller;
 @Component
 class AccountAuditRecords implements AuditedRecords {
 
-    private final AccountService accounts;
+    private final AccountQueries accounts;
 
-    AccountAuditRecords(AccountService accounts) {
+    AccountAuditRecords(AccountQueries accounts) {
         this.accounts = accounts;
     }
 

@@ -11,15 +11,16 @@ public record AccountRow(
         long id,
         String email,
         String fullName,
-        Role role,
-        Long unitId,
-        Long schoolId,
-        Long partnerId,
-        Long teamId,
+        Grant grant,
         Long homeUnitId,
         String scopeName,
         boolean enabled,
         boolean invitationPending,
         boolean locked,
         OffsetDateTime lastSignInAt,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt) {
+
+    public Role role() {
+        return grant.role();
+    }
+}

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.cungem.shared.security.Role;
 
-/** The account queries the identity services share, so the home-unit rule is written once. */
+/**
+ * The account queries the identity services share, so the home-unit rule is written once. Schools, partners and units
+ * are read through organisation's published views.
+ */
 final class AccountSql {
 
     /** The unit that decides who manages an account: its team's, its own, its school's or its partner's home unit. */
@@ -15,10 +18,10 @@ final class AccountSql {
 
     static final String FROM = """
               from user_account a
-              left join school s on s.id = a.school_id
-              left join partner_organisation p on p.id = a.partner_id
+              left join org_school s on s.id = a.school_id
+              left join org_partner p on p.id = a.partner_id
               left join volunteer_team t on t.id = a.volunteer_team_id
-              left join administrative_unit u on u.id = a.unit_id
+              left join org_unit u on u.id = a.unit_id
             """;
 
     static final String COLUMNS = "a.id, a.email, a.full_name, a.role, a.unit_id, a.school_id, a.partner_id,"
@@ -33,11 +36,12 @@ final class AccountSql {
                 rs.getLong("id"),
                 rs.getString("email"),
                 rs.getString("full_name"),
-                Role.valueOf(rs.getString("role")),
-                rs.getObject("unit_id", Long.class),
-                rs.getObject("school_id", Long.class),
-                rs.getObject("partner_id", Long.class),
-                rs.getObject("volunteer_team_id", Long.class),
+                new Grant(
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("unit_id", Long.class),
+                        rs.getObject("school_id", Long.class),
+                        rs.getObject("partner_id", Long.class),
+                        rs.getObject("volunteer_team_id", Long.class)),
                 rs.getObject("home_unit_id", Long.class),
                 rs.getString("scope_name"),
                 rs.getBoolean("enabled"),
@@ -59,5 +63,12 @@ final class AccountSql {
                 .param(email)
                 .query(AccountSql::row)
                 .optional();
+    }
+
+    static long idOf(JdbcClient jdbc, String email) {
+        return jdbc.sql("select id from user_account where email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 }

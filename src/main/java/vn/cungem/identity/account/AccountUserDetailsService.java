@@ -27,8 +27,8 @@ public class AccountUserDetailsService implements UserDetailsService {
                    a.enabled, a.locked_until, s.unit_id as school_unit_id, p.home_unit_id as partner_unit_id,
                    t.unit_id as team_unit_id
               from user_account a
-              left join school s on s.id = a.school_id
-              left join partner_organisation p on p.id = a.partner_id
+              left join org_school s on s.id = a.school_id
+              left join org_partner p on p.id = a.partner_id
               left join volunteer_team t on t.id = a.volunteer_team_id
             """;
 

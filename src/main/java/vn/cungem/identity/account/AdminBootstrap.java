@@ -31,7 +31,7 @@ class AdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final int PASSWORD_LENGTH = 20;
 
-    private final AccountService accounts;
+    private final AccountCreation accounts;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final Environment environment;
@@ -39,7 +39,7 @@ class AdminBootstrap implements ApplicationRunner {
     private final String email;
 
     AdminBootstrap(
-            AccountService accounts,
+            AccountCreation accounts,
             JdbcClient jdbc,
             PasswordEncoder encoder,
             Environment environment,

@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.text.VietnameseText;
@@ -41,11 +40,14 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AccountUserDetailsService accounts;
     private final ApplicationEventPublisher events;
+    private final IdentityText text;
 
-    ApiTokens(JdbcClient jdbc, AccountUserDetailsService accounts, ApplicationEventPublisher events) {
+    ApiTokens(
+            JdbcClient jdbc, AccountUserDetailsService accounts, ApplicationEventPublisher events, IdentityText text) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
+        this.text = text;
     }
 
     /** @param validDays null for a token without expiry */
@@ -53,16 +55,10 @@ public class ApiTokens {
     public Created create(long accountId, String rawName, Integer validDays) {
         String name = VietnameseText.tidy(rawName);
         if (name == null || name.isEmpty() || name.length() > 100) {
-            throw new InvalidValueException(
-                    "token-name",
-                    "Hãy đặt tên cho mã truy cập (tối đa 100 ký tự), ví dụ \"Đồng bộ với hệ thống của Hội\".",
-                    "Name the token (at most 100 characters), for example \"Sync with our system\".");
+            throw text.invalid("token-name");
         }
         if (validDays != null && (validDays < 1 || validDays > 366)) {
-            throw new InvalidValueException(
-                    "token-validity",
-                    "Thời hạn phải từ 1 đến 366 ngày, hoặc để trống nếu không hết hạn.",
-                    "Validity must be 1 to 366 days, or empty for no expiry.");
+            throw text.invalid("token-validity");
         }
         long active = jdbc.sql("select count(*) from api_token where account_id = ? and revoked_at is null"
                         + " and (expires_at is null or expires_at > ?)")
@@ -70,10 +66,7 @@ public class ApiTokens {
                 .query(Long.class)
                 .single();
         if (active >= MAX_ACTIVE_PER_ACCOUNT) {
-            throw new InvalidValueException(
-                    "token-limit",
-                    "Bạn đã có " + MAX_ACTIVE_PER_ACCOUNT + " mã truy cập còn hiệu lực; hãy thu hồi mã không dùng.",
-                    "You already have " + MAX_ACTIVE_PER_ACCOUNT + " active tokens; revoke the ones not in use.");
+            throw text.invalid("token-limit", String.valueOf(MAX_ACTIVE_PER_ACCOUNT));
         }
         String token = SecretTokens.newApiToken();
         OffsetDateTime now = OffsetDateTime.now();

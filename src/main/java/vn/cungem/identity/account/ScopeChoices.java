@@ -6,12 +6,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.organisation.UnitScopes;
-import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 
 /**
  * What the invitation form offers: units and schools are typed by their official codes (there are tens of thousands),
- * partners and volunteer teams (a few per unit) are chosen from the caller's scope.
+ * partners and volunteer teams (a few per unit) are chosen from the caller's scope. Units, schools and partners are
+ * read through organisation's published views.
  */
 @Service
 public class ScopeChoices {
@@ -22,15 +22,17 @@ public class ScopeChoices {
 
     private final JdbcClient jdbc;
     private final UnitScopes scopes;
+    private final IdentityText text;
 
-    ScopeChoices(JdbcClient jdbc, UnitScopes scopes) {
+    ScopeChoices(JdbcClient jdbc, UnitScopes scopes, IdentityText text) {
         this.jdbc = jdbc;
         this.scopes = scopes;
+        this.text = text;
     }
 
     @Transactional(readOnly = true)
     public List<Choice> partners(Caller caller) {
-        return jdbc.sql("select p.id, p.name from partner_organisation p where p.retired_on is null and "
+        return jdbc.sql("select p.id, p.name from org_partner p where p.retired_on is null and "
                         + scopes.unitFilter(caller, "p.home_unit_id") + " order by p.name_sort nulls last, p.id limit "
                         + LIMIT)
                 .query((rs, n) -> new Choice(rs.getLong("id"), rs.getString("name")))
@@ -51,14 +53,11 @@ public class ScopeChoices {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return jdbc.sql("select id from administrative_unit where code = ?")
+        return jdbc.sql("select id from org_unit where code = ?")
                 .param(code.trim())
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidValueException(
-                        "unit-code-unknown",
-                        "Không tìm thấy đơn vị có mã \"" + code.trim() + "\" trong phạm vi của bạn.",
-                        "No unit with code \"" + code.trim() + "\" in your scope."));
+                .orElseThrow(() -> text.invalid("unit-code-unknown", code.trim()));
     }
 
     @Transactional(readOnly = true)
@@ -66,13 +65,10 @@ public class ScopeChoices {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return jdbc.sql("select id from school where upper(moet_code) = ?")
+        return jdbc.sql("select id from org_school where upper(moet_code) = ?")
                 .param(code.trim().toUpperCase(Locale.ROOT))
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidValueException(
-                        "school-code-unknown",
-                        "Không tìm thấy trường có mã \"" + code.trim() + "\" trong phạm vi của bạn.",
-                        "No school with code \"" + code.trim() + "\" in your scope."));
+                .orElseThrow(() -> text.invalid("school-code-unknown", code.trim()));
     }
 }

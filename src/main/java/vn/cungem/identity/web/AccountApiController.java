@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.cungem.identity.account.AccountChanges;
 import vn.cungem.identity.account.AccountPage;
+import vn.cungem.identity.account.AccountQueries;
 import vn.cungem.identity.account.AccountRow;
-import vn.cungem.identity.account.AccountService;
 import vn.cungem.identity.account.Grant;
-import vn.cungem.shared.InvalidValueException;
+import vn.cungem.identity.account.IdentityText;
+import vn.cungem.identity.account.Invitations;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
@@ -63,10 +65,10 @@ class AccountApiController {
                     row.email(),
                     row.fullName(),
                     row.role(),
-                    row.unitId(),
-                    row.schoolId(),
-                    row.partnerId(),
-                    row.teamId(),
+                    row.grant().unitId(),
+                    row.grant().schoolId(),
+                    row.grant().partnerId(),
+                    row.grant().teamId(),
                     row.scopeName(),
                     row.enabled(),
                     row.invitationPending(),
@@ -92,10 +94,16 @@ class AccountApiController {
     record GrantChangeRequest(
             Role role, Long unitId, Long schoolId, Long partnerId, Long volunteerTeamId, String reason) {}
 
-    private final AccountService accounts;
+    private final AccountQueries accounts;
+    private final Invitations invitations;
+    private final AccountChanges changes;
+    private final IdentityText text;
 
-    AccountApiController(AccountService accounts) {
+    AccountApiController(AccountQueries accounts, Invitations invitations, AccountChanges changes, IdentityText text) {
         this.accounts = accounts;
+        this.invitations = invitations;
+        this.changes = changes;
+        this.text = text;
     }
 
     @GetMapping("/me")
@@ -129,7 +137,7 @@ class AccountApiController {
     @Operation(summary = "Invite an email with a role and a scope inside the caller's scope; emails a 7-day link")
     AccountJson invite(@RequestBody InvitationRequest body) {
         Caller caller = Callers.current();
-        long id = accounts.invite(
+        long id = invitations.invite(
                 caller,
                 body.email(),
                 body.fullName(),
@@ -143,17 +151,13 @@ class AccountApiController {
     @PostMapping("/accounts/{id}/disable")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
     AccountJson disable(@PathVariable long id, @RequestBody(required = false) ChangeRequest body) {
-        Caller caller = Callers.current();
-        accounts.setEnabled(caller, id, false, body == null ? null : body.reason());
-        return AccountJson.of(accounts.get(caller, id));
+        return setEnabled(id, false, body);
     }
 
     @PostMapping("/accounts/{id}/enable")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
     AccountJson enable(@PathVariable long id, @RequestBody(required = false) ChangeRequest body) {
-        Caller caller = Callers.current();
-        accounts.setEnabled(caller, id, true, body == null ? null : body.reason());
-        return AccountJson.of(accounts.get(caller, id));
+        return setEnabled(id, true, body);
     }
 
     @PostMapping("/accounts/{id}/grant")
@@ -161,14 +165,20 @@ class AccountApiController {
     @Operation(summary = "Change the account's role and scope (a reason is required)")
     AccountJson changeGrant(@PathVariable long id, @RequestBody GrantChangeRequest body) {
         if (body.role() == null) {
-            throw new InvalidValueException("role-required", "Hãy chọn vai trò.", "Choose a role.");
+            throw text.invalid("role-required");
         }
         Caller caller = Callers.current();
-        accounts.changeGrant(
+        changes.changeGrant(
                 caller,
                 id,
                 new Grant(body.role(), body.unitId(), body.schoolId(), body.partnerId(), body.volunteerTeamId()),
                 body.reason());
+        return AccountJson.of(accounts.get(caller, id));
+    }
+
+    private AccountJson setEnabled(long id, boolean enabled, ChangeRequest body) {
+        Caller caller = Callers.current();
+        changes.setEnabled(caller, id, enabled, body == null ? null : body.reason());
         return AccountJson.of(accounts.get(caller, id));
     }
 }

@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,10 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cungem.identity.account.AccountChanges;
+import vn.cungem.identity.account.AccountQueries;
 import vn.cungem.identity.account.AccountRow;
-import vn.cungem.identity.account.AccountService;
 import vn.cungem.identity.account.Grant;
+import vn.cungem.identity.account.Invitations;
 import vn.cungem.identity.account.ScopeChoices;
+import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
@@ -45,12 +51,23 @@ class AccountPagesController {
         }
     }
 
-    private final AccountService accounts;
+    private final AccountQueries accounts;
+    private final Invitations invitations;
+    private final AccountChanges changes;
     private final ScopeChoices choices;
+    private final MessageSource messages;
 
-    AccountPagesController(AccountService accounts, ScopeChoices choices) {
+    AccountPagesController(
+            AccountQueries accounts,
+            Invitations invitations,
+            AccountChanges changes,
+            ScopeChoices choices,
+            MessageSource messages) {
         this.accounts = accounts;
+        this.invitations = invitations;
+        this.changes = changes;
         this.choices = choices;
+        this.messages = messages;
     }
 
     @GetMapping("/accounts")
@@ -65,7 +82,7 @@ class AccountPagesController {
 
     @GetMapping("/accounts/invite")
     String inviteForm(Model model) {
-        return showGrantForm(model, GrantForm.empty(), null);
+        return showGrantForm(model, GrantForm.empty());
     }
 
     @PostMapping("/accounts/invite")
@@ -76,28 +93,23 @@ class AccountPagesController {
             Locale locale,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Caller caller = Callers.current();
         if (binding.hasErrors()) {
-            response.setStatus(400);
-            return showGrantForm(model, GrantForm.empty(), unreadable(locale));
+            unreadable(model, locale, response);
+            return showGrantForm(model, GrantForm.empty());
         }
-        try {
-            long id = accounts.invite(caller, form.email(), form.fullName(), grant(form));
-            redirect.addFlashAttribute("flashKey", "accounts.invited");
-            return "redirect:/accounts/" + id;
-        } catch (InvalidValueException e) {
-            response.setStatus(e instanceof vn.cungem.shared.ConflictException ? 409 : 400);
-            return showGrantForm(model, form, e.message(locale));
-        } catch (NotFoundException e) {
-            response.setStatus(404);
-            return showGrantForm(model, form, outOfScope(locale));
-        }
+        Optional<Long> id = attempt(
+                () -> invitations.invite(Callers.current(), form.email(), form.fullName(), grant(form)),
+                model,
+                locale,
+                response);
+        return id.map(invited -> showAccount(invited, "accounts.invited", redirect))
+                .orElseGet(() -> showGrantForm(model, form));
     }
 
     @GetMapping("/accounts/{id}")
     String details(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(Callers.current(), id));
-        return showDetails(id, model, GrantForm.empty(), null);
+        return showDetails(model, GrantForm.empty());
     }
 
     @PostMapping("/accounts/{id}/enabled")
@@ -106,9 +118,8 @@ class AccountPagesController {
             @RequestParam("enabled") boolean enabled,
             @RequestParam(name = "reason", required = false) String reason,
             RedirectAttributes redirect) {
-        accounts.setEnabled(Callers.current(), id, enabled, reason);
-        redirect.addFlashAttribute("flashKey", enabled ? "accounts.enabledDone" : "accounts.disabledDone");
-        return "redirect:/accounts/" + id;
+        changes.setEnabled(Callers.current(), id, enabled, reason);
+        return showAccount(id, enabled ? "accounts.enabledDone" : "accounts.disabledDone", redirect);
     }
 
     @PostMapping("/accounts/{id}/grant")
@@ -122,24 +133,49 @@ class AccountPagesController {
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         AccountRow account = accounts.get(caller, id);
+        model.addAttribute("account", account);
         if (binding.hasErrors()) {
-            response.setStatus(400);
-            model.addAttribute("account", account);
-            return showDetails(id, model, GrantForm.empty(), unreadable(locale));
+            unreadable(model, locale, response);
+            return showDetails(model, GrantForm.empty());
         }
+        Optional<Long> changed = attempt(
+                () -> {
+                    changes.changeGrant(caller, id, grant(form), form.reason());
+                    return id;
+                },
+                model,
+                locale,
+                response);
+        return changed.map(done -> showAccount(done, "accounts.grantChanged", redirect))
+                .orElseGet(() -> showDetails(model, form));
+    }
+
+    /** After a change, the account's page with a line saying what was done. */
+    private static String showAccount(long id, String flashKey, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flashKey", flashKey);
+        return "redirect:/accounts/" + id;
+    }
+
+    /**
+     * Runs a change a form asked for. When it is refused, the status and the error to show are set and the result is
+     * empty; a scope that is missing or outside the caller's reads the same, as elsewhere.
+     */
+    private <T> Optional<T> attempt(Supplier<T> change, Model model, Locale locale, HttpServletResponse response) {
         try {
-            accounts.changeGrant(caller, id, grant(form), form.reason());
-            redirect.addFlashAttribute("flashKey", "accounts.grantChanged");
-            return "redirect:/accounts/" + id;
+            return Optional.of(change.get());
         } catch (InvalidValueException e) {
-            response.setStatus(400);
-            model.addAttribute("account", account);
-            return showDetails(id, model, form, e.message(locale));
+            response.setStatus(e instanceof ConflictException ? 409 : 400);
+            model.addAttribute("error", e.message(locale));
         } catch (NotFoundException e) {
             response.setStatus(404);
-            model.addAttribute("account", account);
-            return showDetails(id, model, form, outOfScope(locale));
+            model.addAttribute("error", messages.getMessage("accounts.error.outOfScope", null, locale));
         }
+        return Optional.empty();
+    }
+
+    private void unreadable(Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("error", messages.getMessage("accounts.error.unreadable", null, locale));
     }
 
     private Grant grant(GrantForm form) {
@@ -155,20 +191,19 @@ class AccountPagesController {
                 role == Role.VOLUNTEER_TECHNICIAN ? form.teamId() : null);
     }
 
-    private String showGrantForm(Model model, GrantForm form, String error) {
-        addChoices(model, form, error);
+    private String showGrantForm(Model model, GrantForm form) {
+        addChoices(model, form);
         return "identity/invite";
     }
 
-    private String showDetails(long id, Model model, GrantForm form, String error) {
-        addChoices(model, form, error);
+    private String showDetails(Model model, GrantForm form) {
+        addChoices(model, form);
         return "identity/account";
     }
 
-    private void addChoices(Model model, GrantForm form, String error) {
+    private void addChoices(Model model, GrantForm form) {
         Caller caller = Callers.current();
         model.addAttribute("form", form);
-        model.addAttribute("error", error);
         model.addAttribute("roles", grantableRoles(caller));
         model.addAttribute("partners", choices.partners(caller));
         model.addAttribute("teams", choices.teams(caller));
@@ -179,17 +214,5 @@ class AccountPagesController {
                 .filter(r -> r != Role.DONOR)
                 .filter(r -> r != Role.SYSTEM_ADMIN || caller.isAdmin())
                 .toList();
-    }
-
-    private static String unreadable(Locale locale) {
-        return "en".equals(locale.getLanguage())
-                ? "The form was not understood: check the role and the selected values."
-                : "Biểu mẫu chưa hợp lệ: hãy kiểm tra vai trò và các lựa chọn.";
-    }
-
-    private static String outOfScope(Locale locale) {
-        return "en".equals(locale.getLanguage())
-                ? "That unit, school, team or partner was not found in your scope."
-                : "Không tìm thấy đơn vị, trường, đội hoặc tổ chức đối tác này trong phạm vi của bạn.";
     }
 }

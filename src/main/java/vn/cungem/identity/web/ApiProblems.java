@@ -3,6 +3,7 @@ package vn.cungem.identity.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import vn.cungem.shared.InvalidValueException;
 
 /**
  * The 401 and 403 answers of the API, written by the security filters before any controller runs, in the same problem
@@ -12,18 +13,13 @@ final class ApiProblems {
 
     private ApiProblems() {}
 
-    static void unauthorized(HttpServletResponse response, String code, String vi, String en) throws IOException {
+    static void unauthorized(HttpServletResponse response, InvalidValueException problem) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, 401, code, vi, en);
+        write(response, 401, problem.code(), problem.messageVi(), problem.messageEn());
     }
 
-    static void forbidden(HttpServletResponse response) throws IOException {
-        write(
-                response,
-                403,
-                "forbidden",
-                "Bạn không có quyền thực hiện thao tác này.",
-                "You are not allowed to do this.");
+    static void forbidden(HttpServletResponse response, InvalidValueException problem) throws IOException {
+        write(response, 403, problem.code(), problem.messageVi(), problem.messageEn());
     }
 
     static void write(HttpServletResponse response, int status, String code, String vi, String en) throws IOException {

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.identity.account.ApiTokens;
+import vn.cungem.identity.account.IdentityText;
 
 /**
  * Authenticates {@code Authorization: Bearer ce_…}. A token that is unknown, revoked, expired or whose account is
@@ -20,9 +21,11 @@ import vn.cungem.identity.account.ApiTokens;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final IdentityText text;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(ApiTokens tokens, IdentityText text) {
         this.tokens = tokens;
+        this.text = text;
     }
 
     @Override
@@ -36,11 +39,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         Optional<AccountDetails> account =
                 tokens.authenticate(header.substring(7).trim());
         if (account.isEmpty()) {
-            ApiProblems.unauthorized(
-                    response,
-                    "token-invalid",
-                    "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
-                    "The access token is invalid, expired or revoked.");
+            ApiProblems.unauthorized(response, text.invalid("token-invalid"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -12,20 +12,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.identity.account.AccountService;
 import vn.cungem.identity.account.ApiTokens;
+import vn.cungem.identity.account.IdentityText;
+import vn.cungem.identity.account.Passwords;
 import vn.cungem.shared.InvalidValueException;
 
 /** "My account": change my password, and create, see and revoke my personal access tokens. */
 @Controller
 class MyAccountController {
 
-    private final AccountService accounts;
+    private final Passwords passwords;
     private final ApiTokens tokens;
+    private final IdentityText text;
 
-    MyAccountController(AccountService accounts, ApiTokens tokens) {
-        this.accounts = accounts;
+    MyAccountController(Passwords passwords, ApiTokens tokens, IdentityText text) {
+        this.passwords = passwords;
         this.tokens = tokens;
+        this.text = text;
     }
 
     @GetMapping("/account")
@@ -48,7 +51,7 @@ class MyAccountController {
             RedirectAttributes redirect) {
         try {
             // This browser's session stays signed in; every other session of the account ends.
-            accounts.changePassword(
+            passwords.change(
                     me.id(),
                     current,
                     password,
@@ -91,17 +94,14 @@ class MyAccountController {
         return "redirect:/account";
     }
 
-    private static Integer days(String raw) {
+    private Integer days(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(raw.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(
-                    "token-validity",
-                    "Thời hạn phải là số ngày từ 1 đến 366, hoặc để trống.",
-                    "Validity must be a number of days from 1 to 366, or empty.");
+            throw text.invalidAs("token-validity", "account.error.token-validity-not-a-number");
         }
     }
 }

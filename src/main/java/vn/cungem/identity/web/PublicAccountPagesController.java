@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.identity.account.AccountRow;
-import vn.cungem.identity.account.AccountService;
+import vn.cungem.identity.account.DonorSignUps;
+import vn.cungem.identity.account.Invitations;
 import vn.cungem.identity.account.PasswordPolicy;
+import vn.cungem.identity.account.PasswordResets;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.ratelimit.RateLimitedException;
 import vn.cungem.shared.ratelimit.RateLimits;
@@ -24,11 +26,19 @@ import vn.cungem.shared.ratelimit.RateLimits;
 @Controller
 class PublicAccountPagesController {
 
-    private final AccountService accounts;
+    /** The new password as typed twice, on the invitation and the reset forms. */
+    record NewPassword(String password, String confirmPassword) {}
+
+    private final Invitations invitations;
+    private final PasswordResets resets;
+    private final DonorSignUps signUps;
     private final RateLimits rateLimits;
 
-    PublicAccountPagesController(AccountService accounts, RateLimits rateLimits) {
-        this.accounts = accounts;
+    PublicAccountPagesController(
+            Invitations invitations, PasswordResets resets, DonorSignUps signUps, RateLimits rateLimits) {
+        this.invitations = invitations;
+        this.resets = resets;
+        this.signUps = signUps;
         this.rateLimits = rateLimits;
     }
 
@@ -36,7 +46,7 @@ class PublicAccountPagesController {
 
     @GetMapping("/invitation/{token}")
     String invitation(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<AccountRow> account = accounts.openInvitation(token);
+        Optional<AccountRow> account = invitations.open(token);
         if (account.isEmpty()) {
             return linkInvalid(model, response);
         }
@@ -48,21 +58,14 @@ class PublicAccountPagesController {
 
     @PostMapping("/invitation/{token}")
     String acceptInvitation(
-            @PathVariable String token,
-            @RequestParam(name = "password", required = false) String password,
-            @RequestParam(name = "confirmPassword", required = false) String confirmation,
-            Model model,
-            Locale locale,
-            HttpServletResponse response) {
-        Optional<AccountRow> account = accounts.openInvitation(token);
-        if (account.isEmpty()) {
+            @PathVariable String token, NewPassword form, Model model, Locale locale, HttpServletResponse response) {
+        if (invitations.open(token).isEmpty()) {
             return linkInvalid(model, response);
         }
         try {
-            accounts.acceptInvitation(token, password, confirmation);
+            invitations.accept(token, form.password(), form.confirmPassword());
         } catch (InvalidValueException e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.message(locale));
+            refuse(e, model, locale, response);
             return invitation(token, model, response);
         }
         return message(model, "invitation.done.title", "invitation.done.body", true);
@@ -91,13 +94,13 @@ class PublicAccountPagesController {
             model.addAttribute("email", email);
             return resetRequestForm();
         }
-        accounts.requestPasswordReset(email);
+        resets.request(email);
         return message(model, "reset.sent.title", "reset.sent.body", false);
     }
 
     @GetMapping("/password-reset/{token}")
     String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
-        if (!accounts.isResetLinkValid(token)) {
+        if (!resets.isLinkValid(token)) {
             return linkInvalid(model, response);
         }
         model.addAttribute("token", token);
@@ -108,21 +111,19 @@ class PublicAccountPagesController {
     @PostMapping("/password-reset/{token}")
     String reset(
             @PathVariable String token,
-            @RequestParam(name = "password", required = false) String password,
-            @RequestParam(name = "confirmPassword", required = false) String confirmation,
+            NewPassword form,
             Model model,
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response) {
-        if (!accounts.isResetLinkValid(token)) {
+        if (!resets.isLinkValid(token)) {
             return linkInvalid(model, response);
         }
         try {
             // The address as resolved by Tomcat (TrustedProxiesConfig), like the sign-in's.
-            accounts.resetPassword(token, password, confirmation, request.getRemoteAddr());
+            resets.reset(token, form.password(), form.confirmPassword(), request.getRemoteAddr());
         } catch (InvalidValueException e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.message(locale));
+            refuse(e, model, locale, response);
             return resetForm(token, model, response);
         }
         return message(model, "reset.done.title", "reset.done.body", true);
@@ -149,28 +150,29 @@ class PublicAccountPagesController {
         try {
             rateLimits.checkClient(RateLimits.SIGN_UP_PER_CLIENT, request);
             rateLimits.checkEmail(RateLimits.SIGN_UP_PER_EMAIL, email);
-            accounts.registerDonor(email, fullName, password, confirmation);
+            signUps.register(email, fullName, password, confirmation);
+            return message(model, "register.sent.title", "register.sent.body", false);
         } catch (RateLimitedException e) {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
-            model.addAttribute("email", email);
-            model.addAttribute("fullName", fullName);
-            return registerForm(model);
         } catch (InvalidValueException e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.message(locale));
-            model.addAttribute("email", email);
-            model.addAttribute("fullName", fullName);
-            return registerForm(model);
+            refuse(e, model, locale, response);
         }
-        return message(model, "register.sent.title", "register.sent.body", false);
+        model.addAttribute("email", email);
+        model.addAttribute("fullName", fullName);
+        return registerForm(model);
     }
 
     @GetMapping("/register/verify/{token}")
     String verify(@PathVariable String token, Model model, HttpServletResponse response) {
-        if (!accounts.verifyEmail(token)) {
+        if (!signUps.verify(token)) {
             return linkInvalid(model, response);
         }
         return message(model, "register.verified.title", "register.verified.body", true);
+    }
+
+    private static void refuse(InvalidValueException e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("error", e.message(locale));
     }
 
     private static String linkInvalid(Model model, HttpServletResponse response) {

@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.cungem.identity.account.AccountUserDetailsService;
 import vn.cungem.identity.account.ApiTokens;
+import vn.cungem.identity.account.IdentityText;
 import vn.cungem.identity.account.PasswordSignInProvider;
 import vn.cungem.identity.account.SignInAttempts;
 import vn.cungem.identity.account.SignInThrottledException;
@@ -38,26 +39,23 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, IdentityText text) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/public/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, text), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ApiProblems.unauthorized(
-                                response,
-                                "unauthenticated",
-                                "Cần đăng nhập: gửi mã truy cập cá nhân trong tiêu đề Authorization: Bearer ce_…",
-                                "Authentication required: send a personal access token as Authorization: Bearer"
-                                        + " ce_…"))
-                        .accessDeniedHandler((request, response, ex) -> ApiProblems.forbidden(response)))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                ApiProblems.unauthorized(response, text.invalid("unauthenticated")))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> ApiProblems.forbidden(response, text.invalid("forbidden"))))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
         return http.build();
     }

@@ -1,31 +1,24 @@
 package vn.cungem.organisation.importing;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import vn.cungem.organisation.ImportReport.Rejected;
 import vn.cungem.organisation.UnitRow;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
 import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
+import vn.cungem.shared.spreadsheet.TabularOptions;
+import vn.cungem.shared.spreadsheet.TabularReader;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
  * Reads the General Statistics Office's list of administrative units ("Danh mục đơn vị hành chính"): one row per
- * commune with its province and district, as CSV (UTF-8, with or without BOM, comma or semicolon) or XLSX. A file
- * made after the 2025 reform has no district columns: its communes hang directly under their province.
+ * commune with its province and district, as CSV (UTF-8 or UTF-16, comma, semicolon or tab) or XLSX, read by the shared
+ * {@link TabularReader}. A file made after the 2025 reform has no district columns: its communes hang directly under
+ * their province.
  *
  * <p>Each data row yields up to three {@link UnitRow}s (province, district, commune) carrying the spreadsheet row
  * number. The same province repeats on every row; the planner folds the repeats and rejects conflicting ones.
@@ -110,160 +103,31 @@ public final class GsoFileParser {
     static final SpreadsheetGuard.Limits LIMITS =
             SpreadsheetGuard.Limits.DEFAULT.withSizes(64L << 20, 32L << 20, 16L << 20);
 
+    // A CSV file of units comes from the GSO site or a spreadsheet saved as "CSV UTF-8"; no code page to guess.
+    private static final TabularOptions OPTIONS = new TabularOptions(
+            LIMITS,
+            MAX_FILE_BYTES,
+            MAX_ROWS,
+            () -> new InvalidValueException(
+                    "import.too-many-rows",
+                    "Tệp có quá " + MAX_ROWS + " dòng.",
+                    "The file has more than " + MAX_ROWS + " rows."),
+            LIMITS.maxCellBytes(),
+            false,
+            false);
+
     /** What the file held: the unit rows to import and the rows rejected while reading. */
     public record Parsed(List<UnitRow> rows, List<Rejected> rejected, boolean hasDistricts) {}
 
     private GsoFileParser() {}
 
     public static Parsed parse(byte[] content, String fileName) {
-        if (content == null || content.length == 0) {
-            throw new InvalidValueException("import.empty", "Tệp rỗng.", "The file is empty.");
-        }
-        if (content.length > 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF) {
-            throw new InvalidValueException(
-                    "import.xls",
-                    "Tệp Excel cũ (.xls) không được hỗ trợ: hãy lưu lại thành .xlsx hoặc CSV (UTF-8).",
-                    "Old Excel files (.xls) are not supported: save as .xlsx or CSV (UTF-8).");
-        }
-        if (content.length > MAX_FILE_BYTES) {
-            throw new InvalidValueException(
-                    "import.too-big",
-                    "Tệp lớn hơn " + (MAX_FILE_BYTES >> 20)
-                            + " MB; danh sách đơn vị hành chính cả nước chỉ khoảng 2 MB.",
-                    "The file is larger than " + (MAX_FILE_BYTES >> 20)
-                            + " MB; the list of all administrative units of the country is about 2 MB.");
-        }
         // One of a few reads at a time, each bounded before it starts (SpreadsheetGuard); a PK file that is not a
         // workbook is refused there.
-        return SpreadsheetParsing.read(
-                content,
-                LIMITS,
-                false,
-                SpreadsheetParsing.REQUEST_WAIT,
-                () -> parseRows(SpreadsheetGuard.isZip(content) ? readXlsx(content) : readCsv(content)));
-    }
-
-    static List<List<String>> readXlsx(byte[] content) {
         List<List<String>> rows = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getFirstSheet();
-            try (var stream = sheet.openStream()) {
-                int[] expected = {1};
-                stream.forEach(row -> {
-                    // Blank rows are skipped by the reader; keep spreadsheet row numbers right by padding.
-                    while (expected[0] < row.getRowNum()) {
-                        rows.add(List.of());
-                        expected[0]++;
-                    }
-                    rows.add(cells(row));
-                    expected[0]++;
-                    if (rows.size() > MAX_ROWS) {
-                        throw tooManyRows();
-                    }
-                });
-            }
-        } catch (InvalidValueException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidValueException(
-                    "import.xlsx.unreadable",
-                    "Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.",
-                    "The Excel file could not be read: it is damaged or not .xlsx.");
-        }
-        return rows;
-    }
-
-    private static List<String> cells(Row row) {
-        SpreadsheetGuard.checkColumns(row.getCellCount(), LIMITS);
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < row.getCellCount(); i++) {
-            Cell cell = row.getCell(i);
-            String text = cell == null ? "" : cell.getText();
-            values.add(text == null ? "" : text);
-        }
-        return values;
-    }
-
-    static List<List<String>> readCsv(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidValueException(
-                    "import.csv.encoding",
-                    "Tệp CSV không phải mã UTF-8: trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
-                    "The CSV file is not UTF-8: in Excel choose \"CSV UTF-8\" when saving.");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        char delimiter = detectDelimiter(text);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == delimiter) {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                if (rows.size() > MAX_ROWS) {
-                    throw tooManyRows();
-                }
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static char detectDelimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        long semicolons = header.chars().filter(c -> c == ';').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        long tabs = header.chars().filter(c -> c == '\t').count();
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
-        }
-        return semicolons > commas ? ';' : ',';
-    }
-
-    private static InvalidValueException tooManyRows() {
-        return new InvalidValueException(
-                "import.too-many-rows",
-                "Tệp có quá " + MAX_ROWS + " dòng.",
-                "The file has more than " + MAX_ROWS + " rows.");
+        TabularReader.read(
+                content, 0, OPTIONS, false, SpreadsheetParsing.REQUEST_WAIT, (number, cells) -> rows.add(cells));
+        return parseRows(rows);
     }
 
     static String headerKey(String header) {

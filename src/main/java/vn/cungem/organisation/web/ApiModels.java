@@ -97,13 +97,20 @@ final class ApiModels {
     record ChangeSchoolRequest(
             String name, SchoolLevel level, Ownership ownership, String address, Long unitId, String reason) {}
 
+    @Schema(description = "A partner organisation beside the tree, managed from its home unit")
     record PartnerView(
             long id,
+
+            @Schema(example = "Đoàn Thanh niên phường Linh Trung")
             String name,
+
             PartnerKind kind,
+
+            @Schema(description = "The unit whose managers manage the partner")
             long homeUnitId,
-            String contactEmail,
-            String contactPhone,
+
+            @Schema(example = "doanphuong@example.vn") String contactEmail,
+            @Schema(example = "0901234567") String contactPhone,
             LocalDate retiredOn) {
 
         static PartnerView of(Partner p) {

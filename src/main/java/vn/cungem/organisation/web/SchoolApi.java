@@ -2,7 +2,6 @@ package vn.cungem.organisation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.cungem.organisation.Created;
 import vn.cungem.organisation.NewSchool;
 import vn.cungem.organisation.School;
 import vn.cungem.organisation.SchoolDirectory;
@@ -21,19 +19,18 @@ import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.organisation.web.ApiModels.ChangeSchoolRequest;
 import vn.cungem.organisation.web.ApiModels.CreateSchoolRequest;
 import vn.cungem.organisation.web.ApiModels.PageView;
-import vn.cungem.organisation.web.ApiModels.RetireRequest;
 import vn.cungem.organisation.web.ApiModels.SchoolView;
-import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
 @RestController
 @RequestMapping("/api/v1/schools")
 @Tag(name = "Schools", description = "Trường học — schools under the administrative tree, by MOET code")
-class SchoolApi {
+class SchoolApi extends RecordApi<School, SchoolView> {
 
     private final SchoolDirectory schools;
 
     SchoolApi(SchoolDirectory schools) {
+        super(schools, SchoolView::of);
         this.schools = schools;
     }
 
@@ -48,16 +45,11 @@ class SchoolApi {
         return PageView.of(schools.search(q, level, unit, includeRetired, page, Callers.current()), SchoolView::of);
     }
 
-    @GetMapping("/{id}")
-    SchoolView get(@PathVariable long id) {
-        return SchoolView.of(schools.get(id, Callers.current()));
-    }
-
     @PostMapping
     @Operation(summary = "Create a school (201; 200 with the existing school on a retry; 409 when the code is taken)")
     ResponseEntity<SchoolView> create(@RequestBody(required = false) CreateSchoolRequest body) {
         CreateSchoolRequest r = ApiModels.body(body);
-        Created<School> created = schools.create(
+        return answer(schools.create(
                 new NewSchool(
                         r.moetCode(),
                         r.name(),
@@ -65,9 +57,7 @@ class SchoolApi {
                         r.ownership(),
                         ApiModels.required(r.unitId(), "unitId"),
                         r.address()),
-                Callers.current());
-        return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(SchoolView.of(created.value()));
+                Callers.current()));
     }
 
     @PatchMapping("/{id}")
@@ -75,21 +65,12 @@ class SchoolApi {
     @Operation(summary = "Change a school's details and/or move it to another unit (id and MOET code stay)")
     SchoolView change(@PathVariable long id, @RequestBody(required = false) ChangeSchoolRequest body) {
         ChangeSchoolRequest r = ApiModels.body(body);
-        Caller caller = Callers.current();
-        School school = schools.get(id, caller);
-        if (r.name() != null || r.level() != null || r.ownership() != null || r.address() != null) {
-            school = schools.update(id, r.name(), r.level(), r.ownership(), r.address(), r.reason(), caller);
-        }
-        if (r.unitId() != null) {
-            school = schools.move(id, r.unitId(), r.reason(), caller);
-        }
-        return SchoolView.of(school);
-    }
-
-    @PostMapping("/{id}/retire")
-    @Operation(summary = "Retire a school (it stays, with the date)")
-    SchoolView retire(@PathVariable long id, @RequestBody(required = false) RetireRequest body) {
-        RetireRequest r = body == null ? new RetireRequest(null, null) : body;
-        return SchoolView.of(schools.retire(id, r.retiredOn(), r.reason(), Callers.current()));
+        return change(
+                id,
+                r.name() != null || r.level() != null || r.ownership() != null || r.address() != null,
+                () -> schools.update(
+                        id, r.name(), r.level(), r.ownership(), r.address(), r.reason(), Callers.current()),
+                r.unitId(),
+                r.reason());
     }
 }

@@ -87,28 +87,13 @@ public final class SpreadsheetGuard {
      * allow or when it is not a workbook. Reads the parts once through a 64 KB buffer; keeps none of them.
      */
     public static Inspection inspectXlsx(byte[] content, Limits limits) {
-        Path temp = null;
         try {
-            // ZipFile reads the central directory, as Excel does; a streaming ZipInputStream cannot read stored
-            // entries with data descriptors, which some writers (fastexcel among them) produce.
-            temp = Files.createTempFile("bang-tinh", ".xlsx");
-            Files.write(temp, content);
-            try (ZipFile zip = new ZipFile(temp.toFile())) {
-                return inspect(zip, limits);
-            }
+            return withZip(content, zip -> inspect(zip, limits));
         } catch (SpreadsheetRefusedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(SpreadsheetGuard.class).debug("Unreadable zip", e);
             throw unreadable();
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
-            }
         }
     }
 
@@ -117,11 +102,8 @@ public final class SpreadsheetGuard {
      * more than it declares), from the zip's directory alone.
      */
     public static long declaredSharedStringsBytes(byte[] content) {
-        Path temp = null;
         try {
-            temp = Files.createTempFile("bang-tinh", ".xlsx");
-            Files.write(temp, content);
-            try (ZipFile zip = new ZipFile(temp.toFile())) {
+            return withZip(content, zip -> {
                 var entries = zip.entries();
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
@@ -129,17 +111,33 @@ public final class SpreadsheetGuard {
                         return entry.getSize() < 0 ? Limits.DEFAULT.maxSharedStringsBytes() : entry.getSize();
                     }
                 }
-                return 0;
-            }
+                return 0L;
+            });
         } catch (IOException | RuntimeException e) {
             throw unreadable();
+        }
+    }
+
+    private interface ZipWork<T> {
+        T apply(ZipFile zip) throws IOException;
+    }
+
+    /**
+     * Opens the content as a zip through its central directory, as Excel does (a streaming ZipInputStream cannot read
+     * stored entries with data descriptors, which some writers, fastexcel among them, produce); that needs a file.
+     */
+    private static <T> T withZip(byte[] content, ZipWork<T> work) throws IOException {
+        Path temp = Files.createTempFile("bang-tinh", ".xlsx");
+        try {
+            Files.write(temp, content);
+            try (ZipFile zip = new ZipFile(temp.toFile())) {
+                return work.apply(zip);
+            }
         } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                temp.toFile().deleteOnExit();
             }
         }
     }

@@ -1,6 +1,5 @@
 package vn.cungem.shared.text;
 
-import java.text.Collator;
 import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.Locale;
@@ -101,46 +100,28 @@ public final class VietnameseText {
                 || type == Character.COMBINING_SPACING_MARK;
     }
 
-    /** Vietnamese dictionary order (a, ă, â, b, c, d, đ, e, ê …), not code-point order. */
+    /**
+     * Vietnamese dictionary order (a, ă, â, b, c, d, đ, e, ê …), not code-point order: the order of {@link #sortKey},
+     * so a list sorted in Java and one sorted by the database agree.
+     */
     public static Comparator<String> collation() {
-        Collator collator = secondaryCollator();
-        return (a, b) -> collator.compare(tidy(a), tidy(b));
+        return Comparator.comparing((String s) -> VietnameseSortKey.of(tidy(s), Integer.MAX_VALUE))
+                .thenComparing(VietnameseText::tidy);
     }
 
     /** Longest key stored in the {@code *_sort} columns ({@code varchar(600)}, V50). */
     public static final int SORT_KEY_MAX_LENGTH = 600;
 
-    // One per thread: a Collator's getCollationKey is synchronized, and imports compute keys on every core at once.
-    private static final ThreadLocal<Collator> SORT_COLLATOR =
-            ThreadLocal.withInitial(VietnameseText::secondaryCollator);
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     /**
-     * A key whose plain character order is Vietnamese dictionary order, for SQL {@code order by}: the collation key of
-     * {@link #collation()} as lower-case hex. Only {@code [0-9a-f]}, so PostgreSQL (C, C.UTF-8 or en_US.UTF-8) and H2
-     * sort it the same way, and a B-tree index can serve the order. Keys longer than {@link #SORT_KEY_MAX_LENGTH} are
-     * cut; cutting keeps the order (a cut key never sorts after the key it was cut from), so very long names that
-     * share their first ~60 letters tie and the list falls back to its id tie-breaker. Null stays null.
+     * A key whose plain character order is Vietnamese dictionary order, for SQL {@code order by}; the order is defined
+     * in {@link VietnameseSortKey}, not by the JDK, so stored keys stay right across JDK upgrades. Only
+     * {@code [0-9a-f]}, so PostgreSQL (C, C.UTF-8 or en_US.UTF-8) and H2 sort it the same way, and a B-tree index can
+     * serve the order. Keys longer than {@link #SORT_KEY_MAX_LENGTH} are cut; cutting keeps the order (a cut key never
+     * sorts after the key it was cut from), so very long names that share their first ~100 letters tie and the list
+     * falls back to its id tie-breaker. Null stays null.
      */
     public static String sortKey(String text) {
-        if (text == null) {
-            return null;
-        }
-        byte[] bytes = SORT_COLLATOR.get().getCollationKey(tidy(text)).toByteArray();
-        int length = Math.min(bytes.length * 2, SORT_KEY_MAX_LENGTH);
-        char[] hex = new char[length];
-        for (int i = 0; i < length; i++) {
-            int b = bytes[i / 2] & 0xff;
-            hex[i] = HEX[i % 2 == 0 ? b >>> 4 : b & 0x0f];
-        }
-        return new String(hex);
-    }
-
-    private static Collator secondaryCollator() {
-        Collator collator = Collator.getInstance(VIETNAMESE);
-        collator.setStrength(Collator.SECONDARY);
-        return collator;
+        return text == null ? null : VietnameseSortKey.of(tidy(text), SORT_KEY_MAX_LENGTH);
     }
 
     /** Escapes LIKE wildcards so a search for {@code 100%} matches literally. */

@@ -26,6 +26,7 @@ import vn.cungem.student.Registration;
 import vn.cungem.student.RollUp;
 import vn.cungem.student.StatusChange;
 import vn.cungem.student.StudentFilter;
+import vn.cungem.student.StudentInput;
 import vn.cungem.student.StudentInvalidException;
 import vn.cungem.student.StudentPage;
 import vn.cungem.student.StudentStatus;
@@ -52,9 +53,9 @@ class StudentApiController {
         this.messages = messages;
     }
 
-    record RegisterRequest(Long schoolId, Boolean confirmedDistinct, StudentBody student) {}
+    record RegisterRequest(Long schoolId, Boolean confirmedDistinct, StudentInput student) {}
 
-    record UpdateRequest(Integer version, StudentBody student) {}
+    record UpdateRequest(Integer version, StudentInput student) {}
 
     record Selection(List<Long> ids, String reason) {}
 
@@ -101,11 +102,11 @@ class StudentApiController {
             @Parameter(description = "Any unique string; a retry with the same key returns the same student")
                     @RequestHeader(value = "Idempotency-Key", required = false)
                     String idempotencyKey) {
-        StudentBody student = studentOf(body == null ? null : body.student());
+        StudentInput student = studentOf(body == null ? null : body.student());
         Registration result = students.register(
                 campaignId,
                 body == null ? null : body.schoolId(),
-                student.toInput(),
+                student,
                 body != null && Boolean.TRUE.equals(body.confirmedDistinct()),
                 idempotencyKey,
                 Callers.current());
@@ -131,7 +132,7 @@ class StudentApiController {
      * The {@code student} object of a request. A partner who sends the student's fields at the top level, or none, is
      * told that one thing rather than that every field is missing.
      */
-    private static StudentBody studentOf(StudentBody student) {
+    private static StudentInput studentOf(StudentInput student) {
         if (student == null) {
             throw new StudentInvalidException(List.of(FieldProblem.error(
                     "student",
@@ -155,8 +156,8 @@ class StudentApiController {
             description = "Body: {\"version\": 3, \"student\": {…}}, the student's fields inside \"student\" as for"
                     + " registration (400 code student.invalid, one error on the field \"student\", without it).")
     StudentView update(@PathVariable long id, @RequestBody UpdateRequest body) {
-        StudentBody student = studentOf(body == null ? null : body.student());
-        return students.update(id, student.toInput(), body == null ? null : body.version(), Callers.current());
+        StudentInput student = studentOf(body == null ? null : body.student());
+        return students.update(id, student, body == null ? null : body.version(), Callers.current());
     }
 
     @GetMapping("/students/{id}/history")

@@ -74,11 +74,11 @@ class BankStatementBenchmark {
         // just started). Reported, then the warm-up statement is imported and the main one timed again on a fresh
         // campaign of the same size, as on a node that has served for a while.
         ImportResult cold = timed("cold", main);
-        assertThat(cold.added()).isEqualTo(LINES);
+        assertThat(cold.counts().added()).isEqualTo(LINES);
         timed("warm-up (20,000 lines, other campaign)", warmUp);
         Scenario again = scenario(unit, PLEDGES, LINES, new Random(20210901L));
         ImportResult warm = timed("warm", again);
-        assertThat(warm.added()).isEqualTo(LINES);
+        assertThat(warm.counts().added()).isEqualTo(LINES);
 
         long started = System.nanoTime();
         CpuClock cpu = CpuClock.now(jdbc);
@@ -86,12 +86,12 @@ class BankStatementBenchmark {
                 statements.importStatement(again.campaign(), "bench.csv", again.statement(), Caller.SYSTEM);
         System.out.printf(
                 "import of the same file again: %,d already known, %,d added; phases (ms): %s; total %,d ms; %s%n",
-                repeat.alreadyKnown(),
-                repeat.added(),
+                repeat.counts().alreadyKnown(),
+                repeat.counts().added(),
                 repeat.timingsMs(),
                 (System.nanoTime() - started) / 1_000_000,
                 CpuClock.now(jdbc).since(cpu));
-        assertThat(repeat.added()).isZero();
+        assertThat(repeat.counts().added()).isZero();
     }
 
     private ImportResult timed(String label, Scenario scenario) {
@@ -103,12 +103,12 @@ class BankStatementBenchmark {
         System.out.printf(
                 "import %s: %,d lines, %,d added, by code %,d, by amount+name %,d, fees %,d, unmatched %,d%n",
                 label,
-                result.linesInFile(),
-                result.added(),
-                result.matchedByCode(),
-                result.matchedByAmountAndName(),
-                result.bankFeesPosted(),
-                result.unmatched());
+                result.counts().linesInFile(),
+                result.counts().added(),
+                result.counts().matchedByCode(),
+                result.counts().matchedByAmountAndName(),
+                result.counts().bankFeesPosted(),
+                result.counts().unmatched());
         System.out.printf(
                 "import %s phases (ms): %s; total %,d ms; %s%n",
                 label, result.timingsMs(), ms, CpuClock.now(jdbc).since(cpu));

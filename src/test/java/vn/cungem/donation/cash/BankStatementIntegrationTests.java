@@ -102,14 +102,14 @@ class BankStatementIntegrationTests {
     @Test
     void importsAndMatchesByCodeThenByAmountAndName() throws Exception {
         upload(managerA, statement())
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.linesInFile").value(5))
-                .andExpect(jsonPath("$.added").value(5))
-                .andExpect(jsonPath("$.alreadyKnown").value(0))
-                .andExpect(jsonPath("$.matchedByCode").value(1))
-                .andExpect(jsonPath("$.matchedByAmountAndName").value(1))
-                .andExpect(jsonPath("$.bankFeesPosted").value(1))
-                .andExpect(jsonPath("$.unmatched").value(2));
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.result.linesInFile").value(5))
+                .andExpect(jsonPath("$.result.added").value(5))
+                .andExpect(jsonPath("$.result.alreadyKnown").value(0))
+                .andExpect(jsonPath("$.result.matchedByCode").value(1))
+                .andExpect(jsonPath("$.result.matchedByAmountAndName").value(1))
+                .andExpect(jsonPath("$.result.bankFeesPosted").value(1))
+                .andExpect(jsonPath("$.result.unmatched").value(2));
         assertThat(pledge(byCode.id())).isEqualTo("RECEIVED:1000000");
         assertThat(pledge(byName.id())).isEqualTo("RECEIVED:500000");
         assertThat(pledge(forgotCode.id())).isEqualTo("PLEDGED:0");
@@ -131,14 +131,14 @@ class BankStatementIntegrationTests {
 
     @Test
     void reimportingAnOverlappingStatementCountsNothingTwice() throws Exception {
-        upload(managerA, statement()).andExpect(status().isCreated());
+        upload(managerA, statement()).andExpect(status().isAccepted());
         String overlapping = statement("13/09/2021;FT6;;250.000;1.950.000;Nguoi hao tam ung ho");
         upload(managerA, overlapping)
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.linesInFile").value(6))
-                .andExpect(jsonPath("$.added").value(1))
-                .andExpect(jsonPath("$.alreadyKnown").value(5))
-                .andExpect(jsonPath("$.unmatched").value(1));
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.result.linesInFile").value(6))
+                .andExpect(jsonPath("$.result.added").value(1))
+                .andExpect(jsonPath("$.result.alreadyKnown").value(5))
+                .andExpect(jsonPath("$.result.unmatched").value(1));
         assertThat(pledge(byCode.id())).isEqualTo("RECEIVED:1000000");
         assertThat(ledgerSum("CREDIT")).isEqualTo(1_500_000);
         assertThat(jdbc.sql("select count(*) from bank_statement_line where campaign_id = ?")
@@ -162,7 +162,7 @@ class BankStatementIntegrationTests {
                         statement(
                                 "14/09/2021;FT7;;50.000;;Ung ho khong ten",
                                 "14/09/2021;FT8;;70.000;;Hoan tien chuyen nham"))
-                .andExpect(status().isCreated());
+                .andExpect(status().isAccepted());
         mvc.perform(get("/campaigns/{id}/statements/unmatched", campaign).with(user(managerA)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("CUONG LE ung ho")));
@@ -262,7 +262,7 @@ class BankStatementIntegrationTests {
             mvc.perform(get("/campaigns/" + campaign + "/" + page).with(user(managerB)))
                     .andExpect(status().isNotFound());
         }
-        upload(managerA, statement()).andExpect(status().isCreated());
+        upload(managerA, statement()).andExpect(status().isAccepted());
         long line = unmatchedLine("FT3");
         mvc.perform(post("/campaigns/{c}/statements/lines/{l}/unpledged", campaign, line)
                         .with(user(managerB))
@@ -277,7 +277,7 @@ class BankStatementIntegrationTests {
 
     @Test
     void pagesRenderForTheManager() throws Exception {
-        upload(managerA, statement()).andExpect(status().isCreated());
+        upload(managerA, statement()).andExpect(status().isAccepted());
         for (String page : new String[] {"statements", "statements/unmatched", "ledger", "purchases"}) {
             mvc.perform(get("/campaigns/" + campaign + "/" + page).with(user(managerA)))
                     .andExpect(status().isOk());

@@ -46,6 +46,9 @@ class MoneyIntegrityIntegrationTests {
     @Autowired
     BankStatements statements;
 
+    @Autowired
+    ManualMatching manual;
+
     long campaign;
     CashTestData.Pledge pledge;
     long importId;
@@ -63,6 +66,7 @@ class MoneyIntegrityIntegrationTests {
                 + "2021-09-02,R2,,120000,,Ung ho khong ghi ma\n";
         importId = statements
                 .importStatement(campaign, "s.csv", csv.getBytes(StandardCharsets.UTF_8), Caller.SYSTEM)
+                .counts()
                 .importId();
         matchedLine = line("R1");
         unmatchedLine = line("R2");
@@ -123,7 +127,7 @@ class MoneyIntegrityIntegrationTests {
     @Test
     void reconciliationSetsALineOnceAndAHandledLineIsFinal() {
         // What the application updates by design: the outcome of an unmatched line, once.
-        statements.ignore(campaign, unmatchedLine, "Chuyển giữa hai tài khoản của chương trình", Caller.SYSTEM);
+        manual.ignore(campaign, unmatchedLine, "Chuyển giữa hai tài khoản của chương trình", Caller.SYSTEM);
         assertThat(jdbc.sql("select status from bank_statement_line where id = ?")
                         .param(unmatchedLine)
                         .query(String.class)
@@ -148,7 +152,7 @@ class MoneyIntegrityIntegrationTests {
                 "fk_ledger_entry_purchase_id", entry(campaign, "DEBIT", "PURCHASE", null, null, -1L, null),
                 "fk_ledger_entry_corrects_entry_id", entry(campaign, "DEBIT", "CORRECTION", null, null, null, -1L));
         broken.forEach((constraint, params) -> assertThatThrownBy(() ->
-                        jdbc.sql(BankStatements.INSERT_ENTRY).params(params).update())
+                        jdbc.sql(LedgerPosting.INSERT_ENTRY).params(params).update())
                 .as(constraint)
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining(constraint));
@@ -157,7 +161,7 @@ class MoneyIntegrityIntegrationTests {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("fk_bank_statement_line_pledge_id");
         // The same rows with real references go in.
-        jdbc.sql(BankStatements.INSERT_ENTRY)
+        jdbc.sql(LedgerPosting.INSERT_ENTRY)
                 .params(entry(campaign, "DEBIT", "CORRECTION", null, null, null, entry))
                 .update();
         insertLine("MATCHED", pledge.id());
@@ -171,7 +175,7 @@ class MoneyIntegrityIntegrationTests {
                 "ck_ledger_entry_reason_direction", entry(campaign, "DEBIT", "DONATION", null, null, null, null),
                 "ck_ledger_entry_correction", entry(campaign, "CREDIT", "DONATION", null, null, null, entry));
         bad.forEach((constraint, params) -> assertThatThrownBy(() ->
-                        jdbc.sql(BankStatements.INSERT_ENTRY).params(params).update())
+                        jdbc.sql(LedgerPosting.INSERT_ENTRY).params(params).update())
                 .as(constraint)
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining(constraint));

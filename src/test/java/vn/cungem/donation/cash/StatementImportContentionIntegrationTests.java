@@ -131,7 +131,7 @@ class StatementImportContentionIntegrationTests {
             mvc.perform(multipart("/api/v1/campaigns/{id}/statements", campaign)
                             .file(statement(3, "A"))
                             .with(user(manager)))
-                    .andExpect(status().isCreated());
+                    .andExpect(status().isAccepted());
         } finally {
             release.countDown();
             other.shutdownNow();
@@ -161,7 +161,7 @@ class StatementImportContentionIntegrationTests {
             mvc.perform(multipart("/api/v1/campaigns/{id}/statements", campaign)
                             .file(statement(3, "S"))
                             .with(user(manager)))
-                    .andExpect(status().isCreated());
+                    .andExpect(status().isAccepted());
             release.countDown();
             holder.get(10, TimeUnit.SECONDS);
         } finally {
@@ -193,14 +193,14 @@ class StatementImportContentionIntegrationTests {
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get(60, TimeUnit.SECONDS));
             }
-            // Each is imported in turn (201), or refused because the other is running (409); never a 500.
-            assertThat(statuses).allMatch(s -> s == 201 || s == 409).contains(201);
+            // Each is imported in turn (202, done), or refused because the other is running (409); never a 500.
+            assertThat(statuses).allMatch(s -> s == 202 || s == 409).contains(202);
             long imported = jdbc.sql("select count(*) from bank_statement_line where campaign_id = ?")
                     .param(campaign)
                     .query(Long.class)
                     .single();
             assertThat(imported)
-                    .isEqualTo(5_000L * statuses.stream().filter(s -> s == 201).count());
+                    .isEqualTo(5_000L * statuses.stream().filter(s -> s == 202).count());
         } finally {
             pool.shutdownNow();
         }
@@ -265,7 +265,7 @@ class StatementImportContentionIntegrationTests {
             mvc.perform(multipart("/api/v1/campaigns/{id}/statements", campaign)
                             .file(statement(3, "B"))
                             .with(user(manager)))
-                    .andExpect(status().isCreated());
+                    .andExpect(status().isAccepted());
         } finally {
             release.countDown();
             readers.shutdownNow();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -225,7 +226,8 @@ class OrganisationWebIntegrationTests {
                         .with(managerA)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("alert error")));
+                .andExpect(content().string(containsString("alert error")))
+                .andExpect(content().string(containsString("Biểu mẫu có giá trị không hợp lệ: [level]")));
     }
 
     @Test
@@ -362,6 +364,56 @@ class OrganisationWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(code)));
         mvc.perform(get("/units/levels").with(managerA)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPartnerIsShownEditedMovedAndRetiredThroughItsPages() throws Exception {
+        String created = mvc.perform(post("/api/v1/partners")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Hội Phụ nữ " + marker + "\",\"kind\":\"WOMENS_UNION\",\"homeUnitId\":"
+                                + communeA + "}")
+                        .with(managerA))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        for (String url : new String[] {"/partners/" + id, "/partners/" + id + "/edit", "/partners/" + id + "/move"}) {
+            mvc.perform(get(url).with(managerA)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/partners/" + id).with(managerA))
+                .andExpect(content().string(containsString("/partners/" + id + "/retire")))
+                .andExpect(content().string(containsString("entityType=PartnerOrganisation")));
+        mvc.perform(post("/partners/" + id + "/edit")
+                        .param("name", "Hội Liên hiệp Phụ nữ " + marker)
+                        .param("kind", "WOMENS_UNION")
+                        .with(managerA)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/partners/" + id))
+                .andExpect(flash().attribute("flash", "Hội Liên hiệp Phụ nữ " + marker));
+        String communeBCode = units.find(communeB).orElseThrow().code();
+        mvc.perform(post("/partners/" + id + "/move")
+                        .param("unitCode", communeBCode)
+                        .with(managerA)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("alert error")));
+        String communeA2 = fixtures.unit("Phường Linh Xuân " + marker, "commune", districtA) + "";
+        mvc.perform(post("/partners/" + id + "/move")
+                        .param(
+                                "unitCode",
+                                units.find(Long.parseLong(communeA2))
+                                        .orElseThrow()
+                                        .code())
+                        .with(managerA)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/partners/" + id));
+        mvc.perform(post("/partners/" + id + "/retire").with(managerA).with(csrf()))
+                .andExpect(redirectedUrl("/partners/" + id));
+        mvc.perform(get("/api/v1/partners/" + id).with(managerA))
+                .andExpect(jsonPath("$.name").value("Hội Liên hiệp Phụ nữ " + marker))
+                .andExpect(jsonPath("$.homeUnitId").value(Long.parseLong(communeA2)))
+                .andExpect(jsonPath("$.retiredOn").isNotEmpty());
     }
 
     @Test

@@ -83,7 +83,7 @@ class ImportsAtOnceIntegrationTests {
             work.add(() -> {
                 BankStatements.ImportResult result =
                         statements.importStatement(campaign, "sao-ke.csv", statement(400, prefix), manager.caller());
-                assertThat(result.added()).isEqualTo(400);
+                assertThat(result.counts().added()).isEqualTo(400);
                 return "statement " + campaign;
             });
         }

@@ -1,0 +1,77 @@
+package vn.cungem.student;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.VietnameseText;
+import vn.cungem.student.internal.StudentRepository;
+import vn.cungem.student.internal.StudentRepository.Stored;
+
+/** Merging a duplicate record into the one that stays (see {@link Students#merge}). */
+final class Merges {
+
+    private final StudentRepository repository;
+    private final StudentAccess access;
+    private final StudentViews views;
+    private final Consumer<DomainChange> events;
+
+    private final StudentTexts texts;
+
+    Merges(
+            StudentRepository repository,
+            StudentAccess access,
+            StudentViews views,
+            Consumer<DomainChange> events,
+            StudentTexts texts) {
+        this.repository = repository;
+        this.access = access;
+        this.views = views;
+        this.events = events;
+        this.texts = texts;
+    }
+
+    StudentView merge(long keepId, long mergeId, String rawReason, Caller caller) {
+        if (keepId == mergeId) {
+            throw texts.invalid("student.merge-self");
+        }
+        Stored keep = access.covered(keepId, caller);
+        Stored merged = access.covered(mergeId, caller);
+        if (keep.campaignId() != merged.campaignId()) {
+            throw texts.conflict("student.merge-campaign");
+        }
+        if (keep.status() == StudentStatus.MERGED || !merged.status().canMoveTo(StudentStatus.MERGED)) {
+            throw texts.conflict("student.merge-status");
+        }
+        String reason = VietnameseText.tidy(rawReason);
+        String note = "Gộp vào hồ sơ #" + keepId + (reason == null || reason.isEmpty() ? "" : ": " + reason);
+        if (note.length() > 500) {
+            note = note.substring(0, 500);
+        }
+        if (!repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller)) {
+            throw texts.changedMeanwhile();
+        }
+        repository.fillMissingFrom(keepId, mergeId);
+        Stored filled = repository.find(keepId).orElseThrow();
+        Map<String, Object> before = StudentSnapshots.withContact(keep);
+        Map<String, Object> after = StudentSnapshots.withContact(filled);
+        if (!after.equals(before)) {
+            events.accept(DomainChange.updated(
+                    Students.ENTITY,
+                    keepId,
+                    filled.unitId(),
+                    before,
+                    after,
+                    "Bổ sung từ hồ sơ gộp #" + mergeId + " / filled in from merged record #" + mergeId));
+        }
+        events.accept(new DomainChange(
+                Students.ENTITY,
+                String.valueOf(mergeId),
+                "MERGED",
+                merged.unitId(),
+                Map.of("status", merged.status().name()),
+                Map.of("status", "MERGED", "mergedInto", keepId),
+                reason));
+        return views.of(access.covered(keepId, caller), caller, true);
+    }
+}

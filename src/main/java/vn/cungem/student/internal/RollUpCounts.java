@@ -1,0 +1,125 @@
+package vn.cungem.student.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.student.RollUp;
+import vn.cungem.student.StudentStatus;
+
+/** The counts of a roll-up: per child unit, per school, and the schools that have proposed nobody. */
+@Repository
+public class RollUpCounts {
+
+    private final JdbcClient jdbc;
+
+    RollUpCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts per child unit of {@code unitId}, each child's whole subtree counted. */
+    public List<RollUp.Line> perChildUnit(long campaignId, long unitId) {
+        return lines("""
+                select c.id, c.name, s.status, count(s.id)
+                from org_unit c
+                join org_unit_tree t on t.ancestor_id = c.id
+                left join student s on s.unit_id = t.descendant_id and s.campaign_id = ?
+                where c.parent_id = ? and c.retired_on is null
+                group by c.id, c.name, c.name_sort, s.status
+                order by c.name_sort, c.id""", campaignId, unitId);
+    }
+
+    /** Counts per school sitting directly in {@code unitId} (a commune's schools). */
+    public List<RollUp.Line> perSchool(long campaignId, long unitId) {
+        return lines("""
+                select sc.id, sc.name, s.status, count(s.id)
+                from org_school sc
+                left join student s on s.school_id = sc.id and s.campaign_id = ?
+                where sc.unit_id = ? and sc.retired_on is null
+                group by sc.id, sc.name, sc.name_sort, s.status
+                order by sc.name_sort, sc.id""", campaignId, unitId);
+    }
+
+    private List<RollUp.Line> lines(String sql, long campaignId, long unitId) {
+        Map<Long, long[]> counts = new LinkedHashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql(sql)
+                .params(campaignId, unitId)
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    names.put(id, rs.getString(2));
+                    long[] c = counts.computeIfAbsent(id, k -> new long[5]);
+                    String status = rs.getString(3);
+                    if (status != null) {
+                        switch (StudentStatus.valueOf(status)) {
+                            case REGISTERED -> c[0] += rs.getLong(4);
+                            case PROPOSED -> c[1] += rs.getLong(4);
+                            case APPROVED -> c[2] += rs.getLong(4);
+                            case RETURNED -> c[3] += rs.getLong(4);
+                            case REJECTED -> c[4] += rs.getLong(4);
+                            case MERGED -> {}
+                        }
+                    }
+                    return null;
+                })
+                .list();
+        List<RollUp.Line> lines = new ArrayList<>();
+        counts.forEach((id, c) -> lines.add(new RollUp.Line(id, names.get(id), c[0], c[1], c[2], c[3], c[4])));
+        return lines;
+    }
+
+    private static final String NOT_PROPOSED = """
+            from org_school sc
+            join org_unit u on u.id = sc.unit_id
+            where sc.retired_on is null
+              and sc.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)
+              and sc.unit_id in (select t.descendant_id from org_unit_tree t where t.ancestor_id in (%s))
+              and sc.school_level in (%s)
+              and not exists (select 1 from student s where s.school_id = sc.id and s.campaign_id = ?
+                              and s.status in ('PROPOSED', 'APPROVED', 'RETURNED', 'REJECTED'))
+            """;
+
+    /**
+     * Schools in the unit's subtree, in the campaign's area and of its eligible levels, that have proposed nobody: the
+     * ones a manager has to chase before the deadline. Returned students count as proposed (the school did send a list).
+     */
+    public List<RollUp.MissingSchool> notProposed(
+            long campaignId, List<Long> area, long unitId, List<SchoolLevel> levels, int limit) {
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select sc.id, sc.moet_code, sc.name, u.name,"
+                        + " (select count(*) from student s where s.school_id = sc.id and s.campaign_id = ?"
+                        + " and s.status = 'REGISTERED') "
+                        + notProposedFrom(area, levels) + " order by u.name_sort, sc.name_sort, sc.id limit ?")
+                .params(campaignId, unitId, campaignId, limit)
+                .query((rs, n) -> new RollUp.MissingSchool(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    public long notProposedCount(long campaignId, List<Long> area, long unitId, List<SchoolLevel> levels) {
+        if (levels.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) " + notProposedFrom(area, levels))
+                .params(unitId, campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The campaign's area is the campaign module's rule ({@code Campaign.areaUnitIds}): only its ids come in, inlined,
+     * and the schools inside them are found through organisation's tree.
+     */
+    private static String notProposedFrom(List<Long> area, List<SchoolLevel> levels) {
+        String in =
+                String.join(",", levels.stream().map(l -> "'" + l.name() + "'").toList());
+        String units = String.join(",", area.stream().map(String::valueOf).toList());
+        return NOT_PROPOSED.formatted(units.isEmpty() ? "-1" : units, in);
+    }
+}
