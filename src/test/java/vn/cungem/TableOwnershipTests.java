@@ -81,18 +81,6 @@ class TableOwnershipTests {
                     DEMO),
             new Allowed("donation/CollectionPoints.java", Set.of("administrative_unit", "school"), UNIT_TREE),
             new Allowed(
-                    "student/importing/JdbcStudentWriter.java",
-                    Set.of("campaign", "school"),
-                    "the bulk update of an import reads campaign and school in the same statement: to pass their values in"),
-            new Allowed(
-                    "student/importing/PostgresStudentWriter.java",
-                    Set.of("campaign", "school"),
-                    "the bulk update of an import reads campaign and school in the same statement: to pass their values in"),
-            new Allowed(
-                    "student/importing/StudentImports.java",
-                    Set.of("administrative_unit", "school", "unit_closure"),
-                    UNIT_TREE),
-            new Allowed(
                     "transparency/Tracking.java",
                     Set.of(
                             "administrative_unit",

@@ -51,7 +51,7 @@ final class CheckedChunks implements AutoCloseable {
      */
     static CheckedChunks start(
             ImportStages stages,
-            StudentImports.JobData job,
+            JobData job,
             ImportCheck check,
             IntConsumer progress,
             Consumer<List<CheckedRow>> match) {
@@ -70,7 +70,7 @@ final class CheckedChunks implements AutoCloseable {
         go.countDown();
     }
 
-    private void read(StudentImports.JobData job, ImportCheck check, IntConsumer progress) {
+    private void read(JobData job, ImportCheck check, IntConsumer progress) {
         long begin = System.nanoTime();
         try {
             List<StudentSheet.SourceRow> chunk = new ArrayList<>(CHUNK);

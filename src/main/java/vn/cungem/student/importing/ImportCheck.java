@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
-import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.DuplicateKeys;
 import vn.cungem.student.FieldProblem;
 import vn.cungem.student.StudentDetails;
@@ -13,6 +12,7 @@ import vn.cungem.student.StudentInput;
 import vn.cungem.student.Validated;
 import vn.cungem.student.ValidationContext;
 import vn.cungem.student.importing.StudentSheet.SourceRow;
+import vn.cungem.student.internal.StudentColumns;
 
 /**
  * Checks rows of a file with the registry's own rules ({@link StudentInput#validate}), then the import's: the
@@ -99,36 +99,17 @@ final class ImportCheck {
             return out;
         }
         DuplicateKeys keys = DuplicateKeys.of(d, cipher);
+        String personalIdCipher = d.personalId() == null ? null : cipher.encrypt(d.personalId());
         out.row = new StudentRow(
                 null,
-                campaignId,
-                d.schoolId(),
-                d.unitId(),
-                d.fullName(),
-                keys.nameFolded(),
-                VietnameseText.sortKey(d.fullName()),
-                d.birthDate(),
-                d.gender().name(),
-                d.personalId() == null ? null : cipher.encrypt(d.personalId()),
-                keys.personalIdHash(),
-                d.moetCode(),
-                d.grade(),
-                d.className(),
-                d.homeUnitId(),
-                d.address(),
-                d.guardianName(),
-                keys.guardianPhone(),
-                d.categoriesColumn(),
-                d.deviceSituation().name(),
-                d.connectivity().name(),
-                d.needs().device(),
-                d.needs().sim(),
-                d.needs().data(),
-                d.needs().wifi(),
-                d.notes(),
-                validated.priority().score(),
-                importId,
-                source.number());
+                StudentColumns.imported(
+                        campaignId,
+                        d,
+                        personalIdCipher,
+                        keys.personalIdHash(),
+                        validated.priority().score(),
+                        importId,
+                        source.number()));
         out.key = new StudentBulkWriter.Key(
                 importId,
                 source.number(),

@@ -2,6 +2,8 @@ package vn.cungem.student.importing;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.cungem.shared.ConflictException;
+import vn.cungem.shared.InvalidValueException;
 import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
 
 /** An import as the page and the API show it: where it stands, its progress and what checking found. */
@@ -60,5 +62,13 @@ public record ImportJob(
     /** Rows the commit writes (or wrote): the valid ones, warnings included. */
     public int writable() {
         return ok + warnings;
+    }
+
+    /** The refusal of an action this import's state does not allow. */
+    InvalidValueException notNow() {
+        return new ConflictException(
+                "student-import.state",
+                "Lần nhập này đang ở trạng thái " + status + "; không thực hiện được thao tác này.",
+                "This import is " + status + "; the action is not possible now.");
     }
 }

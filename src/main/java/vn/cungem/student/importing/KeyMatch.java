@@ -6,17 +6,11 @@ import java.sql.SQLException;
 /**
  * A registered student that the keys of one row of a file match: {@code EXACT} (same personal ID or MOET student
  * code), {@code SCHOOL} (same folded name and birth date at the same school) or {@code PHONE} (same name and birth
- * date, same guardian phone, another school). What the import then does with it is {@link StudentImports}' rule.
+ * date, same guardian phone, another school). What the import then does with it is {@link RegistryMatching}'
+ * rule.
  */
 record KeyMatch(
-        int row,
-        long studentId,
-        long campaignId,
-        long schoolId,
-        String status,
-        String campaignCode,
-        String schoolName,
-        String kind) {
+        int row, long studentId, long campaignId, long schoolId, String status, String schoolName, String kind) {
 
     /** Reads the columns the writers' match queries select, in this order. */
     static KeyMatch read(ResultSet rs, int n) throws SQLException {
@@ -27,7 +21,6 @@ record KeyMatch(
                 rs.getLong(4),
                 rs.getString(5),
                 rs.getString(6),
-                rs.getString(7),
-                rs.getString(8));
+                rs.getString(7));
     }
 }

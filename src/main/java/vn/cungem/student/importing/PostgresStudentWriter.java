@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.cungem.shared.jdbc.CopyCsv;
 import vn.cungem.shared.jdbc.PostgresCopy;
+import vn.cungem.student.internal.StudentColumns;
 
 /**
  * {@code COPY ... FROM STDIN} (CSV) through the driver's CopyManager on the connection of the current transaction. The
@@ -21,11 +22,7 @@ final class PostgresStudentWriter implements StudentBulkWriter {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
 
-    static final String STUDENT_COLUMNS = """
-            campaign_id, school_id, unit_id, full_name, name_folded, name_sort, birth_date, gender, personal_id_cipher,
-            personal_id_hash, moet_code, grade, class_name, home_unit_id, address, guardian_name, guardian_phone,
-            categories, device_situation, connectivity, needs_device, needs_sim, needs_data, needs_wifi, notes,
-            priority_score, source_import_id, source_row""";
+    private static final String IMPORTED = StudentColumns.names(StudentColumns.IMPORTED);
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -56,30 +53,27 @@ final class PostgresStudentWriter implements StudentBulkWriter {
         try {
             return jdbc.query(
                     """
-                    select k.row_number, s.id, s.campaign_id, s.school_id, s.status, c.code, sc.name, s.kind
+                    select k.row_number, s.id, s.campaign_id, s.school_id, s.status, sc.name, s.kind
                       from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[], ?::text[])
                            as k (row_number, personal_id_hash, moet_code, name_folded, birth_date, school_id,
                                  guardian_phone)
                       cross join lateral (
                             select s.id, s.campaign_id, s.school_id, s.status, 'EXACT' as kind
                               from student s
-                             where s.personal_id_hash = k.personal_id_hash
+                             where %s
                                and s.status <> 'MERGED'
                             union all
                             select s.id, s.campaign_id, s.school_id, s.status, 'EXACT'
                               from student s
-                             where s.moet_code = k.moet_code
+                             where %s
                                and s.status <> 'MERGED'
                             union all
-                            select s.id, s.campaign_id, s.school_id, s.status,
-                                   case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end
+                            select s.id, s.campaign_id, s.school_id, s.status, %s
                               from student s
-                             where s.name_folded = k.name_folded and s.birth_date = k.birth_date
-                               and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)
+                             where %s
                                and s.status <> 'MERGED'
                            ) s
-                      join campaign c on c.id = s.campaign_id
-                      join school sc on sc.id = s.school_id""",
+                      join org_school sc on sc.id = s.school_id""".formatted(SAME_PERSONAL_ID, SAME_MOET_CODE, LIKELY_KIND, SAME_NAME_AND_BIRTH),
                     ps -> {
                         Connection con = ps.getConnection();
                         int n = keys.size();
@@ -121,7 +115,7 @@ final class PostgresStudentWriter implements StudentBulkWriter {
     public void insertStudents(List<StudentRow> rows, Instant now) {
         String stamp = TIMESTAMP.format(now);
         copy(
-                "copy student (" + STUDENT_COLUMNS + ", status, created_at, updated_at, version)"
+                "copy student (" + IMPORTED + ", status, created_at, updated_at, version)"
                         + " from stdin with (format csv)",
                 rows,
                 (s, csv) ->
@@ -133,63 +127,33 @@ final class PostgresStudentWriter implements StudentBulkWriter {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.execute("create temporary table if not exists student_import_update (id bigint primary key, "
-                + "campaign_id bigint, school_id bigint, unit_id bigint, full_name varchar(200), name_folded"
-                + " varchar(200), name_sort varchar(600), birth_date date, gender varchar(8), personal_id_cipher"
-                + " varchar(120), personal_id_hash varchar(64), moet_code varchar(32), grade smallint, class_name"
-                + " varchar(20), home_unit_id bigint, address varchar(300), guardian_name varchar(200), guardian_phone"
-                + " varchar(20), categories varchar(500), device_situation varchar(16), connectivity varchar(16),"
-                + " needs_device boolean, needs_sim boolean, needs_data boolean, needs_wifi boolean, notes"
-                + " varchar(1000), priority_score int, source_import_id bigint, source_row int) on commit drop");
+        // The same column types as the registry's, whatever they become.
+        jdbc.execute("create temporary table if not exists student_import_update on commit drop as select id, "
+                + IMPORTED + " from student with no data");
+        jdbc.execute("create unique index if not exists student_import_update_id on student_import_update (id)");
         jdbc.execute("delete from student_import_update");
         copy(
-                "copy student_import_update (id, " + STUDENT_COLUMNS + ") from stdin with (format csv)",
+                "copy student_import_update (id, " + IMPORTED + ") from stdin with (format csv)",
                 rows,
                 (s, csv) -> data(s, csv.value(s.id())));
-        jdbc.update("""
-                update student s set school_id = u.school_id, unit_id = u.unit_id, full_name = u.full_name,
-                       name_folded = u.name_folded, name_sort = u.name_sort, birth_date = u.birth_date,
-                       gender = u.gender, personal_id_cipher = u.personal_id_cipher,
-                       personal_id_hash = u.personal_id_hash, moet_code = u.moet_code, grade = u.grade,
-                       class_name = u.class_name, home_unit_id = u.home_unit_id, address = u.address,
-                       guardian_name = u.guardian_name, guardian_phone = u.guardian_phone, categories = u.categories,
-                       device_situation = u.device_situation, connectivity = u.connectivity,
-                       needs_device = u.needs_device, needs_sim = u.needs_sim, needs_data = u.needs_data,
-                       needs_wifi = u.needs_wifi, notes = u.notes, priority_score = u.priority_score,
-                       source_import_id = u.source_import_id, source_row = u.source_row, updated_at = ?,
-                       version = s.version + 1
-                  from student_import_update u where s.id = u.id""", java.sql.Timestamp.from(now));
+        jdbc.update(
+                "update student s set " + StudentColumns.assignmentsFrom("u", StudentColumns.IMPORTED)
+                        + ", updated_at = ?, version = s.version + 1 from student_import_update u where s.id = u.id",
+                java.sql.Timestamp.from(now));
     }
 
+    /** Writes the values of {@link StudentColumns#IMPORTED}, each as COPY reads its type. */
     private static CopyCsv data(StudentRow s, CopyCsv csv) {
-        return csv.value(s.campaignId())
-                .value(s.schoolId())
-                .value(s.unitId())
-                .text(s.fullName())
-                .text(s.nameFolded())
-                .text(s.nameSort())
-                .text(s.birthDate().toString())
-                .text(s.gender())
-                .text(s.personalIdCipher())
-                .text(s.personalIdHash())
-                .text(s.moetCode())
-                .value(s.grade())
-                .text(s.className())
-                .value(s.homeUnitId())
-                .text(s.address())
-                .text(s.guardianName())
-                .text(s.guardianPhone())
-                .text(s.categories())
-                .text(s.deviceSituation())
-                .text(s.connectivity())
-                .bool(s.needsDevice())
-                .bool(s.needsSim())
-                .bool(s.needsData())
-                .bool(s.needsWifi())
-                .text(s.notes())
-                .value(s.priorityScore())
-                .value(s.sourceImportId())
-                .value(s.sourceRow());
+        for (Object value : s.values()) {
+            if (value instanceof Boolean b) {
+                csv.bool(b);
+            } else if (value == null || value instanceof Number) {
+                csv.value((Number) value);
+            } else {
+                csv.text(value.toString());
+            }
+        }
+        return csv;
     }
 
     private <T> void copy(String sql, List<T> rows, BiConsumer<T, CopyCsv> format) {

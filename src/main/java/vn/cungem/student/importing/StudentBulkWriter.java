@@ -29,6 +29,18 @@ interface StudentBulkWriter {
             String guardianPhone) {}
 
     /**
+     * The ways a stored student {@code s} matches the keys {@code k} of a row ({@link vn.cungem.student.DuplicateKeys}),
+     * written once for both writers: the same personal ID, the same MOET code, or the same folded name and birth date at
+     * the same school or with the same guardian phone ({@link #LIKELY_KIND} tells which).
+     */
+    String SAME_PERSONAL_ID = "s.personal_id_hash = k.personal_id_hash";
+
+    String SAME_MOET_CODE = "s.moet_code = k.moet_code";
+    String SAME_NAME_AND_BIRTH = "s.name_folded = k.name_folded and s.birth_date = k.birth_date"
+            + " and (s.school_id = k.school_id or s.guardian_phone = k.guardian_phone)";
+    String LIKELY_KIND = "case when s.school_id = k.school_id then 'SCHOOL' else 'PHONE' end";
+
+    /**
      * The registered students that these keys (one chunk of a file, a few thousand rows) match, leaving out merged
      * records. Called once per chunk, in a transaction of its own, so it looks each key up rather than scan the
      * registry.

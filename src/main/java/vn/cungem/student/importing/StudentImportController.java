@@ -31,9 +31,11 @@ class StudentImportController {
     private static final int PAGE_SIZE = 50;
 
     private final StudentImports imports;
+    private final ImportTexts texts;
 
-    StudentImportController(StudentImports imports) {
+    StudentImportController(StudentImports imports, ImportTexts texts) {
         this.imports = imports;
+        this.texts = texts;
     }
 
     @GetMapping("/template.xlsx")
@@ -89,8 +91,7 @@ class StudentImportController {
         Caller caller = Callers.current();
         imports.requireImporter(campaignId, caller);
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute(
-                    "error", message(locale, "Hãy chọn tệp danh sách (.xlsx hoặc .csv).", "Choose a list file."));
+            redirect.addFlashAttribute("error", texts.in(locale, "studentImport.chooseFile"));
             return "redirect:/campaigns/" + campaignId + "/students/import";
         }
         try {
@@ -160,12 +161,12 @@ class StudentImportController {
             if (job.status() == ImportJob.Status.COMMITTED) {
                 redirect.addFlashAttribute(
                         "flash",
-                        message(
+                        texts.in(
                                 locale,
-                                "Đã ghi " + (job.inserted() + job.updated()) + " học sinh (" + job.inserted() + " mới, "
-                                        + job.updated() + " cập nhật).",
-                                "Wrote " + (job.inserted() + job.updated()) + " students (" + job.inserted() + " new, "
-                                        + job.updated() + " updated)."));
+                                "studentImport.wrote",
+                                String.valueOf(job.inserted() + job.updated()),
+                                String.valueOf(job.inserted()),
+                                String.valueOf(job.updated())));
             }
         });
     }
@@ -175,8 +176,7 @@ class StudentImportController {
             @PathVariable long campaignId, @PathVariable long importId, Locale locale, RedirectAttributes redirect) {
         return act(campaignId, importId, locale, redirect, () -> {
             imports.discard(campaignId, importId, Callers.current());
-            redirect.addFlashAttribute(
-                    "flash", message(locale, "Đã hủy lần nhập; không ghi gì.", "Import discarded; nothing written."));
+            redirect.addFlashAttribute("flash", texts.in(locale, "studentImport.discarded"));
         });
     }
 
@@ -187,9 +187,5 @@ class StudentImportController {
             redirect.addFlashAttribute("error", e.message(locale));
         }
         return "redirect:/campaigns/" + campaignId + "/students/import/" + importId;
-    }
-
-    private static String message(Locale locale, String vi, String en) {
-        return "en".equals(locale.getLanguage()) ? en : vi;
     }
 }

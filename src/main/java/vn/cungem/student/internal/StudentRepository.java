@@ -62,13 +62,9 @@ public class StudentRepository {
             int version,
             OffsetDateTime createdAt) {}
 
-    static final String SELECT = """
-            select s.id, s.campaign_id, s.school_id, sc.name as school_name, s.unit_id, u.name as unit_name,
-                   s.full_name, s.birth_date, s.gender, s.personal_id_cipher, s.moet_code, s.grade, s.class_name,
-                   s.home_unit_id, hu.name as home_unit_name, s.address, s.guardian_name, s.guardian_phone,
-                   s.categories, s.device_situation, s.connectivity, s.needs_device, s.needs_sim, s.needs_data,
-                   s.needs_wifi, s.notes, s.priority_score, s.status, s.status_reason, s.merged_into_id, s.version,
-                   s.created_at
+    static final String SELECT = "select s.id, " + StudentColumns.names("s", StudentColumns.REGISTERED) + """
+            , s.status, s.status_reason, s.merged_into_id, s.version, s.created_at, sc.name as school_name,
+                   u.name as unit_name, hu.name as home_unit_name
             from student s
             join org_school sc on sc.id = s.school_id
             join org_unit u on u.id = s.unit_id
@@ -137,45 +133,17 @@ public class StudentRepository {
             Caller by) {
         OffsetDateTime now = OffsetDateTime.now();
         var keyHolder = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into student (campaign_id, school_id, unit_id, full_name, name_folded, name_sort,
-                            birth_date, gender, personal_id_cipher, personal_id_hash, moet_code, grade, class_name,
-                            home_unit_id, address, guardian_name, guardian_phone, categories, device_situation,
-                            connectivity, needs_device, needs_sim, needs_data, needs_wifi, notes, priority_score,
-                            status, created_at, updated_at, version, idempotency_key, created_by_account_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                'REGISTERED', ?, ?, 0, ?, ?)""")
-                .params(
-                        campaignId,
-                        d.schoolId(),
-                        d.unitId(),
-                        d.fullName(),
-                        d.nameFolded(),
-                        d.nameSort(),
-                        d.birthDate(),
-                        d.gender().name(),
-                        personalIdCipher,
-                        personalIdHash,
-                        d.moetCode(),
-                        d.grade(),
-                        d.className(),
-                        d.homeUnitId(),
-                        d.address(),
-                        d.guardianName(),
-                        d.guardianPhone() == null ? null : d.guardianPhone().national(),
-                        d.categoriesColumn(),
-                        d.deviceSituation().name(),
-                        d.connectivity().name(),
-                        d.needs().device(),
-                        d.needs().sim(),
-                        d.needs().data(),
-                        d.needs().wifi(),
-                        d.notes(),
-                        priorityScore,
-                        now,
-                        now,
-                        idempotencyKey,
-                        by.accountId())
+        List<Object> values = new ArrayList<>(StudentColumns.place(campaignId, d));
+        values.addAll(StudentColumns.details(d, personalIdCipher, personalIdHash, priorityScore));
+        values.add(now);
+        values.add(now);
+        values.add(idempotencyKey);
+        values.add(by.accountId());
+        jdbc.sql("insert into student (" + StudentColumns.names(StudentColumns.REGISTERED)
+                        + ", status, created_at, updated_at, version, idempotency_key, created_by_account_id)"
+                        + " values (" + StudentColumns.marks(StudentColumns.REGISTERED)
+                        + ", 'REGISTERED', ?, ?, 0, ?, ?)")
+                .params(values)
                 .update(keyHolder, "id");
         long id = keyHolder.getKey().longValue();
         appendHistory(id, null, StudentStatus.REGISTERED, null, by);
@@ -185,42 +153,11 @@ public class StudentRepository {
     /** Saves new details when the version still matches; false when someone else saved in between. */
     public boolean update(
             long id, int expectedVersion, StudentDetails d, String personalIdCipher, String personalIdHash, int score) {
-        return jdbc.sql("""
-                        update student set full_name = ?, name_folded = ?, name_sort = ?, birth_date = ?, gender = ?,
-                            personal_id_cipher = ?, personal_id_hash = ?, moet_code = ?, grade = ?, class_name = ?,
-                            home_unit_id = ?, address = ?, guardian_name = ?, guardian_phone = ?, categories = ?,
-                            device_situation = ?, connectivity = ?, needs_device = ?, needs_sim = ?, needs_data = ?,
-                            needs_wifi = ?, notes = ?, priority_score = ?, updated_at = ?, version = version + 1
-                        where id = ? and version = ?""")
-                        .params(
-                                d.fullName(),
-                                d.nameFolded(),
-                                d.nameSort(),
-                                d.birthDate(),
-                                d.gender().name(),
-                                personalIdCipher,
-                                personalIdHash,
-                                d.moetCode(),
-                                d.grade(),
-                                d.className(),
-                                d.homeUnitId(),
-                                d.address(),
-                                d.guardianName(),
-                                d.guardianPhone() == null
-                                        ? null
-                                        : d.guardianPhone().national(),
-                                d.categoriesColumn(),
-                                d.deviceSituation().name(),
-                                d.connectivity().name(),
-                                d.needs().device(),
-                                d.needs().sim(),
-                                d.needs().data(),
-                                d.needs().wifi(),
-                                d.notes(),
-                                score,
-                                OffsetDateTime.now(),
-                                id,
-                                expectedVersion)
+        List<Object> values = new ArrayList<>(StudentColumns.details(d, personalIdCipher, personalIdHash, score));
+        values.addAll(List.of(OffsetDateTime.now(), id, expectedVersion));
+        return jdbc.sql("update student set " + StudentColumns.assignments(StudentColumns.DETAILS)
+                                + ", updated_at = ?, version = version + 1 where id = ? and version = ?")
+                        .params(values)
                         .update()
                 == 1;
     }

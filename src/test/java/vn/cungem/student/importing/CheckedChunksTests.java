@@ -18,7 +18,7 @@ class CheckedChunksTests {
 
     private static final AtomicLong IDS = new AtomicLong(1_000);
 
-    private static StudentImports.JobData job(int rows, boolean header) {
+    private static JobData job(int rows, boolean header) {
         List<List<String>> all = new ArrayList<>();
         if (header) {
             all.add(List.of(ImportTestData.HEADERS));
@@ -28,7 +28,7 @@ class CheckedChunksTests {
             all.add(ImportTestData.row(
                     "Học Sinh " + StudentImportIntegrationTests.letters(i), "01/01/2013", "Nam", "", school));
         }
-        StudentImports.JobData job = new StudentImports.JobData();
+        JobData job = new JobData();
         job.id = IDS.incrementAndGet();
         job.content = Workbooks.xlsx(all, "Danh sách");
         job.format = SpreadsheetReader.Format.XLSX;
@@ -40,11 +40,11 @@ class CheckedChunksTests {
     /** One import at a time, as the smallest pool would run them: each test's stages must end to give the slot back. */
     private static final ImportStages STAGES = new ImportStages(1);
 
-    private static CheckedChunks start(StudentImports.JobData job, Consumer<List<CheckedRow>> match) {
+    private static CheckedChunks start(JobData job, Consumer<List<CheckedRow>> match) {
         return CheckedChunks.start(STAGES, job, StudentImportPropertyTests.check(), done -> {}, match);
     }
 
-    private static boolean stagesAlive(StudentImports.JobData job) {
+    private static boolean stagesAlive(JobData job) {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.isAlive()
                         && t.getName().endsWith("-" + job.id)
@@ -53,7 +53,7 @@ class CheckedChunksTests {
 
     @Test
     void handsOnEveryRowInFileOrderEachChunkMatchedBeforeItIsWritten() {
-        StudentImports.JobData job = job(2 * CheckedChunks.CHUNK + 123, true);
+        JobData job = job(2 * CheckedChunks.CHUNK + 123, true);
         List<Integer> matchedFirstRows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         try (CheckedChunks chunks = start(job, chunk -> {
@@ -82,7 +82,7 @@ class CheckedChunksTests {
 
     @Test
     void aFailingMatchReachesTheWriterAndStopsTheReader() {
-        StudentImports.JobData job = job(4 * CheckedChunks.CHUNK, true);
+        JobData job = job(4 * CheckedChunks.CHUNK, true);
         AtomicInteger calls = new AtomicInteger();
         try (CheckedChunks chunks = start(job, chunk -> {
             if (calls.incrementAndGet() == 2) {
@@ -100,7 +100,7 @@ class CheckedChunksTests {
 
     @Test
     void aSheetWithoutItsHeaderIsRefusedOnTheWritersThread() {
-        StudentImports.JobData job = job(20, false);
+        JobData job = job(20, false);
         try (CheckedChunks chunks = start(job, chunk -> {})) {
             chunks.go();
             assertThatThrownBy(chunks::next)
@@ -113,7 +113,7 @@ class CheckedChunksTests {
 
     @Test
     void closingHalfWayStopsBothStages() {
-        StudentImports.JobData job = job(5 * CheckedChunks.CHUNK, true);
+        JobData job = job(5 * CheckedChunks.CHUNK, true);
         AtomicInteger calls = new AtomicInteger();
         try (CheckedChunks chunks = start(job, chunk -> calls.incrementAndGet())) {
             chunks.go();
@@ -125,7 +125,7 @@ class CheckedChunksTests {
 
     @Test
     void nothingIsMatchedWhenTheWriterNeverSaysGo() {
-        StudentImports.JobData job = job(10, true);
+        JobData job = job(10, true);
         AtomicInteger calls = new AtomicInteger();
         try (CheckedChunks chunks = start(job, chunk -> calls.incrementAndGet())) {
             // The writer failed before it held its lock (say, the campaign is gone): it closes without go().

@@ -309,6 +309,10 @@ class StudentImportIntegrationTests {
                 null,
                 managerCaller());
         imports.commit(otherCampaign, earlier.id(), managerCaller());
+        String otherCode = jdbc.sql("select code from campaign where id = ?")
+                .param(otherCampaign)
+                .query(String.class)
+                .single();
 
         ImportJob job = imports.upload(
                 campaign,
@@ -347,7 +351,10 @@ class StudentImportIntegrationTests {
                 managerCaller());
         assertThat(imports.problems(campaign, managers.id(), null, 0, 10, managerCaller())
                         .rows())
-                .anySatisfy(r -> assertThat(r.reasonsVi()).contains("Bình An"));
+                .anySatisfy(r -> {
+                    assertThat(r.reasonsVi()).contains("Bình An").contains(otherCode);
+                    assertThat(r.reasonsEn()).contains("Bình An").contains(otherCode);
+                });
         // The same child twice in one file.
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.row()).isEqualTo(4);

@@ -1,0 +1,135 @@
+package vn.cungem.student.importing;
+
+import static vn.cungem.student.importing.ImportJobStore.cut;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.cungem.student.importing.ImportJob.Status;
+import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
+
+/**
+ * The moves of an import from one {@link Status} to the next, each only from the states it may leave (so a retried or
+ * concurrent request changes nothing), with the rows of the preview ({@code student_import_row}) that go with them.
+ */
+@Component
+class ImportJobStates {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+
+    ImportJobStates(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** UPLOADED or PREVIEW to VALIDATING with this sheet; false when the import had moved on. */
+    boolean sheetChosen(long importId, SheetInfo sheet, String claimedBy) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int changed = jdbc.sql("""
+                        update student_import set sheet_index = ?, status = 'VALIDATING', rows_total = ?, rows_done = 0,
+                               claimed_by = ?, claimed_at = ?, updated_at = ?, version = version + 1
+                         where id = ? and status in ('UPLOADED', 'PREVIEW')""")
+                .params(
+                        sheet.index(),
+                        ImportJobStore.studentsIn(sheet),
+                        claimedBy,
+                        claimedBy == null ? null : now,
+                        now,
+                        importId)
+                .update();
+        if (changed == 1) {
+            deleteRows(importId);
+        }
+        return changed == 1;
+    }
+
+    /** PREVIEW to COMMITTING; false when the import had moved on. */
+    boolean commitRequested(long importId, String claimedBy) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return jdbc.sql("""
+                                update student_import set status = 'COMMITTING', rows_done = 0, claimed_by = ?,
+                                       claimed_at = ?, updated_at = ?, version = version + 1
+                                 where id = ? and status = 'PREVIEW'""")
+                        .params(claimedBy, claimedBy == null ? null : now, now, importId)
+                        .update()
+                == 1;
+    }
+
+    /** To DISCARDED, dropping the file and the preview: children's data is not kept for nothing. */
+    void discard(long importId) {
+        transaction.executeWithoutResult(tx -> {
+            int changed = jdbc.sql("""
+                            update student_import set status = 'DISCARDED', idempotency_key = null, content = ?,
+                                   updated_at = ?, version = version + 1
+                             where id = ? and status in ('UPLOADED', 'PREVIEW', 'FAILED')""")
+                    .params(new byte[0], OffsetDateTime.now(ZoneOffset.UTC), importId)
+                    .update();
+            if (changed == 1) {
+                deleteRows(importId);
+            }
+        });
+    }
+
+    /** To FAILED with the reason, in a transaction of its own: the run's own transaction is rolling back. */
+    void fail(long importId, String vi, String en) {
+        TransactionTemplate fresh = new TransactionTemplate(transaction.getTransactionManager());
+        fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        fresh.executeWithoutResult(tx -> jdbc.sql("""
+                        update student_import set status = 'FAILED', failure_vi = ?, failure_en = ?,
+                               idempotency_key = null, claimed_by = null, claimed_at = null, updated_at = ?,
+                               version = version + 1
+                         where id = ?""")
+                .params(cut(vi, 1000), cut(en, 1000), OffsetDateTime.now(ZoneOffset.UTC), importId)
+                .update());
+    }
+
+    /** To PREVIEW or COMMITTED with what the run found; lets go of the claim. */
+    void saveOutcome(long importId, Tally tally, Status status) {
+        deleteRows(importId);
+        if (!tally.problems.isEmpty()) {
+            batch.batchUpdate(
+                    "insert into student_import_row (import_id, row_number, outcome, full_name, reasons_vi,"
+                            + " reasons_en) values (?, ?, ?, ?, ?, ?)",
+                    tally.problems);
+        }
+        jdbc.sql("""
+                        update student_import set status = ?, rows_done = ?, rows_total = ?, ok_count = ?,
+                               warning_count = ?, error_count = ?, duplicate_count = ?, likely_duplicate_count = ?,
+                               inserted_count = ?, updated_count = ?, ignored_headers = ?, missing_columns = ?,
+                               claimed_by = null, claimed_at = null,
+                               failure_vi = null, failure_en = null, updated_at = ?, version = version + 1
+                         where id = ?""")
+                .params(
+                        status.name(),
+                        tally.rows,
+                        tally.rows,
+                        tally.ok,
+                        tally.warnings,
+                        tally.errors,
+                        tally.duplicates,
+                        tally.likely,
+                        tally.inserted,
+                        tally.updated,
+                        cut(String.join("\n", tally.ignoredHeaders), 2000),
+                        String.join(
+                                ",",
+                                tally.missingColumns.stream().map(Enum::name).toList()),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        importId)
+                .update();
+    }
+
+    private void deleteRows(long importId) {
+        jdbc.sql("delete from student_import_row where import_id = ?")
+                .param(importId)
+                .update();
+    }
+}
