@@ -86,7 +86,6 @@ class TableOwnershipTests {
                     "demo/generator/OrganisationLoader.java",
                     Set.of("administrative_level", "administrative_unit", "school", "unit_closure"),
                     DEMO),
-            new Allowed("donation/CollectionPoints.java", Set.of("administrative_unit", "school"), UNIT_TREE),
             new Allowed("identity/Accounts.java", Set.of("administrative_unit"), IDENTITY),
             new Allowed(
                     "identity/account/AccountService.java",
@@ -119,18 +118,7 @@ class TableOwnershipTests {
             new Allowed(
                     "student/internal/StudentRepository.java",
                     Set.of("administrative_unit", "school", "unit_closure"),
-                    UNIT_TREE),
-            new Allowed(
-                    "transparency/Tracking.java",
-                    Set.of(
-                            "administrative_unit",
-                            "campaign",
-                            "collection_point",
-                            "pledge",
-                            "pledge_line",
-                            "receipt",
-                            "receipt_line"),
-                    "the public tracking page reads a pledge, its receipts and points in one query: to move to a donation read API"));
+                    UNIT_TREE));
 
     record Allowed(String file, Set<String> tables, String reason) {}
 

@@ -40,8 +40,8 @@ public class CollectionPoints {
     private static final String SELECT = """
             select p.id, p.campaign_id, p.name, p.unit_id, u.name unit_name, p.school_id, s.name school_name, p.address,
                    p.opening_hours, p.active, p.version
-              from collection_point p join administrative_unit u on u.id = p.unit_id
-              left join school s on s.id = p.school_id
+              from collection_point p join org_unit u on u.id = p.unit_id
+              left join org_school s on s.id = p.school_id
             """;
 
     private final JdbcClient jdbc;
@@ -191,7 +191,7 @@ public class CollectionPoints {
         List<FieldProblem> problems = new ArrayList<>(form.problems());
         Long unitId = form.unitId();
         if (form.schoolId() != null) {
-            Optional<Long> schoolUnit = jdbc.sql("select unit_id from school where id = ?")
+            Optional<Long> schoolUnit = jdbc.sql("select unit_id from org_school where id = ?")
                     .param(form.schoolId())
                     .query(Long.class)
                     .optional();
