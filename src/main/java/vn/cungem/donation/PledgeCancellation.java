@@ -2,8 +2,10 @@ package vn.cungem.donation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaigns;
@@ -16,13 +18,22 @@ import vn.cungem.shared.text.VietnameseText;
 @Component
 class PledgeCancellation {
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final PledgeQueries queries;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
-    PledgeCancellation(JdbcClient jdbc, Campaigns campaigns, PledgeQueries queries, ApplicationEventPublisher events) {
+    PledgeCancellation(
+            JdbcClient jdbc,
+            Campaigns campaigns,
+            PledgeQueries queries,
+            ApplicationEventPublisher events,
+            MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.queries = queries;
         this.events = events;
@@ -33,18 +44,12 @@ class PledgeCancellation {
         PledgeDetail before = queries.detail(campaignId, pledgeId, caller);
         if (reason == null || reason.isBlank()) {
             throw new DonationInvalidException(List.of(new FieldProblem(
-                    "reason",
-                    "pledge.cancel.reason",
-                    "Cho biết lý do huỷ đăng ký.",
-                    "Give the reason for cancelling the pledge.")));
+                    "reason", "pledge.cancel.reason", vi("pledge.cancel.noReason"), en("pledge.cancel.noReason"))));
         }
         PledgeStatus current = before.summary().status();
         if (current == PledgeStatus.CANCELLED || current == PledgeStatus.RECEIVED) {
-            throw new ConflictException(
-                    "pledge.cancel.state",
-                    "Không thể huỷ: đăng ký này đã " + (current == PledgeStatus.CANCELLED ? "bị huỷ." : "nhận đủ."),
-                    "Cannot cancel: this pledge is already "
-                            + (current == PledgeStatus.CANCELLED ? "cancelled." : "fully received."));
+            String key = "pledge.cancel.already." + current.name();
+            throw new ConflictException("pledge.cancel.state", vi(key), en(key));
         }
         jdbc.sql("update pledge set status = 'CANCELLED', updated_at = ?, version = version + 1 where id = ?")
                 .params(OffsetDateTime.now(), pledgeId)
@@ -57,6 +62,14 @@ class PledgeCancellation {
                 Map.of("status", PledgeStatus.CANCELLED.name()),
                 VietnameseText.tidy(reason)));
         return queries.detail(campaignId, pledgeId, caller);
+    }
+
+    private String vi(String key) {
+        return messages.getMessage(key, null, VIETNAMESE);
+    }
+
+    private String en(String key) {
+        return messages.getMessage(key, null, Locale.ENGLISH);
     }
 
     private Long unitOf(long pledgeId) {
