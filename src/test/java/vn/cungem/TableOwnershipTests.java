@@ -60,9 +60,6 @@ class TableOwnershipTests {
 
     private static final String DEMO = "demo and its generator stand in for people: to move to module APIs";
 
-    private static final String UNIT_TREE =
-            "reads organisation's unit tree or schools inside a paged or bulk query: to move to organisation's API";
-
     /**
      * Exceptions, each one file, the other modules' tables it may name, and why. An entry is a debt to pay through the
      * owner's API; the list only shrinks ({@link #theAllowListHasNoStaleEntries}).
@@ -78,19 +75,7 @@ class TableOwnershipTests {
             new Allowed(
                     "demo/generator/OrganisationLoader.java",
                     Set.of("administrative_level", "administrative_unit", "school", "unit_closure"),
-                    DEMO),
-            new Allowed("donation/CollectionPoints.java", Set.of("administrative_unit", "school"), UNIT_TREE),
-            new Allowed(
-                    "transparency/Tracking.java",
-                    Set.of(
-                            "administrative_unit",
-                            "campaign",
-                            "collection_point",
-                            "pledge",
-                            "pledge_line",
-                            "receipt",
-                            "receipt_line"),
-                    "the public tracking page reads a pledge, its receipts and points in one query: to move to a donation read API"));
+                    DEMO));
 
     record Allowed(String file, Set<String> tables, String reason) {}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ public class CollectionPoints {
     private static final String SELECT = """
             select p.id, p.campaign_id, p.name, p.unit_id, u.name unit_name, p.school_id, s.name school_name, p.address,
                    p.opening_hours, p.active, p.version
-              from collection_point p join administrative_unit u on u.id = p.unit_id
-              left join school s on s.id = p.school_id
+              from collection_point p join org_unit u on u.id = p.unit_id
+              left join org_school s on s.id = p.school_id
             """;
 
     private final JdbcClient jdbc;
@@ -129,20 +130,11 @@ public class CollectionPoints {
         long unitId = placeOf(campaign, form, caller);
         OffsetDateTime now = OffsetDateTime.now();
         var keys = new GeneratedKeyHolder();
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        params.addAll(values(form, unitId, now, now));
         jdbc.sql("""
                         insert into collection_point (campaign_id, name, unit_id, school_id, address, opening_hours,
-                          active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        campaignId,
-                        VietnameseText.tidy(form.name()),
-                        unitId,
-                        form.schoolId(),
-                        VietnameseText.tidy(form.address()),
-                        VietnameseText.tidy(form.openingHours()),
-                        form.active() == null || form.active(),
-                        now,
-                        now)
-                .update(keys, "id");
+                          active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update(keys, "id");
         CollectionPoint saved = find(keys.getKey().longValue()).orElseThrow();
         events.publishEvent(DomainChange.created(ENTITY, saved.id(), unitId, fields(saved)));
         return saved;
@@ -157,16 +149,12 @@ public class CollectionPoints {
                         update collection_point set name = ?, unit_id = ?, school_id = ?, address = ?,
                           opening_hours = ?, active = ?, updated_at = ?, version = version + 1
                          where id = ? and version = ?""")
-                .params(
-                        VietnameseText.tidy(form.name()),
+                .params(values(
+                        form,
                         unitId,
-                        form.schoolId(),
-                        VietnameseText.tidy(form.address()),
-                        VietnameseText.tidy(form.openingHours()),
-                        form.active() == null || form.active(),
                         OffsetDateTime.now(),
                         pointId,
-                        form.version() == null ? before.version() : form.version())
+                        form.version() == null ? before.version() : form.version()))
                 .update();
         if (changed == 0) {
             throw new ConflictException(
@@ -191,7 +179,7 @@ public class CollectionPoints {
         List<FieldProblem> problems = new ArrayList<>(form.problems());
         Long unitId = form.unitId();
         if (form.schoolId() != null) {
-            Optional<Long> schoolUnit = jdbc.sql("select unit_id from school where id = ?")
+            Optional<Long> schoolUnit = jdbc.sql("select unit_id from org_school where id = ?")
                     .param(form.schoolId())
                     .query(Long.class)
                     .optional();
@@ -216,6 +204,19 @@ public class CollectionPoints {
             throw new DonationInvalidException(problems);
         }
         return unitId;
+    }
+
+    /** The form's columns in the order both statements name them, then {@code rest}. */
+    private static List<Object> values(CollectionPointForm form, long unitId, Object... rest) {
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                VietnameseText.tidy(form.name()),
+                unitId,
+                form.schoolId(),
+                VietnameseText.tidy(form.address()),
+                VietnameseText.tidy(form.openingHours()),
+                form.active() == null || form.active()));
+        values.addAll(Arrays.asList(rest));
+        return values;
     }
 
     private static Map<String, Object> fields(CollectionPoint p) {

@@ -1,5 +1,7 @@
 package vn.cungem.donation;
 
+import static vn.cungem.donation.ReceiptRules.blankToNull;
+
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.shared.PhoneNumber;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -65,5 +68,39 @@ public class Donors {
         after.put("anonymous", d.anonymous());
         events.publishEvent(DomainChange.created(ENTITY, id, unitId, after));
         return id;
+    }
+
+    /** A walk-in donor written down at the collection point; a missing name gives anonymously. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long walkIn(Receipts.WalkIn w) {
+        if (w == null) {
+            throw ReceiptRules.invalid(
+                    "receipt.donor",
+                    "Nhập mã đăng ký ủng hộ, hoặc tên người tặng (hoặc chọn ẩn danh).",
+                    "Enter the pledge code, or the donor's name (or choose anonymous).");
+        }
+        String name = VietnameseText.tidy(w.name());
+        boolean anonymous = Boolean.TRUE.equals(w.anonymous()) || name == null || name.isEmpty();
+        if (anonymous) {
+            name = ANONYMOUS_NAME;
+        }
+        ReceiptRules.limit(name, 200, "receipt.donor-name", "Tên người tặng", "Donor name");
+        String kind = blankToNull(w.kind()) == null ? "INDIVIDUAL" : w.kind().trim();
+        if (!List.of("INDIVIDUAL", "BUSINESS", "ORGANISATION", "RELIGIOUS_ESTABLISHMENT", "TELECOM_OPERATOR")
+                .contains(kind)) {
+            throw ReceiptRules.invalid("receipt.donor-kind", "Loại người tặng không đúng.", "Unknown donor kind.");
+        }
+        String phone = blankToNull(w.phone()) == null || anonymous
+                ? null
+                : PhoneNumber.parse(w.phone()).national();
+        OffsetDateTime now = OffsetDateTime.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into donor (kind, name, name_folded, name_sort, phone, named_publicly, anonymous,
+                                           created_at, updated_at)
+                        values (?, ?, ?, ?, ?, false, ?, ?, ?)""")
+                .params(kind, name, VietnameseText.fold(name), VietnameseText.sortKey(name), phone, anonymous, now, now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 }

@@ -123,10 +123,15 @@ public final class VietQr {
 
     /** The payload as a black-on-white PNG QR code with a quiet zone, medium error correction. */
     public static byte[] png(String payload, int sizePx) {
+        return png(payload, sizePx, 4);
+    }
+
+    /** Any text as a PNG QR code, medium error correction; {@code quietZone} in modules. */
+    public static byte[] png(String text, int sizePx, int quietZone) {
         try {
             BitMatrix matrix = new QRCodeWriter()
                     .encode(
-                            payload,
+                            text,
                             BarcodeFormat.QR_CODE,
                             sizePx,
                             sizePx,
@@ -134,7 +139,7 @@ public final class VietQr {
                                     EncodeHintType.ERROR_CORRECTION,
                                     ErrorCorrectionLevel.M,
                                     EncodeHintType.MARGIN,
-                                    4,
+                                    quietZone,
                                     EncodeHintType.CHARACTER_SET,
                                     "UTF-8"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

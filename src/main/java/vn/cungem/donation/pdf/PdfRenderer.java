@@ -1,11 +1,5 @@
 package vn.cungem.donation.pdf;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +11,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import vn.cungem.donation.VietQr;
 
 /**
  * Renders a Thymeleaf template under {@code templates/pdf/} to PDF with the DejaVu fonts embedded, so Vietnamese
@@ -64,26 +59,7 @@ public class PdfRenderer {
 
     /** A QR code (error correction M, quiet zone 2) as a PNG. */
     public static byte[] qrPng(String text, int size) {
-        try {
-            var matrix = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            size,
-                            size,
-                            Map.of(
-                                    EncodeHintType.ERROR_CORRECTION,
-                                    ErrorCorrectionLevel.M,
-                                    EncodeHintType.MARGIN,
-                                    2,
-                                    EncodeHintType.CHARACTER_SET,
-                                    "UTF-8"));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("QR code could not be made", e);
-        }
+        return VietQr.png(text, size, 2);
     }
 
     public static String qrDataUri(String text) {

@@ -65,6 +65,26 @@ class CollectionPointIntegrationTests {
     }
 
     @Test
+    void thePointAndBankAccountFormsLeadBackToTheirCampaign() throws Exception {
+        mvc.perform(get("/campaigns/{id}/points/new", campaign.id()).with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"breadcrumb\"")))
+                .andExpect(content().string(containsString(campaign.code())))
+                .andExpect(content().string(containsString("/campaigns/" + campaign.id() + "/points\"")))
+                .andExpect(content().string(containsString("name=\"openingHours\"")));
+        mvc.perform(get("/campaigns/{id}/bank-account", campaign.id()).with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/campaigns/" + campaign.id() + "/donations\"")))
+                .andExpect(content().string(containsString("name=\"accountNumber\"")));
+        mvc.perform(post("/campaigns/{id}/bank-account", campaign.id())
+                        .with(user(manager))
+                        .with(csrf())
+                        .param("accountNumber", "x"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"alert error\"")));
+    }
+
+    @Test
     void aWardManagerAddsAPointInTheirWardAndOthersCannotSeeIt() throws Exception {
         mvc.perform(post("/campaigns/{id}/points/new", campaign.id())
                         .with(user(wardManager))
