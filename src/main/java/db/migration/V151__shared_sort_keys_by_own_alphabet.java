@@ -33,41 +33,45 @@ public class V151__shared_sort_keys_by_own_alphabet extends BaseJavaMigration {
         recompute(connection, "student", "full_name", "name_sort");
     }
 
+    /** One row as read: its id, its name and the key stored today. */
+    private record Stored(long id, String name, String key) {}
+
     // Table and column names are the constants above, never input.
     private static void recompute(Connection connection, String table, String nameColumn, String keyColumn)
             throws SQLException {
-        String select = "select id, " + nameColumn + ", " + keyColumn + " from " + table + " where id > ? order by id";
-        String update = "update " + table + " set " + keyColumn + " = ? where id = ?";
-        long after = 0;
-        try (PreparedStatement read = connection.prepareStatement(select);
-                PreparedStatement write = connection.prepareStatement(update)) {
-            read.setMaxRows(BATCH);
-            while (true) {
-                read.setLong(1, after);
-                List<Object[]> rows = new ArrayList<>(BATCH);
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+        String page = "select id, %s, %s from %s where id > ? order by id fetch first %d rows only"
+                .formatted(nameColumn, keyColumn, table, BATCH);
+        String write = "update %s set %s = ? where id = ?".formatted(table, keyColumn);
+        try (PreparedStatement next = connection.prepareStatement(page);
+                PreparedStatement update = connection.prepareStatement(write)) {
+            List<Stored> batch = read(next, 0);
+            while (!batch.isEmpty()) {
+                boolean pending = false;
+                for (Stored row : batch) {
+                    String key = VietnameseText.sortKey(row.name());
+                    if (!key.equals(row.key())) {
+                        update.setString(1, key);
+                        update.setLong(2, row.id());
+                        update.addBatch();
+                        pending = true;
                     }
                 }
-                if (rows.isEmpty()) {
-                    return;
+                if (pending) {
+                    update.executeBatch();
                 }
-                int changed = 0;
-                for (Object[] row : rows) {
-                    after = (Long) row[0];
-                    String key = VietnameseText.sortKey((String) row[1]);
-                    if (!key.equals(row[2])) {
-                        write.setString(1, key);
-                        write.setLong(2, after);
-                        write.addBatch();
-                        changed++;
-                    }
-                }
-                if (changed > 0) {
-                    write.executeBatch();
-                }
+                batch = read(next, batch.get(batch.size() - 1).id());
             }
         }
+    }
+
+    private static List<Stored> read(PreparedStatement next, long afterId) throws SQLException {
+        next.setLong(1, afterId);
+        List<Stored> rows = new ArrayList<>(BATCH);
+        try (ResultSet rs = next.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return rows;
     }
 }

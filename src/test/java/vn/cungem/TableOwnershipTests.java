@@ -70,9 +70,6 @@ class TableOwnershipTests {
                     Set.of("partner_organisation", "school", "user_account", "volunteer_team"),
                     DEMO),
             new Allowed(
-                    "demo/DemoDonationSetup.java", Set.of("administrative_unit", "campaign", "collection_point"), DEMO),
-            new Allowed("demo/DemoStudentSetup.java", Set.of("campaign", "school", "student", "unit_closure"), DEMO),
-            new Allowed(
                     "demo/generator/OrganisationLoader.java",
                     Set.of("administrative_level", "administrative_unit", "school", "unit_closure"),
                     DEMO));

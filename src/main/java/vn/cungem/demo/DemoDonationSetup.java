@@ -8,13 +8,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cungem.campaign.Campaign;
+import vn.cungem.campaign.Campaigns;
 import vn.cungem.donation.BankAccountForm;
 import vn.cungem.donation.BankAccounts;
 import vn.cungem.donation.CollectionPointForm;
 import vn.cungem.donation.CollectionPoints;
+import vn.cungem.donation.PointProgress;
+import vn.cungem.organisation.Unit;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
@@ -53,19 +57,22 @@ class DemoDonationSetup implements ApplicationRunner {
                     "Thị trấn Phước Vĩnh, Huyện Phú Giáo, Tỉnh Bình Dương",
                     "07/09–15/10/2021, Thứ 2–Thứ 6, 7h30–16h30"));
 
-    private final JdbcClient jdbc;
+    private final Campaigns campaigns;
+    private final UnitDirectory units;
     private final TransactionTemplate transactions;
     private final CollectionPoints points;
     private final BankAccounts bankAccounts;
     private final Environment environment;
 
     DemoDonationSetup(
-            JdbcClient jdbc,
+            Campaigns campaigns,
+            UnitDirectory units,
             TransactionTemplate transactions,
             CollectionPoints points,
             BankAccounts bankAccounts,
             Environment environment) {
-        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.units = units;
         this.transactions = transactions;
         this.points = points;
         this.bankAccounts = bankAccounts;
@@ -80,9 +87,10 @@ class DemoDonationSetup implements ApplicationRunner {
         Callers.asSystem(() -> transactions.executeWithoutResult(status -> {
             Caller system = Callers.current();
             for (DemoPoint p : POINTS) {
-                Long campaignId = id("select id from campaign where code = ?", p.campaignCode());
-                Long unitId = id("select id from administrative_unit where code = ?", p.unitCode());
-                if (campaignId == null || unitId == null || hasPoint(campaignId, p.name())) {
+                Long campaignId =
+                        campaigns.findByCode(p.campaignCode()).map(Campaign::id).orElse(null);
+                Long unitId = units.findByCode(p.unitCode()).map(Unit::id).orElse(null);
+                if (campaignId == null || unitId == null || hasPoint(campaignId, p.name(), system)) {
                     continue;
                 }
                 points.create(
@@ -100,15 +108,16 @@ class DemoDonationSetup implements ApplicationRunner {
         }));
     }
 
-    private Long id(String sql, String code) {
-        return jdbc.sql(sql).param(code).query(Long.class).optional().orElse(null);
-    }
-
-    private boolean hasPoint(long campaignId, String name) {
-        return jdbc.sql("select count(*) from collection_point where campaign_id = ? and name = ?")
-                        .params(campaignId, name)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** Whether the campaign already has a point of this name (the seeder runs on every start). */
+    private boolean hasPoint(long campaignId, String name, Caller system) {
+        for (int page = 0; ; page++) {
+            List<PointProgress> points = this.points.list(campaignId, system, page);
+            if (points.isEmpty()) {
+                return false;
+            }
+            if (points.stream().anyMatch(p -> p.point().name().equals(name))) {
+                return true;
+            }
+        }
     }
 }

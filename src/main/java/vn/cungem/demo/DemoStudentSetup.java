@@ -14,10 +14,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cungem.campaign.Campaign;
+import vn.cungem.campaign.Campaigns;
 import vn.cungem.demo.generator.VietnameseNames;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.student.Registration;
+import vn.cungem.student.StudentFilter;
 import vn.cungem.student.StudentInput;
 import vn.cungem.student.Students;
 
@@ -52,12 +55,19 @@ class DemoStudentSetup implements ApplicationRunner {
     private static final String[] NEEDS = {"DEVICE", "DEVICE,SIM", "DEVICE,SIM,DATA", "DEVICE,WIFI"};
 
     private final JdbcClient jdbc;
+    private final Campaigns campaigns;
     private final TransactionTemplate transactions;
     private final Students students;
     private final Environment environment;
 
-    DemoStudentSetup(JdbcClient jdbc, TransactionTemplate transactions, Students students, Environment environment) {
+    DemoStudentSetup(
+            JdbcClient jdbc,
+            Campaigns campaigns,
+            TransactionTemplate transactions,
+            Students students,
+            Environment environment) {
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
         this.transactions = transactions;
         this.students = students;
         this.environment = environment;
@@ -76,25 +86,23 @@ class DemoStudentSetup implements ApplicationRunner {
 
     /** Seeds the campaign with this code; returns how many students it registered (0 when it already had some). */
     int seed(String campaignCode, int howMany, long randomSeed) {
-        Long campaignId = jdbc.sql("select id from campaign where code = ?")
-                .param(campaignCode)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        if (campaignId == null
-                || jdbc.sql("select count(*) from student where campaign_id = ?")
-                                .param(campaignId)
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+        Campaign campaign = campaigns.findByCode(campaignCode).orElse(null);
+        if (campaign == null
+                || !students.list(StudentFilter.campaign(campaign.id()), Caller.SYSTEM)
+                        .rows()
+                        .isEmpty()) {
             return 0;
         }
+        long campaignId = campaign.id();
+        // Organisation's published views (docs/architecture.md): the first schools inside the organising unit.
         List<Long> schools = jdbc.sql("""
-                        select s.id from school s
-                        join campaign c on c.id = ?
+                        select s.id from org_school s
                         where s.retired_on is null and s.school_level in ('PRIMARY', 'LOWER_SECONDARY')
-                          and s.unit_id in (select descendant_id from unit_closure where ancestor_id = c.organising_unit_id)
-                        order by s.id fetch first 4 rows only""").param(campaignId).query(Long.class).list();
+                          and s.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)
+                        order by s.id fetch first 4 rows only""")
+                .param(campaign.organisingUnit().id())
+                .query(Long.class)
+                .list();
         if (schools.isEmpty()) {
             return 0;
         }

@@ -59,7 +59,7 @@ class DemoStudentSetupIntegrationTests {
                                 List.of()),
                         Caller.SYSTEM)
                 .id();
-        DemoStudentSetup setup = new DemoStudentSetup(jdbc, transactions, students, new MockEnvironment());
+        DemoStudentSetup setup = new DemoStudentSetup(jdbc, campaigns, transactions, students, new MockEnvironment());
 
         // another seed than the demo's: the PostgreSQL database of a run keeps the personal ids of earlier runs
         long seed = System.nanoTime();

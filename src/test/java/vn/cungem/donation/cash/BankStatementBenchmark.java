@@ -3,7 +3,11 @@ package vn.cungem.donation.cash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +15,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +69,9 @@ class BankStatementBenchmark {
     @Autowired
     BankStatements statements;
 
+    @Autowired
+    DataSource dataSource;
+
     /** A campaign with its pledges and a statement that pays some of them, ready to import. */
     private record Scenario(long campaign, byte[] statement) {}
 
@@ -73,10 +85,12 @@ class BankStatementBenchmark {
         // Cold: the first import this JVM runs, so the JIT compiles the import's code while it runs (a node that has
         // just started). Reported, then the warm-up statement is imported and the main one timed again on a fresh
         // campaign of the same size, as on a node that has served for a while.
+        floor("cold", main.statement());
         ImportResult cold = timed("cold", main);
         assertThat(cold.counts().added()).isEqualTo(LINES);
         timed("warm-up (20,000 lines, other campaign)", warmUp);
         Scenario again = scenario(unit, PLEDGES, LINES, new Random(20210901L));
+        floor("warm", again.statement());
         ImportResult warm = timed("warm", again);
         assertThat(warm.counts().added()).isEqualTo(LINES);
 
@@ -92,6 +106,50 @@ class BankStatementBenchmark {
                 (System.nanoTime() - started) / 1_000_000,
                 CpuClock.now(jdbc).since(cpu));
         assertThat(repeat.counts().added()).isZero();
+    }
+
+    /**
+     * The bare floor, in the same run: Commons CSV's parse of the same file (cells as text, nothing else) and, on
+     * PostgreSQL, a COPY of those raw cells into a table without indexes or keys. What an import cannot beat.
+     */
+    private void floor(String label, byte[] csv) {
+        System.gc();
+        long started = System.nanoTime();
+        StringBuilder raw = new StringBuilder(csv.length * 2);
+        int rows = 0;
+        try (CSVParser parser =
+                CSVFormat.DEFAULT.parse(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8))) {
+            for (CSVRecord record : parser) {
+                rows++;
+                for (int c = 0; c < 6; c++) {
+                    String v = c < record.size() ? record.get(c) : "";
+                    raw.append(c == 0 ? "" : "\t").append(v.replace('\t', ' ').replace('\\', '/'));
+                }
+                raw.append('\n');
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long parseMs = (System.nanoTime() - started) / 1_000_000;
+        long copyMs = -1;
+        try (Connection con = dataSource.getConnection()) {
+            if (con.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                con.createStatement().execute("drop table if exists bench_raw_statement");
+                con.createStatement()
+                        .execute("create table bench_raw_statement (c1 text, c2 text, c3 text, c4 text, c5 text,"
+                                + " c6 text)");
+                long c = System.nanoTime();
+                con.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("copy bench_raw_statement from stdin", new StringReader(raw.toString()));
+                copyMs = (System.nanoTime() - c) / 1_000_000;
+            }
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        System.out.printf(
+                "floor %s: parse %,d rows %,d ms + COPY raw %,d ms = %,d ms%n",
+                label, rows, parseMs, copyMs, parseMs + Math.max(0, copyMs));
     }
 
     private ImportResult timed(String label, Scenario scenario) {
