@@ -62,6 +62,10 @@ class AuditAppendOnlyTests {
         assertThat(candidates).isNotEmpty();
         for (var candidate : candidates) {
             Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (type.getSimpleName().equals("IntegrityApiController")) {
+                // Starts a run of the integrity checks: it writes integrity_run rows, never the audit log.
+                continue;
+            }
             for (Method m : type.getDeclaredMethods()) {
                 assertThat(m.isAnnotationPresent(PostMapping.class)
                                 || m.isAnnotationPresent(PutMapping.class)
