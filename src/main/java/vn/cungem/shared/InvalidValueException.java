@@ -1,5 +1,7 @@
 package vn.cungem.shared;
 
+import vn.cungem.shared.text.Bundles;
+
 /**
  * Bad input, with a message a school officer understands in Vietnamese and in English. Web and API layers turn it into
  * a 400 page or problem response, never a stack trace.
@@ -15,6 +17,14 @@ public class InvalidValueException extends RuntimeException {
         this.code = code;
         this.messageVi = messageVi;
         this.messageEn = messageEn;
+    }
+
+    /**
+     * The error {@code code} worded by the bundles' {@code key} in both languages, {@code args} filling its
+     * placeholders.
+     */
+    public static InvalidValueException of(String code, String key, Object... args) {
+        return new InvalidValueException(code, Bundles.vi(key, args), Bundles.en(key, args));
     }
 
     public String code() {
