@@ -2,7 +2,9 @@ package vn.cungem.shared.text;
 
 /**
  * A choice people see by name, in Vietnamese and English: the constants of an enum such as a school level or an item
- * type. The enum holds one {@link Label}; reading it is written once, here.
+ * type. The names live in the message bundles under {@code label.<EnumSimpleName>.<CONSTANT>} (for example
+ * {@code label.SchoolLevel.PRIMARY}); a choice whose name is not a word to translate (a bank's brand) overrides
+ * {@link #label()}.
  */
 public interface Labelled {
 
@@ -15,7 +17,18 @@ public interface Labelled {
         }
     }
 
-    Label label();
+    /** The enum constant's name; every enum has it. */
+    String name();
+
+    /** The bundle key of this choice's name. */
+    default String labelKey() {
+        Class<?> type = getClass().isAnonymousClass() ? getClass().getSuperclass() : getClass();
+        return "label." + type.getSimpleName() + "." + name();
+    }
+
+    default Label label() {
+        return new Label(Bundles.vi(labelKey()), Bundles.en(labelKey()));
+    }
 
     default String nameVi() {
         return label().vi();
