@@ -27,7 +27,9 @@ public final class Bundles {
             "i18n/inventory",
             "i18n/transparency",
             "i18n/student",
-            "i18n/student-import");
+            "i18n/student-import",
+            "i18n/student-values",
+            "i18n/donation-banks");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
