@@ -17,7 +17,7 @@ public class DonationInvalidException extends InvalidValueException {
         this.problems = List.copyOf(problems);
     }
 
-    /** A single problem, worded by the bundles' {@code key}: see {@link FieldProblem#of(String, String, String, Object...)}. */
+    /** A single problem, worded by the bundles' {@code key} (see {@link FieldProblem#of}). */
     public static DonationInvalidException of(String field, String code, String key, Object... args) {
         return new DonationInvalidException(List.of(FieldProblem.of(field, code, key, args)));
     }
