@@ -12,6 +12,10 @@ import java.util.Optional;
 public record PersonalIdNumber(String digits) {
 
     public PersonalIdNumber {
+        if (digits != null && digits.matches("\\d+") && digits.length() != 12) {
+            // a digit typed twice or dropped: say how many there are, not only that the number is wrong
+            throw StudentTexts.invalid("student.personal-id.length", String.valueOf(digits.length()));
+        }
         if (digits == null || !digits.matches("\\d{12}")) {
             throw StudentTexts.invalid("student.personal-id.format");
         }

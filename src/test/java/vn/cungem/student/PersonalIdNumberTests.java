@@ -37,6 +37,19 @@ class PersonalIdNumberTests {
     }
 
     @Test
+    void saysHowManyDigitsAWrongLengthNumberHas() {
+        assertThatThrownBy(() -> PersonalIdNumber.parse("0793121234567"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.code()).isEqualTo("student.personal-id.length");
+                    assertThat(e.messageVi()).contains("có 13 chữ số");
+                    assertThat(e.messageEn()).contains("has 13 digits");
+                });
+        assertThatThrownBy(() -> PersonalIdNumber.parse("07931212345a"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("student.personal-id.format"));
+    }
+
+    @Test
     void warnsWhenTheBirthYearOrSexDisagrees() {
         PersonalIdNumber id = PersonalIdNumber.parse("079312123456");
         assertThat(id.disagreement(LocalDate.of(2012, 5, 1), Gender.FEMALE)).isEmpty();
