@@ -247,6 +247,22 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void theFormPageIsOnePageOfTheSharedLayoutWithItsScript() throws Exception {
+        String html = mvc.perform(get("/campaigns/new").with(user(managerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Tạo chương trình · Cùng Em</title>", "class=\"site-header\"", "/js/campaign.js")
+                .containsOnlyOnce("<html")
+                .containsOnlyOnce("<main")
+                .containsOnlyOnce("class=\"site-footer\"");
+        assertThat(html.indexOf("/js/campaign.js")).isLessThan(html.indexOf("</main>"));
+    }
+
+    @Test
     void apiBodyCarriesTheWholeSpecAndNamesAMissingWeight() throws Exception {
         String code = campaignCode();
         mvc.perform(post("/api/v1/campaigns")
