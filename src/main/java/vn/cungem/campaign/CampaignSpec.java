@@ -40,6 +40,22 @@ public record CampaignSpec(
         milestones = copy(milestones);
     }
 
+    /** The same spec with other priority groups: the API reads them apart to name a missing weight. */
+    public CampaignSpec withCategories(List<PriorityCategory> replacement) {
+        return new CampaignSpec(
+                code,
+                name,
+                description,
+                organisingUnitId,
+                participatingUnitIds,
+                eligibleLevels,
+                itemTypes,
+                phases,
+                replacement,
+                requirements,
+                milestones);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : list.stream().filter(x -> x != null).toList();
     }

@@ -59,19 +59,24 @@ final class Registrations {
                 LocalDate.now(Formats.VIETNAM));
     }
 
+    /** What {@link Students#register} was asked: the student, where, and how to treat a repeat. */
+    record Request(
+            long campaignId, Long schoolId, StudentInput input, boolean confirmedDistinct, String idempotencyKey) {
+
+        /** The idempotency key without the blanks around it; null when none was sent. */
+        String key() {
+            return idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        }
+    }
+
     /** See {@link Students#register}. */
-    Registration register(
-            long campaignId,
-            Long schoolId,
-            StudentInput input,
-            boolean confirmedDistinct,
-            String idempotencyKey,
-            Caller caller) {
+    Registration register(Request request, Caller caller) {
+        long campaignId = request.campaignId();
         if (!StudentAccess.canRegister(caller)) {
             throw new NotFoundException("campaign", campaignId);
         }
         Campaign campaign = campaigns.get(campaignId, caller);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        String key = request.key();
         if (key != null) {
             if (key.length() > 100) {
                 throw StudentTexts.invalid("student.idempotency-key");
@@ -85,8 +90,8 @@ final class Registrations {
         if (campaign.status() == CampaignStatus.CLOSED) {
             throw StudentTexts.conflict("student.campaign-closed");
         }
-        Long fixedSchool = schoolId != null ? schoolId : StudentAccess.ownSchool(caller);
-        Validated validated = checked(input, campaign, fixedSchool, caller);
+        Long fixedSchool = request.schoolId() != null ? request.schoolId() : StudentAccess.ownSchool(caller);
+        Validated validated = checked(request.input(), campaign, fixedSchool, caller);
         StudentDetails details = validated.details();
         requireInArea(campaign, details);
         duplicates.count(caller);
@@ -99,7 +104,7 @@ final class Registrations {
             }
             throw duplicates.alreadyRegistered(match, caller);
         }
-        if (!confirmedDistinct) {
+        if (!request.confirmedDistinct()) {
             List<Stored> matches = duplicates.likely(keys);
             if (!matches.isEmpty()) {
                 return new Registration(

@@ -1,5 +1,6 @@
 package vn.cungem.student;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
@@ -13,11 +14,7 @@ import vn.cungem.shared.PhoneNumber;
  */
 public record StudentView(
         long id,
-        long campaignId,
-        long schoolId,
-        String schoolName,
-        long unitId,
-        String unitName,
+        @JsonUnwrapped StudentPlace place,
         String fullName,
         boolean masked,
         LocalDate birthDate,
@@ -27,15 +24,8 @@ public record StudentView(
         String moetCode,
         int grade,
         String className,
-        Long homeUnitId,
-        String homeUnitName,
-        String address,
-        String guardianName,
-        PhoneNumber guardianPhone,
-        Set<String> categories,
-        DeviceSituation deviceSituation,
-        Connectivity connectivity,
-        Needs needs,
+        @JsonUnwrapped StudentHome home,
+        @JsonUnwrapped Circumstances circumstances,
         String notes,
         int priorityScore,
         PriorityScore priority,
@@ -43,4 +33,63 @@ public record StudentView(
         String statusReason,
         Long mergedIntoId,
         int version,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt) {
+
+    // The parts read as the student's own fields, as the pages and the API (flat JSON) have always shown them.
+
+    public long campaignId() {
+        return place.campaignId();
+    }
+
+    public long schoolId() {
+        return place.schoolId();
+    }
+
+    public String schoolName() {
+        return place.schoolName();
+    }
+
+    public long unitId() {
+        return place.unitId();
+    }
+
+    public String unitName() {
+        return place.unitName();
+    }
+
+    public Long homeUnitId() {
+        return home.homeUnitId();
+    }
+
+    public String homeUnitName() {
+        return home.homeUnitName();
+    }
+
+    public String address() {
+        return home.address();
+    }
+
+    public String guardianName() {
+        return home.guardianName();
+    }
+
+    public PhoneNumber guardianPhone() {
+        return home.guardianPhone();
+    }
+
+    public Set<String> categories() {
+        return circumstances.categories();
+    }
+
+    public DeviceSituation deviceSituation() {
+        return circumstances.deviceSituation();
+    }
+
+    public Connectivity connectivity() {
+        return circumstances.connectivity();
+    }
+
+    public Needs needs() {
+        return circumstances.needs();
+    }
+}

@@ -23,16 +23,19 @@ final class StudentViews {
         boolean visible = access.covers(caller, s);
         PersonalIdNumber id = visible ? personalId(s) : null;
         var weights = campaigns.get(s.campaignId(), Caller.SYSTEM).spec().categories();
-        var categories = StudentDetails.categoriesFromColumn(s.categories());
-        PriorityScore priority =
-                PriorityScore.of(categories, weights, s.needs(), s.deviceSituation(), s.connectivity());
+        var circumstances = new Circumstances(
+                StudentDetails.categoriesFromColumn(s.categories()), s.deviceSituation(), s.connectivity(), s.needs());
+        StudentHome home = visible
+                ? new StudentHome(
+                        s.homeUnitId(),
+                        s.homeUnitName(),
+                        s.address(),
+                        s.guardianName(),
+                        s.guardianPhone() != null ? new PhoneNumber(s.guardianPhone()) : null)
+                : StudentHome.HIDDEN;
         return new StudentView(
                 s.id(),
-                s.campaignId(),
-                s.schoolId(),
-                s.schoolName(),
-                s.unitId(),
-                s.unitName(),
+                new StudentPlace(s.campaignId(), s.schoolId(), s.schoolName(), s.unitId(), s.unitName()),
                 visible ? s.fullName() : MaskedName.of(s.fullName()),
                 !visible,
                 visible ? s.birthDate() : null,
@@ -42,18 +45,11 @@ final class StudentViews {
                 visible ? s.moetCode() : null,
                 s.grade(),
                 s.className(),
-                visible ? s.homeUnitId() : null,
-                visible ? s.homeUnitName() : null,
-                visible ? s.address() : null,
-                visible ? s.guardianName() : null,
-                visible && s.guardianPhone() != null ? new PhoneNumber(s.guardianPhone()) : null,
-                categories,
-                s.deviceSituation(),
-                s.connectivity(),
-                s.needs(),
+                home,
+                circumstances,
                 visible ? s.notes() : null,
                 s.priorityScore(),
-                priority,
+                circumstances.priority(weights),
                 s.status(),
                 s.statusReason(),
                 s.mergedIntoId(),

@@ -121,7 +121,8 @@ public class Students {
             boolean confirmedDistinct,
             String idempotencyKey,
             Caller caller) {
-        return registrations.register(campaignId, schoolId, input, confirmedDistinct, idempotencyKey, caller);
+        return registrations.register(
+                new Registrations.Request(campaignId, schoolId, input, confirmedDistinct, idempotencyKey), caller);
     }
 
     /**

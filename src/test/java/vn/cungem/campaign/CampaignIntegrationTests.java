@@ -247,6 +247,48 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void theFormPageIsOnePageOfTheSharedLayoutWithItsScript() throws Exception {
+        String html = mvc.perform(get("/campaigns/new").with(user(managerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Tạo chương trình · Cùng Em</title>", "class=\"site-header\"", "/js/campaign.js")
+                .containsOnlyOnce("<html")
+                .containsOnlyOnce("<main")
+                .containsOnlyOnce("class=\"site-footer\"");
+        assertThat(html.indexOf("/js/campaign.js")).isLessThan(html.indexOf("</main>"));
+    }
+
+    @Test
+    void apiBodyCarriesTheWholeSpecAndNamesAMissingWeight() throws Exception {
+        String code = campaignCode();
+        mvc.perform(post("/api/v1/campaigns")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, "Cùng em đến trường", districtA, List.of(wardA))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.spec.code").value(code))
+                .andExpect(jsonPath("$.spec.itemTypes[1]").value("SIM_4G"))
+                .andExpect(jsonPath("$.spec.phases[0].targetDevices").value(500))
+                .andExpect(jsonPath("$.spec.categories[0].weight").value(100))
+                .andExpect(jsonPath("$.spec.requirements[0].textEn").value("Connects to the internet"))
+                .andExpect(jsonPath("$.spec.milestones[0].title").value("Lễ phát động"));
+        String other = campaignCode();
+        mvc.perform(post("/api/v1/campaigns")
+                        .with(user(managerA))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(other, "Không trọng số", districtA, List.of())
+                                .replace(", \"weight\": 100", "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("campaign-weight"))
+                .andExpect(jsonPath("$.detail_en").value("Every priority group needs a weight (0–1000)."));
+        assertThat(campaigns.existsWithCode(other)).isFalse();
+    }
+
+    @Test
     void apiCreatesOnceAndRetryReturnsTheSameCampaign() throws Exception {
         String code = campaignCode();
         String json = body(code, "Cùng em học trực tuyến", districtA, List.of(wardA));

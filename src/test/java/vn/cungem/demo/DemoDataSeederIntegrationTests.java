@@ -20,6 +20,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.campaign.DemoCampaigns;
+import vn.cungem.identity.AccountBulkLoad;
+import vn.cungem.organisation.OrganisationBulkLoad;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -40,7 +42,8 @@ class DemoDataSeederIntegrationTests {
         DataSource dataSource = freshDataSource();
         jdbc = new JdbcTemplate(dataSource);
         seeder = new DemoDataSeeder(
-                jdbc,
+                new OrganisationBulkLoad(jdbc),
+                new AccountBulkLoad(jdbc),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 passwordEncoder,
                 events::add,
@@ -151,7 +154,8 @@ class DemoDataSeederIntegrationTests {
     @Test
     void leavesTheDatabaseToTheGeneratorWhenItRuns() throws Exception {
         DemoDataSeeder whileGenerating = new DemoDataSeeder(
-                jdbc,
+                new OrganisationBulkLoad(jdbc),
+                new AccountBulkLoad(jdbc),
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
                 passwordEncoder,
                 events::add,

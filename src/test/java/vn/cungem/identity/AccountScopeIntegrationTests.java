@@ -249,7 +249,14 @@ class AccountScopeIntegrationTests extends MailCatcher {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + email + "\",\"fullName\":\"Huỳnh Thị Đào\","
                                 + "\"role\":\"PROGRAMME_MANAGER\",\"unitId\":" + communeA + "}"))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())
+                // The grant read from the body's flat fields comes back flat beside the account's other fields.
+                .andExpect(jsonPath("$.role").value("PROGRAMME_MANAGER"))
+                .andExpect(jsonPath("$.unitId").value(communeA))
+                .andExpect(jsonPath("$.fullName").value("Huỳnh Thị Đào"))
+                .andExpect(jsonPath("$.invitationPending").value(true))
+                .andExpect(jsonPath("$.grant").doesNotExist())
+                .andExpect(jsonPath("$.homeUnitId").doesNotExist());
         mvc.perform(get("/api/v1/accounts").param("q", "huynh thi dao").header("Authorization", "Bearer " + tokenA))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))

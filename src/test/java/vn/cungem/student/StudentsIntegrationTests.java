@@ -216,7 +216,14 @@ class StudentsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.personalId").value(id))
                 .andExpect(jsonPath("$.personalIdMasked").value(id.substring(0, 4) + "******" + id.substring(10)))
-                .andExpect(jsonPath("$.guardianPhone").doesNotExist());
+                .andExpect(jsonPath("$.guardianPhone").doesNotExist())
+                // The view's parts (place, home, circumstances) read as the student's own fields, as they always have.
+                .andExpect(jsonPath("$.schoolName").isString())
+                .andExpect(jsonPath("$.unitId").isNumber())
+                .andExpect(jsonPath("$.deviceSituation").isString())
+                .andExpect(jsonPath("$.needs.device").isBoolean())
+                .andExpect(jsonPath("$.place").doesNotExist())
+                .andExpect(jsonPath("$.circumstances").doesNotExist());
         String list = mvc.perform(
                         get("/api/v1/campaigns/" + campaign + "/students").with(user(managerA)))
                 .andExpect(status().isOk())

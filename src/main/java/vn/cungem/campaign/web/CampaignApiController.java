@@ -1,9 +1,10 @@
 package vn.cungem.campaign.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,12 +21,7 @@ import vn.cungem.campaign.CampaignPage;
 import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.campaign.DeviceRequirement;
-import vn.cungem.campaign.ItemType;
-import vn.cungem.campaign.Milestone;
-import vn.cungem.campaign.Phase;
 import vn.cungem.campaign.PriorityCategory;
-import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
@@ -42,48 +38,25 @@ class CampaignApiController {
         this.campaigns = campaigns;
     }
 
-    /** The body of create and update. Dates are yyyy-MM-dd; amounts are whole VND. */
+    /**
+     * The body of create and update: a {@link CampaignSpec}'s fields side by side with the version and the reason.
+     * Dates are yyyy-MM-dd; amounts are whole VND. Priority groups are read apart so that a missing weight is named.
+     */
     record CampaignRequest(
-            String code,
-            String name,
-            String description,
-            Long organisingUnitId,
-            List<Long> participatingUnitIds,
-            List<SchoolLevel> eligibleLevels,
-            List<ItemType> itemTypes,
-            List<PhaseBody> phases,
+            @JsonUnwrapped @JsonIgnoreProperties("categories")
+            CampaignSpec spec,
+
             List<CategoryBody> categories,
-            List<RequirementBody> requirements,
-            List<MilestoneBody> milestones,
             Integer version,
             String reason) {
 
         CampaignSpec toSpec() {
-            return new CampaignSpec(
-                    code,
-                    name,
-                    description,
-                    organisingUnitId,
-                    participatingUnitIds,
-                    eligibleLevels,
-                    itemTypes,
-                    map(
-                            phases,
-                            p -> new Phase(
-                                    p.name(),
-                                    p.startsOn(),
-                                    p.endsOn(),
-                                    p.targetDevices(),
-                                    p.targetStudents(),
-                                    p.targetCashVnd())),
-                    map(categories, c -> {
-                        if (c.weight() == null) {
-                            throw InvalidValueException.of("campaign-weight", "campaign.error.weight-missing");
-                        }
-                        return new PriorityCategory(c.code(), c.nameVi(), c.nameEn(), c.weight());
-                    }),
-                    map(requirements, r -> new DeviceRequirement(r.itemType(), r.textVi(), r.textEn())),
-                    map(milestones, m -> new Milestone(m.startsOn(), m.endsOn(), m.title())));
+            return spec.withCategories(map(categories, c -> {
+                if (c.weight() == null) {
+                    throw InvalidValueException.of("campaign-weight", "campaign.error.weight-missing");
+                }
+                return new PriorityCategory(c.code(), c.nameVi(), c.nameEn(), c.weight());
+            }));
         }
 
         private static <A, B> List<B> map(List<A> list, java.util.function.Function<A, B> f) {
@@ -93,19 +66,7 @@ class CampaignApiController {
         }
     }
 
-    record PhaseBody(
-            String name,
-            LocalDate startsOn,
-            LocalDate endsOn,
-            Integer targetDevices,
-            Integer targetStudents,
-            Long targetCashVnd) {}
-
     record CategoryBody(String code, String nameVi, String nameEn, Integer weight) {}
-
-    record RequirementBody(ItemType itemType, String textVi, String textEn) {}
-
-    record MilestoneBody(LocalDate startsOn, LocalDate endsOn, String title) {}
 
     record StatusRequest(CampaignStatus status, String reason) {}
 
@@ -131,7 +92,7 @@ class CampaignApiController {
                     + " same code is 409")
     ResponseEntity<Campaign> create(@RequestBody CampaignRequest body) {
         Caller caller = Callers.current();
-        boolean existed = campaigns.existsWithCode(body.code());
+        boolean existed = campaigns.existsWithCode(body.spec().code());
         Campaign campaign = campaigns.create(body.toSpec(), caller);
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/campaigns/" + campaign.id()))

@@ -89,13 +89,12 @@ class CampaignController {
     String create(
             @ModelAttribute("form") CampaignForm form,
             BindingResult binding,
-            @RequestParam(required = false) String add,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         requireManager(caller);
-        return submit(form, add, model, locale, null, "code", spec -> {
+        return submit(form, model, locale, null, "code", spec -> {
             Campaign created = campaigns.create(spec, caller);
             redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
             return "redirect:/campaigns/" + created.id();
@@ -123,12 +122,11 @@ class CampaignController {
             @PathVariable long id,
             @ModelAttribute("form") CampaignForm form,
             BindingResult binding,
-            @RequestParam(required = false) String add,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
         Campaign campaign = editable(id);
-        return submit(form, add, model, locale, campaign, "form", spec -> {
+        return submit(form, model, locale, campaign, "form", spec -> {
             campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
             redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
             return "redirect:/campaigns/" + id;
@@ -141,14 +139,13 @@ class CampaignController {
      */
     private String submit(
             CampaignForm form,
-            String add,
             Model model,
             Locale locale,
             Campaign campaign,
             String invalidField,
             Function<CampaignSpec, String> save) {
-        if (add != null) {
-            form.addRow(add);
+        if (form.getAdd() != null) {
+            form.addRow(form.getAdd());
             return form(model, form, List.of(), campaign);
         }
         form.compact();

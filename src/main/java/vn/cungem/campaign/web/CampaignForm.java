@@ -39,6 +39,8 @@ public class CampaignForm {
     private List<MilestoneRow> milestones = new ArrayList<>();
     private Integer version;
     private String reason;
+    /** The "add a row" button that was pressed (phase, category, requirement, milestone); null when saving. */
+    private String add;
 
     /** A new campaign's form: the catalogue's defaults, and blank rows to fill in. */
     static CampaignForm withDefaults(String organisingUnitCode) {
@@ -294,5 +296,13 @@ public class CampaignForm {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getAdd() {
+        return add;
+    }
+
+    public void setAdd(String add) {
+        this.add = add;
     }
 }

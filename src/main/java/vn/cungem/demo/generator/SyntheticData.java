@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cungem.organisation.OrganisationBulkLoad;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Callers;
@@ -24,12 +24,13 @@ import vn.cungem.shared.security.Callers;
 @Service
 public class SyntheticData {
 
-    private final JdbcTemplate jdbc;
+    private final OrganisationBulkLoad organisation;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    SyntheticData(JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    SyntheticData(
+            OrganisationBulkLoad organisation, TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.organisation = organisation;
         this.transactions = transactions;
         this.events = events;
     }
@@ -46,15 +47,13 @@ public class SyntheticData {
         long started = System.nanoTime();
         int[] counts = new int[2];
         Callers.asSystem(() -> transactions.executeWithoutResult(status -> {
-            OrganisationLoader loader = new OrganisationLoader(jdbc);
-            loader.ensureLevels();
             List<UnitRow> units = new ArrayList<>(nation.units());
             UnitRow root = units.get(0);
-            if (!loader.existingUnitCodes(List.of(root.code())).isEmpty()) {
+            if (!organisation.existingUnitCodes(List.of(root.code())).isEmpty()) {
                 units.remove(0);
             }
-            Set<String> clashes =
-                    loader.existingUnitCodes(units.stream().map(UnitRow::code).toList());
+            Set<String> clashes = organisation.existingUnitCodes(
+                    units.stream().map(UnitRow::code).toList());
             if (!clashes.isEmpty()) {
                 String some =
                         String.join(", ", clashes.stream().sorted().limit(5).toList());
@@ -65,9 +64,11 @@ public class SyntheticData {
                         "The database already holds units with these codes (" + some + "). Generate into an empty"
                                 + " database or set --cungem.generate.code-prefix=G to use other codes.");
             }
-            Map<String, Long> ids = loader.insertUnits(units);
+            OrganisationBulkLoad.Loaded loaded = organisation.load(
+                    units.stream().map(UnitRow::line).toList(),
+                    nation.schools().stream().map(SchoolRow::line).toList());
             counts[0] = units.size();
-            counts[1] = loader.insertSchools(nation.schools(), ids);
+            counts[1] = loaded.schools();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("units", counts[0]);
             summary.put("schools", counts[1]);

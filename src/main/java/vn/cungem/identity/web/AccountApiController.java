@@ -1,11 +1,12 @@
 package vn.cungem.identity.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +22,6 @@ import vn.cungem.identity.account.AccountChanges;
 import vn.cungem.identity.account.AccountPage;
 import vn.cungem.identity.account.AccountQueries;
 import vn.cungem.identity.account.AccountRow;
-import vn.cungem.identity.account.Grant;
 import vn.cungem.identity.account.IdentityText;
 import vn.cungem.identity.account.Invitations;
 import vn.cungem.shared.security.Caller;
@@ -43,56 +43,26 @@ class AccountApiController {
 
     record Me(Long id, String name, Role role, Scope scope) {}
 
+    /** An account with its grant flat beside its other fields. */
     record AccountJson(
-            long id,
-            String email,
-            String fullName,
-            Role role,
-            Long unitId,
-            Long schoolId,
-            Long partnerId,
-            Long volunteerTeamId,
-            String scopeName,
-            boolean enabled,
-            boolean invitationPending,
-            boolean locked,
-            OffsetDateTime lastSignInAt,
-            OffsetDateTime createdAt) {
+            @JsonUnwrapped @JsonIgnoreProperties({"grant", "homeUnitId"})
+            AccountRow account,
+
+            @JsonUnwrapped GrantBody grant) {
 
         static AccountJson of(AccountRow row) {
-            return new AccountJson(
-                    row.id(),
-                    row.email(),
-                    row.fullName(),
-                    row.role(),
-                    row.grant().unitId(),
-                    row.grant().schoolId(),
-                    row.grant().partnerId(),
-                    row.grant().teamId(),
-                    row.scopeName(),
-                    row.enabled(),
-                    row.invitationPending(),
-                    row.locked(),
-                    row.lastSignInAt(),
-                    row.createdAt());
+            return new AccountJson(row, GrantBody.of(row.grant()));
         }
     }
 
     record AccountList(List<AccountJson> items, long total, int page, int size) {}
 
     record InvitationRequest(
-            String email,
-            String fullName,
-            Role role,
-            Long unitId,
-            Long schoolId,
-            Long partnerId,
-            Long volunteerTeamId) {}
+            String email, String fullName, @JsonUnwrapped GrantBody grant) {}
 
     record ChangeRequest(String reason) {}
 
-    record GrantChangeRequest(
-            Role role, Long unitId, Long schoolId, Long partnerId, Long volunteerTeamId, String reason) {}
+    record GrantChangeRequest(@JsonUnwrapped GrantBody grant, String reason) {}
 
     private final AccountQueries accounts;
     private final Invitations invitations;
@@ -138,13 +108,7 @@ class AccountApiController {
     AccountJson invite(@RequestBody InvitationRequest body) {
         Caller caller = Callers.current();
         long id = invitations.invite(
-                caller,
-                body.email(),
-                body.fullName(),
-                body.role() == null
-                        ? null
-                        : new Grant(
-                                body.role(), body.unitId(), body.schoolId(), body.partnerId(), body.volunteerTeamId()));
+                caller, body.email(), body.fullName(), body.grant().toGrant());
         return AccountJson.of(accounts.get(caller, id));
     }
 
@@ -164,15 +128,11 @@ class AccountApiController {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROGRAMME_MANAGER')")
     @Operation(summary = "Change the account's role and scope (a reason is required)")
     AccountJson changeGrant(@PathVariable long id, @RequestBody GrantChangeRequest body) {
-        if (body.role() == null) {
+        if (body.grant().role() == null) {
             throw text.invalid("role-required");
         }
         Caller caller = Callers.current();
-        changes.changeGrant(
-                caller,
-                id,
-                new Grant(body.role(), body.unitId(), body.schoolId(), body.partnerId(), body.volunteerTeamId()),
-                body.reason());
+        changes.changeGrant(caller, id, body.grant().toGrant(), body.reason());
         return AccountJson.of(accounts.get(caller, id));
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -90,17 +91,15 @@ class AccountPagesController {
             @ModelAttribute("form") GrantForm form,
             BindingResult binding,
             Model model,
-            Locale locale,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            unreadable(model, locale, response);
+            unreadable(model, response);
             return showGrantForm(model, GrantForm.empty());
         }
         Optional<Long> id = attempt(
                 () -> invitations.invite(Callers.current(), form.email(), form.fullName(), grant(form)),
                 model,
-                locale,
                 response);
         return id.map(invited -> showAccount(invited, "accounts.invited", redirect))
                 .orElseGet(() -> showGrantForm(model, form));
@@ -128,14 +127,13 @@ class AccountPagesController {
             @ModelAttribute("form") GrantForm form,
             BindingResult binding,
             Model model,
-            Locale locale,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         AccountRow account = accounts.get(caller, id);
         model.addAttribute("account", account);
         if (binding.hasErrors()) {
-            unreadable(model, locale, response);
+            unreadable(model, response);
             return showDetails(model, GrantForm.empty());
         }
         Optional<Long> changed = attempt(
@@ -144,7 +142,6 @@ class AccountPagesController {
                     return id;
                 },
                 model,
-                locale,
                 response);
         return changed.map(done -> showAccount(done, "accounts.grantChanged", redirect))
                 .orElseGet(() -> showDetails(model, form));
@@ -160,7 +157,8 @@ class AccountPagesController {
      * Runs a change a form asked for. When it is refused, the status and the error to show are set and the result is
      * empty; a scope that is missing or outside the caller's reads the same, as elsewhere.
      */
-    private <T> Optional<T> attempt(Supplier<T> change, Model model, Locale locale, HttpServletResponse response) {
+    private <T> Optional<T> attempt(Supplier<T> change, Model model, HttpServletResponse response) {
+        Locale locale = LocaleContextHolder.getLocale();
         try {
             return Optional.of(change.get());
         } catch (InvalidValueException e) {
@@ -173,7 +171,8 @@ class AccountPagesController {
         return Optional.empty();
     }
 
-    private void unreadable(Model model, Locale locale, HttpServletResponse response) {
+    private void unreadable(Model model, HttpServletResponse response) {
+        Locale locale = LocaleContextHolder.getLocale();
         response.setStatus(400);
         model.addAttribute("error", messages.getMessage("accounts.error.unreadable", null, locale));
     }
