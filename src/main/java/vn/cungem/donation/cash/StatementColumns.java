@@ -13,7 +13,7 @@ import vn.cungem.shared.text.VietnameseText;
  * Finds the header of a bank statement by what its words mean, as {@link HeaderVocabulary} reads any header: the
  * Vietnamese, English and bilingual names banks give their columns, on one or two lines, over one or two rows
  * ("Số tiền" merged above "Ghi nợ" and "Ghi có"). A statement has either a debit and a credit column, or one amount
- * column that is signed ("+500,000", "-22,000") or paired with a side column ("C"/"D", "+"/"-").
+ * column that is signed (a plus or a minus before the amount, or brackets) or paired with a side column (C or D, + or -).
  */
 final class StatementColumns {
 
