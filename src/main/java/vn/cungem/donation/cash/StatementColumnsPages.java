@@ -1,8 +1,10 @@
 package vn.cungem.donation.cash;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cungem.donation.cash.StatementColumns.Column;
+import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
@@ -43,11 +46,11 @@ class StatementColumnsPages {
         model.addAttribute("proposal", job.columnsToConfirm());
         model.addAttribute(
                 "fields",
-                java.util.stream.Stream.concat(
-                                java.util.Arrays.stream(Column.values())
+                Stream.concat(
+                                Arrays.stream(Column.values())
                                         .filter(c -> c != Column.NUMBER)
                                         .map(Enum::name),
-                                java.util.stream.Stream.of(StatementMapping.IGNORE))
+                                Stream.of(StatementMapping.IGNORE))
                         .toList());
         return "donation/cash/statement-columns";
     }
@@ -68,7 +71,7 @@ class StatementColumnsPages {
         });
         try {
             confirmations.confirm(campaignId, jobId, choices, Callers.current());
-        } catch (vn.cungem.shared.ConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.message(locale));
         } catch (InvalidValueException e) {
             redirect.addFlashAttribute("error", e.message(locale));

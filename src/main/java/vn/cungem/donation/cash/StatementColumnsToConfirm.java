@@ -13,6 +13,9 @@ public class StatementColumnsToConfirm extends StatementRejectedException {
 
     public static final String CODE = "statement.columns-to-confirm";
 
+    /** The length of {@code statement_import_job.columns_to_confirm} (V170), with room to spare. */
+    static final int MAX_TEXT = 19_000;
+
     /** One column of the file: its header, up to three values below it, the field proposed (null: none) and whether sure. */
     public record ProposedColumn(int index, String header, List<String> samples, String field, boolean sure)
             implements java.io.Serializable {}
@@ -33,10 +36,12 @@ public class StatementColumnsToConfirm extends StatementRejectedException {
                     .append('\t')
                     .append(headerRow)
                     .append('\t')
-                    .append(flat(signature))
+                    // whole: the remembered mapping is found again by it (folded letters, digits, "=" and ";" only)
+                    .append(signature == null ? "" : signature)
                     .append('\n');
             for (ProposedColumn c : columns) {
-                out.append(c.index())
+                StringBuilder line = new StringBuilder()
+                        .append(c.index())
                         .append('\t')
                         .append(flat(c.field()))
                         .append('\t')
@@ -44,9 +49,13 @@ public class StatementColumnsToConfirm extends StatementRejectedException {
                         .append('\t')
                         .append(flat(c.header()));
                 for (String s : c.samples()) {
-                    out.append('\t').append(flat(s));
+                    line.append('\t').append(flat(s));
                 }
-                out.append('\n');
+                // a sheet padded with hundreds of headed columns keeps the ones that fit the job's column (V170)
+                if (out.length() + line.length() >= MAX_TEXT) {
+                    break;
+                }
+                out.append(line).append('\n');
             }
             return out.toString();
         }
@@ -87,7 +96,7 @@ public class StatementColumnsToConfirm extends StatementRejectedException {
                 return "";
             }
             String one = s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-            return one.length() > 200 ? one.substring(0, 200) : one;
+            return one.length() > 100 ? one.substring(0, 100) : one;
         }
 
         private static String blankToNull(String s) {

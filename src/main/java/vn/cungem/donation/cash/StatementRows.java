@@ -11,6 +11,8 @@ import vn.cungem.donation.cash.StatementRejectedException.LineProblem;
 import vn.cungem.shared.spreadsheet.HeaderVocabulary;
 import vn.cungem.shared.spreadsheet.HeaderVocabulary.Row;
 import vn.cungem.shared.spreadsheet.TabularReader;
+import vn.cungem.shared.text.Bundles;
+import vn.cungem.shared.text.VietnameseText;
 
 /**
  * Receives a statement's rows one at a time: keeps the first {@link HeaderVocabulary#SEARCH_ROWS} to find the header
@@ -179,12 +181,12 @@ final class StatementRows implements TabularReader.RowSink {
             problem(row, "banks.line.no-amount");
             return;
         }
-        String reference = vn.cungem.shared.text.VietnameseText.tidy(cell(cells, Column.REFERENCE));
+        String reference = VietnameseText.tidy(cell(cells, Column.REFERENCE));
         if (reference.length() > 100) {
             problem(row, "banks.line.long-reference");
             return;
         }
-        String description = vn.cungem.shared.text.VietnameseText.tidy(cell(cells, Column.DESCRIPTION));
+        String description = VietnameseText.tidy(cell(cells, Column.DESCRIPTION));
         if (description.length() > 1000) {
             description = description.substring(0, 1000);
         }
@@ -218,7 +220,7 @@ final class StatementRows implements TabularReader.RowSink {
 
     /** True for a credit ("C", "CR", "Có", "+", "Credit"), false for a debit, null when the side is not said. */
     static Boolean credit(String side) {
-        String s = vn.cungem.shared.text.VietnameseText.fold(side).replaceAll("[^a-z+-]", "");
+        String s = VietnameseText.fold(side).replaceAll("[^a-z+-]", "");
         return switch (s) {
             case "c", "cr", "co", "ghico", "credit", "+", "in", "thu" -> Boolean.TRUE;
             case "d", "dr", "no", "ghino", "debit", "-", "out", "chi" -> Boolean.FALSE;
@@ -248,7 +250,7 @@ final class StatementRows implements TabularReader.RowSink {
     private static boolean summary(List<String> cells) {
         for (String c : cells) {
             if (c != null && !c.isBlank() && c.length() < 200) {
-                String folded = vn.cungem.shared.text.VietnameseText.fold(c);
+                String folded = VietnameseText.fold(c);
                 if (SUMMARY.matcher(folded).find()) {
                     return true;
                 }
@@ -263,10 +265,8 @@ final class StatementRows implements TabularReader.RowSink {
         } catch (IllegalArgumentException e) {
             problems.add(new LineProblem(
                     row,
-                    vn.cungem.shared.text.Bundles.vi(
-                            "banks.line.bad-amount", vn.cungem.shared.text.Bundles.vi(nameKey), text),
-                    vn.cungem.shared.text.Bundles.en(
-                            "banks.line.bad-amount", vn.cungem.shared.text.Bundles.en(nameKey), text)));
+                    Bundles.vi("banks.line.bad-amount", Bundles.vi(nameKey), text),
+                    Bundles.en("banks.line.bad-amount", Bundles.en(nameKey), text)));
             return null;
         }
     }

@@ -216,6 +216,16 @@ class StatementLayoutsTests {
     }
 
     @Test
+    void aLongHeaderIsFoundAgainByItsWholeSignature() {
+        String header = "Ngày chuyển khoản của nhà hảo tâm,Ghi có,Nội dung,"
+                + "Ghi chú nội bộ của ban đại diện cha mẹ học sinh trường tiểu học Hòa Bình quận 1";
+        String csv = header + "\n01/11/2026,\"500,000\",ung ho,x\n";
+        Proposal p = ((StatementColumnsToConfirm) catchRejection(csv)).proposal();
+        assertThat(p.signature()).hasSizeGreaterThan(100);
+        assertThat(Proposal.parse(p.text()).signature()).isEqualTo(p.signature());
+    }
+
+    @Test
     void aLayoutWithNoKnownHeaderWordsAsksForEveryColumn() {
         assertThatThrownBy(() -> read("""
                         Thời điểm;Mã;Giá trị;Lời nhắn
