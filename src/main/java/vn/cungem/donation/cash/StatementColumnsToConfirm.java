@@ -138,6 +138,10 @@ public class StatementColumnsToConfirm extends StatementRejectedException {
             drafts.add(new ColumnDraft(index, header, field, sure, new ArrayList<>()));
         }
 
+        int rows() {
+            return rows;
+        }
+
         /** Takes a row's values as samples; true once enough rows were seen. */
         boolean sample(List<String> cells) {
             for (ColumnDraft d : drafts) {

@@ -42,6 +42,9 @@ final class StatementRows implements TabularReader.RowSink {
     private Map<Column, Integer> columns;
     private StatementColumnsToConfirm.Gathering confirming;
 
+    /** The columns to ask about again when a remembered mapping reads none of the rows (it was confirmed wrong). */
+    private StatementColumnsToConfirm.Gathering again;
+
     StatementRows(StatementParser.Remembered remembered) {
         this.remembered = remembered;
     }
@@ -72,6 +75,15 @@ final class StatementRows implements TabularReader.RowSink {
         Optional<StatementMapping> confirmed = remembered.find(identity.accountKey(), signature);
         if (confirmed.isPresent()) {
             columns = confirmed.get().fields();
+            again = new StatementColumnsToConfirm.Gathering(identity, header.lastRow(), signature);
+            for (HeaderVocabulary.Column<Column> c : header.columns()) {
+                Column field = columns.entrySet().stream()
+                        .filter(e -> e.getValue() == c.index())
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
+                again.column(c.index(), c.header(), field, false);
+            }
         } else if (found.isPresent()
                 && !StatementColumns.unsure(header)
                 && StatementColumns.complete(header.fields())) {
@@ -143,6 +155,9 @@ final class StatementRows implements TabularReader.RowSink {
         }
         if (columns == null || problems.size() >= MAX_PROBLEMS) {
             return;
+        }
+        if (again != null && again.rows() < StatementColumnsToConfirm.Gathering.SAMPLES && !summary(cells)) {
+            again.sample(cells);
         }
         line(number, cells);
     }
@@ -294,6 +309,10 @@ final class StatementRows implements TabularReader.RowSink {
         }
         if (columns == null) {
             throw StatementRejectedException.ofKey("banks.no-header", HeaderVocabulary.SEARCH_ROWS);
+        }
+        if (lines.isEmpty() && again != null) {
+            // not one row read with the mapping kept for this layout: ask again rather than refuse every month
+            throw again.done();
         }
         if (!problems.isEmpty()) {
             throw new StatementRejectedException(problems);

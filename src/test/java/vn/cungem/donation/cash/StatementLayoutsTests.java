@@ -194,6 +194,19 @@ class StatementLayoutsTests {
     }
 
     @Test
+    void aRememberedMappingThatReadsNoRowIsAskedAboutAgain() {
+        Proposal proposal = ((StatementColumnsToConfirm) catchRejection(UNSURE)).proposal();
+        // confirmed wrong: the description taken for the amount
+        StatementMapping wrong = StatementMapping.confirmed(proposal, Map.of(1, "DESCRIPTION", 2, "CREDIT"));
+        assertThatThrownBy(() -> StatementParser.read(
+                        UNSURE.getBytes(StandardCharsets.UTF_8), (account, signature) -> Optional.of(wrong)))
+                .isInstanceOfSatisfying(StatementColumnsToConfirm.class, e -> {
+                    assertThat(e.proposal().columns().get(2).field()).isEqualTo("CREDIT");
+                    assertThat(e.proposal().columns().get(2).samples()).hasSize(3);
+                });
+    }
+
+    @Test
     void refusesAMappingThatCannotReadATransaction() {
         Proposal proposal = ((StatementColumnsToConfirm) catchRejection(UNSURE)).proposal();
         assertThatThrownBy(() -> StatementMapping.confirmed(proposal, Map.of(0, "NGAY")))
