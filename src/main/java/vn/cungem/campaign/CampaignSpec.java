@@ -48,36 +48,24 @@ public record CampaignSpec(
     public List<CampaignProblem> problems() {
         List<CampaignProblem> out = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            out.add(
-                    new CampaignProblem(
-                            "code",
-                            "Mã chương trình gồm 2–32 ký tự: chữ in hoa không dấu, số, gạch ngang hoặc gạch dưới (ví dụ TD-2021).",
-                            "The code has 2–32 characters: capital letters without accents, digits, '-' or '_' (e.g. TD-2021)."));
+            out.add(CampaignProblem.of("code", "campaign.problem.code"));
         }
         if (blank(name)) {
-            out.add(new CampaignProblem("name", "Hãy nhập tên chương trình.", "Enter the campaign's name."));
+            out.add(CampaignProblem.of("name", "campaign.problem.name-missing"));
         } else if (name.length() > 300) {
-            out.add(new CampaignProblem(
-                    "name", "Tên chương trình dài tối đa 300 ký tự.", "The name has at most 300 characters."));
+            out.add(CampaignProblem.of("name", "campaign.problem.name-long"));
         }
         if (description != null && description.length() > 4000) {
-            out.add(new CampaignProblem(
-                    "description", "Mô tả dài tối đa 4.000 ký tự.", "The description has at most 4,000 characters."));
+            out.add(CampaignProblem.of("description", "campaign.problem.description-long"));
         }
         if (organisingUnitId == null) {
-            out.add(new CampaignProblem("organisingUnit", "Hãy chọn đơn vị tổ chức.", "Choose the organising unit."));
+            out.add(CampaignProblem.of("organisingUnit", "campaign.problem.organiser-missing"));
         }
         if (eligibleLevels.isEmpty()) {
-            out.add(new CampaignProblem(
-                    "eligibleLevels",
-                    "Hãy chọn ít nhất một cấp học được hỗ trợ.",
-                    "Choose at least one eligible school level."));
+            out.add(CampaignProblem.of("eligibleLevels", "campaign.problem.levels-missing"));
         }
         if (itemTypes.isEmpty()) {
-            out.add(new CampaignProblem(
-                    "itemTypes",
-                    "Hãy chọn ít nhất một loại hiện vật được tiếp nhận.",
-                    "Choose at least one accepted item type."));
+            out.add(CampaignProblem.of("itemTypes", "campaign.problem.item-types-missing"));
         }
         checkPhases(out);
         checkCategories(out);
@@ -107,8 +95,7 @@ public record CampaignSpec(
 
     private static void tooLong(List<CampaignProblem> out, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            out.add(new CampaignProblem(
-                    field, "Nội dung dài tối đa " + max + " ký tự.", "At most " + max + " characters."));
+            out.add(CampaignProblem.of(field, "campaign.problem.too-long", max));
         }
     }
 
@@ -121,34 +108,20 @@ public record CampaignSpec(
             int n = i + 1;
             String field = "phases[" + i + "]";
             if (blank(p.name())) {
-                out.add(new CampaignProblem(
-                        field + ".name", "Giai đoạn " + n + ": hãy nhập tên.", "Phase " + n + ": enter a name."));
+                out.add(CampaignProblem.of(field + ".name", "campaign.problem.phase.name", n));
             }
             if (p.startsOn() == null) {
                 if (i != phases.size() - 1 || p.endsOn() != null) {
-                    out.add(new CampaignProblem(
-                            field + ".startsOn",
-                            "Giai đoạn " + n
-                                    + ": hãy nhập ngày bắt đầu (chỉ giai đoạn cuối được để trống khi chưa có lịch).",
-                            "Phase " + n + ": enter the start date (only the last phase may wait to be scheduled)."));
+                    out.add(CampaignProblem.of(field + ".startsOn", "campaign.problem.phase.start-missing", n));
                 }
             } else {
                 if (p.endsOn() != null && p.endsOn().isBefore(p.startsOn())) {
-                    out.add(new CampaignProblem(
-                            field + ".endsOn",
-                            "Giai đoạn " + n + ": ngày kết thúc không được trước ngày bắt đầu.",
-                            "Phase " + n + ": the end date cannot be before the start date."));
+                    out.add(CampaignProblem.of(field + ".endsOn", "campaign.problem.phase.ends-before", n));
                 }
                 if (previousStart != null && !p.startsOn().isAfter(previousStart)) {
-                    out.add(new CampaignProblem(
-                            field + ".startsOn",
-                            "Giai đoạn " + n + ": các giai đoạn phải xếp theo thứ tự thời gian.",
-                            "Phase " + n + ": phases must be in date order."));
+                    out.add(CampaignProblem.of(field + ".startsOn", "campaign.problem.phase.order", n));
                 } else if (previousOpen || (previousEnd != null && !p.startsOn().isAfter(previousEnd))) {
-                    out.add(new CampaignProblem(
-                            field + ".startsOn",
-                            "Giai đoạn " + n + " bắt đầu trước khi giai đoạn " + i + " kết thúc.",
-                            "Phase " + n + " starts before phase " + i + " ends."));
+                    out.add(CampaignProblem.of(field + ".startsOn", "campaign.problem.phase.overlap", n, i));
                 }
                 previousStart = p.startsOn();
                 previousEnd = p.endsOn();
@@ -159,26 +132,20 @@ public record CampaignSpec(
                     field + ".targetDevices",
                     n,
                     p.targetDevices() == null ? null : p.targetDevices().longValue(),
-                    "số thiết bị",
-                    "devices");
+                    "campaign.problem.phase.devices-negative");
             nonNegative(
                     out,
                     field + ".targetStudents",
                     n,
                     p.targetStudents() == null ? null : p.targetStudents().longValue(),
-                    "số học sinh",
-                    "students");
-            nonNegative(out, field + ".targetCashVnd", n, p.targetCashVnd(), "số tiền", "cash");
+                    "campaign.problem.phase.students-negative");
+            nonNegative(out, field + ".targetCashVnd", n, p.targetCashVnd(), "campaign.problem.phase.cash-negative");
         }
     }
 
-    private static void nonNegative(
-            List<CampaignProblem> out, String field, int n, Long value, String whatVi, String whatEn) {
+    private static void nonNegative(List<CampaignProblem> out, String field, int n, Long value, String key) {
         if (value != null && value < 0) {
-            out.add(new CampaignProblem(
-                    field,
-                    "Giai đoạn " + n + ": chỉ tiêu " + whatVi + " không được âm.",
-                    "Phase " + n + ": the " + whatEn + " target cannot be negative."));
+            out.add(CampaignProblem.of(field, key, n));
         }
     }
 
@@ -189,27 +156,15 @@ public record CampaignSpec(
             int n = i + 1;
             String field = "categories[" + i + "]";
             if (c.code() == null || !CATEGORY_CODE.matcher(c.code()).matches()) {
-                out.add(new CampaignProblem(
-                        field + ".code",
-                        "Nhóm ưu tiên " + n + ": mã gồm chữ in hoa không dấu, số hoặc gạch dưới.",
-                        "Priority group " + n + ": the code has capital letters without accents, digits or '_'."));
+                out.add(CampaignProblem.of(field + ".code", "campaign.problem.category.code", n));
             } else if (!codes.add(c.code())) {
-                out.add(new CampaignProblem(
-                        field + ".code",
-                        "Nhóm ưu tiên " + n + ": mã " + c.code() + " bị trùng.",
-                        "Priority group " + n + ": code " + c.code() + " is repeated."));
+                out.add(CampaignProblem.of(field + ".code", "campaign.problem.category.repeated", n, c.code()));
             }
             if (blank(c.nameVi())) {
-                out.add(new CampaignProblem(
-                        field + ".nameVi",
-                        "Nhóm ưu tiên " + n + ": hãy nhập tên tiếng Việt.",
-                        "Priority group " + n + ": enter the Vietnamese name."));
+                out.add(CampaignProblem.of(field + ".nameVi", "campaign.problem.category.name", n));
             }
             if (c.weight() < 0 || c.weight() > MAX_WEIGHT) {
-                out.add(new CampaignProblem(
-                        field + ".weight",
-                        "Nhóm ưu tiên " + n + ": trọng số từ 0 đến 1000.",
-                        "Priority group " + n + ": the weight is between 0 and 1000."));
+                out.add(CampaignProblem.of(field + ".weight", "campaign.problem.category.weight", n));
             }
         }
     }
@@ -217,10 +172,8 @@ public record CampaignSpec(
     private void checkRequirements(List<CampaignProblem> out) {
         for (int i = 0; i < requirements.size(); i++) {
             if (blank(requirements.get(i).textVi())) {
-                out.add(new CampaignProblem(
-                        "requirements[" + i + "].textVi",
-                        "Yêu cầu " + (i + 1) + ": hãy nhập nội dung tiếng Việt.",
-                        "Requirement " + (i + 1) + ": enter the Vietnamese text."));
+                out.add(CampaignProblem.of(
+                        "requirements[" + i + "].textVi", "campaign.problem.requirement.text", i + 1));
             }
         }
     }
@@ -231,19 +184,12 @@ public record CampaignSpec(
             int n = i + 1;
             String field = "milestones[" + i + "]";
             if (m.startsOn() == null) {
-                out.add(new CampaignProblem(
-                        field + ".startsOn", "Mốc " + n + ": hãy nhập ngày.", "Milestone " + n + ": enter the date."));
+                out.add(CampaignProblem.of(field + ".startsOn", "campaign.problem.milestone.date", n));
             } else if (m.endsOn() != null && m.endsOn().isBefore(m.startsOn())) {
-                out.add(new CampaignProblem(
-                        field + ".endsOn",
-                        "Mốc " + n + ": ngày kết thúc không được trước ngày bắt đầu.",
-                        "Milestone " + n + ": the end date cannot be before the start date."));
+                out.add(CampaignProblem.of(field + ".endsOn", "campaign.problem.milestone.ends-before", n));
             }
             if (blank(m.title())) {
-                out.add(new CampaignProblem(
-                        field + ".title",
-                        "Mốc " + n + ": hãy nhập nội dung.",
-                        "Milestone " + n + ": enter what happens."));
+                out.add(CampaignProblem.of(field + ".title", "campaign.problem.milestone.title", n));
             }
         }
     }

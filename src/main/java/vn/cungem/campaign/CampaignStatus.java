@@ -6,20 +6,9 @@ import vn.cungem.shared.text.Labelled;
 
 /** The life of a campaign. {@link #next()} is the one place that knows the legal moves. */
 public enum CampaignStatus implements Labelled {
-    DRAFT("Bản nháp", "Draft"),
-    ACTIVE("Đang triển khai", "Active"),
-    CLOSED("Đã kết thúc", "Closed");
-
-    private final Label label;
-
-    CampaignStatus(String nameVi, String nameEn) {
-        this.label = new Label(nameVi, nameEn);
-    }
-
-    @Override
-    public Label label() {
-        return label;
-    }
+    DRAFT,
+    ACTIVE,
+    CLOSED;
 
     /** A closed campaign stays closed: its reports have gone up and its ledger is final. */
     public Set<CampaignStatus> next() {

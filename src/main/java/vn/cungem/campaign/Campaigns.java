@@ -156,10 +156,7 @@ public class Campaigns {
     }
 
     private ConflictException codeTaken(String code) {
-        return new ConflictException(
-                "campaign-code-taken",
-                texts.vi("campaign.error.code-taken", code),
-                texts.en("campaign.error.code-taken", code));
+        return ConflictException.of("campaign-code-taken", "campaign.error.code-taken", code);
     }
 
     /**
@@ -176,13 +173,11 @@ public class Campaigns {
         }
         check(spec, caller);
         if (!current.status().isEditable()) {
-            throw new ConflictException(
-                    "campaign-closed", texts.vi("campaign.error.closed"), texts.en("campaign.error.closed"));
+            throw ConflictException.of("campaign-closed", "campaign.error.closed");
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
         if (!repository.update(id, spec, version)) {
-            throw new ConflictException(
-                    "campaign-stale", texts.vi("campaign.error.stale-save"), texts.en("campaign.error.stale-save"));
+            throw ConflictException.of("campaign-stale", "campaign.error.stale-save");
         }
         Campaign saved = repository.load(id).orElseThrow();
         events.publishEvent(DomainChange.updated(
@@ -213,12 +208,10 @@ public class Campaigns {
         }
         String why = tidyReason(reason);
         if (why == null) {
-            throw new InvalidValueException(
-                    "campaign-reason", texts.vi("campaign.error.reason"), texts.en("campaign.error.reason"));
+            throw InvalidValueException.of("campaign-reason", "campaign.error.reason");
         }
         if (!repository.changeStatus(id, current.status(), target)) {
-            throw new ConflictException(
-                    "campaign-stale", texts.vi("campaign.error.stale-status"), texts.en("campaign.error.stale-status"));
+            throw ConflictException.of("campaign-stale", "campaign.error.stale-status");
         }
         events.publishEvent(new DomainChange(
                 ENTITY,

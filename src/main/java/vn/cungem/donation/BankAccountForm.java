@@ -26,24 +26,15 @@ public record BankAccountForm(String bankBin, String accountNumber, String accou
         BankAccountForm n = normalised();
         List<FieldProblem> out = new ArrayList<>();
         if (n.bankBin() == null || VietnameseBank.byBin(n.bankBin()).isEmpty()) {
-            out.add(new FieldProblem(
-                    "bankBin", "bank.bin", "Chọn ngân hàng trong danh sách.", "Choose a bank from the list."));
+            out.add(FieldProblem.of("bankBin", "bank.bin", "donation.error.bank.bin"));
         }
         if (n.accountNumber() == null || !n.accountNumber().matches("\\d{6,19}")) {
-            out.add(new FieldProblem(
-                    "accountNumber",
-                    "bank.account",
-                    "Số tài khoản gồm 6 đến 19 chữ số.",
-                    "The account number has 6 to 19 digits."));
+            out.add(FieldProblem.of("accountNumber", "bank.account", "donation.error.bank.account"));
         }
         if (n.accountName() == null
                 || n.accountName().isEmpty()
                 || n.accountName().length() > 100) {
-            out.add(new FieldProblem(
-                    "accountName",
-                    "bank.name",
-                    "Nhập tên chủ tài khoản như in trên sao kê (tối đa 100 ký tự).",
-                    "Enter the account holder's name as the statement prints it (at most 100 characters)."));
+            out.add(FieldProblem.of("accountName", "bank.name", "donation.error.bank.name"));
         }
         return out;
     }

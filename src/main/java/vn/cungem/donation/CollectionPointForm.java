@@ -10,32 +10,16 @@ public record CollectionPointForm(
     public List<FieldProblem> problems() {
         List<FieldProblem> out = new ArrayList<>();
         if (DonorDetails.blank(name) || name.length() > 200) {
-            out.add(new FieldProblem(
-                    "name",
-                    "point.name",
-                    "Nhập tên điểm tiếp nhận (tối đa 200 ký tự).",
-                    "Enter the collection point's name (at most 200 characters)."));
+            out.add(FieldProblem.of("name", "point.name", "donation.error.point.name"));
         }
         if (unitId == null && schoolId == null) {
-            out.add(new FieldProblem(
-                    "unitId",
-                    "point.unit.required",
-                    "Chọn đơn vị hoặc trường đặt điểm tiếp nhận.",
-                    "Choose the unit or school where the point is."));
+            out.add(FieldProblem.of("unitId", "point.unit.required", "donation.error.point.unit.required"));
         }
         if (DonorDetails.blank(address) || address.length() > 300) {
-            out.add(new FieldProblem(
-                    "address",
-                    "point.address",
-                    "Nhập địa chỉ điểm tiếp nhận (tối đa 300 ký tự).",
-                    "Enter the point's address (at most 300 characters)."));
+            out.add(FieldProblem.of("address", "point.address", "donation.error.point.address"));
         }
         if (DonorDetails.blank(openingHours) || openingHours.length() > 300) {
-            out.add(new FieldProblem(
-                    "openingHours",
-                    "point.hours",
-                    "Nhập giờ tiếp nhận, ví dụ: Thứ 2–Thứ 6, 7h30–11h00 và 13h30–17h00.",
-                    "Enter the opening hours, e.g. Mon–Fri 7:30–11:00 and 13:30–17:00."));
+            out.add(FieldProblem.of("openingHours", "point.hours", "donation.error.point.hours"));
         }
         return out;
     }

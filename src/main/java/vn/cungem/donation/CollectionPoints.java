@@ -157,10 +157,7 @@ public class CollectionPoints {
                         form.version() == null ? before.version() : form.version()))
                 .update();
         if (changed == 0) {
-            throw new ConflictException(
-                    "point.version",
-                    "Điểm tiếp nhận vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.",
-                    "Someone else has just changed this collection point. Reload the page and edit again.");
+            throw ConflictException.of("point.version", "donation.error.point.version");
         }
         CollectionPoint after = find(pointId).orElseThrow();
         events.publishEvent(DomainChange.updated(ENTITY, pointId, unitId, fields(before), fields(after), null));
@@ -184,8 +181,8 @@ public class CollectionPoints {
                     .query(Long.class)
                     .optional();
             if (schoolUnit.isEmpty()) {
-                problems.add(new FieldProblem(
-                        "schoolId", "point.school.unknown", "Không tìm thấy trường này.", "No such school."));
+                problems.add(
+                        FieldProblem.of("schoolId", "point.school.unknown", "donation.error.point.school.unknown"));
             } else {
                 unitId = schoolUnit.get();
             }
@@ -193,11 +190,7 @@ public class CollectionPoints {
         if (unitId != null) {
             boolean inCampaign = scopes.isWithin(unitId, campaign.spec().organisingUnitId());
             if (!inCampaign || !scopes.covers(caller, unitId)) {
-                problems.add(new FieldProblem(
-                        "unitId",
-                        "point.unit.scope",
-                        "Đơn vị này không thuộc địa bàn của chương trình hoặc của anh/chị.",
-                        "This unit is outside the campaign's area or outside your own."));
+                problems.add(FieldProblem.of("unitId", "point.unit.scope", "donation.error.point.unit.scope"));
             }
         }
         if (!problems.isEmpty()) {

@@ -17,6 +17,11 @@ public class DonationInvalidException extends InvalidValueException {
         this.problems = List.copyOf(problems);
     }
 
+    /** A single problem, worded by the bundles' {@code key} (see {@link FieldProblem#of}). */
+    public static DonationInvalidException of(String field, String code, String key, Object... args) {
+        return new DonationInvalidException(List.of(FieldProblem.of(field, code, key, args)));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

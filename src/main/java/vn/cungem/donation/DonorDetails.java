@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.PhoneNumber;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.NameShape;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -56,67 +57,43 @@ public record DonorDetails(
     public List<FieldProblem> problems(String prefix) {
         List<FieldProblem> out = new ArrayList<>();
         if (blank(name) && !anonymous) {
-            out.add(new FieldProblem(
-                    prefix + "name",
-                    "donor.name.required",
-                    "Xin cho biết tên người hoặc đơn vị ủng hộ (hoặc chọn ủng hộ ẩn danh).",
-                    "Please give the donor's name (or choose to give anonymously)."));
+            out.add(FieldProblem.of(prefix + "name", "donor.name.required", "donation.error.donor.name.required"));
         } else if (name != null && name.length() > 200) {
-            out.add(new FieldProblem(
-                    prefix + "name", "donor.name.long", "Tên dài quá 200 ký tự.", "The name is over 200 characters."));
+            out.add(FieldProblem.of(prefix + "name", "donor.name.long", "donation.error.donor.name.long"));
         } else if (NameShape.containsLink(name)) {
             // A company's name may hold digits and signs, but never a link or an address: the name may be shown
             // publicly and printed on certificates.
-            out.add(new FieldProblem(
-                    prefix + "name",
-                    "donor.name.link",
-                    "Tên không được chứa đường link, địa chỉ web hay email.",
-                    "The name may not contain a link, a web address or an email address."));
+            out.add(FieldProblem.of(prefix + "name", "donor.name.link", "donation.error.donor.name.link"));
         }
         if (blank(phone)) {
-            out.add(new FieldProblem(
-                    prefix + "phone",
-                    "donor.phone.required",
-                    "Xin để lại số điện thoại để điểm tiếp nhận liên hệ khi cần.",
-                    "Please leave a phone number so the collection point can reach you."));
+            out.add(FieldProblem.of(prefix + "phone", "donor.phone.required", "donation.error.donor.phone.required"));
         } else {
             try {
                 PhoneNumber.parse(phone);
             } catch (InvalidValueException e) {
-                out.add(new FieldProblem(prefix + "phone", e.code(), e.messageVi(), e.messageEn()));
+                out.add(FieldProblem.of(prefix + "phone", e));
             }
         }
         if (!blank(email)
                 && (email.length() > 254 || !EMAIL.matcher(email.trim()).matches())) {
-            out.add(new FieldProblem(
-                    prefix + "email",
-                    "donor.email.invalid",
-                    "Địa chỉ email không đúng (ví dụ ten@example.vn).",
-                    "Not a valid email address (e.g. name@example.vn)."));
+            out.add(FieldProblem.of(prefix + "email", "donor.email.invalid", "donation.error.donor.email.invalid"));
         }
         if (kind == DonorKind.BUSINESS) {
             String digits = blank(taxCode) ? "" : taxCode.replaceAll("[\\s.-]", "");
             if (!TAX_CODE.matcher(digits).matches()) {
-                out.add(new FieldProblem(
-                        prefix + "taxCode",
-                        "donor.tax-code.invalid",
-                        "Mã số thuế doanh nghiệp gồm 10 chữ số (hoặc 13 chữ số cho chi nhánh).",
-                        "A business tax code has 10 digits (or 13 for a branch)."));
+                out.add(FieldProblem.of(
+                        prefix + "taxCode", "donor.tax-code.invalid", "donation.error.donor.tax-code.invalid"));
             }
         }
         if (address != null && address.length() > 300) {
-            out.add(new FieldProblem(
-                    prefix + "address",
-                    "donor.address.long",
-                    "Địa chỉ dài quá 300 ký tự.",
-                    "The address is over 300 characters."));
+            out.add(FieldProblem.of(prefix + "address", "donor.address.long", "donation.error.donor.address.long"));
         }
         return out;
     }
 
     /** The name the public portal shows: the name only when the donor agreed. */
     public static String publicName(String name, boolean namedPublicly, boolean anonymous) {
-        return namedPublicly && !anonymous && name != null ? name : "Nhà hảo tâm";
+        return namedPublicly && !anonymous && name != null ? name : unnamed();
     }
 
     /**
@@ -125,7 +102,7 @@ public record DonorDetails(
      */
     public static String maskedName(String name) {
         if (name == null || name.isBlank()) {
-            return "Nhà hảo tâm";
+            return unnamed();
         }
         String[] parts = name.trim().split("\\s+");
         StringBuilder out = new StringBuilder(parts[0]);
@@ -137,6 +114,11 @@ public record DonorDetails(
                     .append('.');
         }
         return out.toString();
+    }
+
+    /** Pages show donors' names as stored, in Vietnamese; so does the stand-in for a name that may not be shown. */
+    private static String unnamed() {
+        return Bundles.vi("donation.donor.unnamed");
     }
 
     static boolean blank(String s) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.shared.PhoneNumber;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /** Donor records. Other parts of the donation module call {@link #create} for walk-in gifts without a pledge. */
@@ -21,7 +22,8 @@ import vn.cungem.shared.text.VietnameseText;
 public class Donors {
 
     public static final String ENTITY = "donor";
-    static final String ANONYMOUS_NAME = "Nhà hảo tâm ẩn danh";
+    /** The name an anonymous donor's record holds; stored names are Vietnamese, as the donor wrote them. */
+    static final String ANONYMOUS_NAME = Bundles.vi("donation.donor.anonymous");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -74,21 +76,18 @@ public class Donors {
     @Transactional(propagation = Propagation.MANDATORY)
     long walkIn(Receipts.WalkIn w) {
         if (w == null) {
-            throw ReceiptRules.invalid(
-                    "receipt.donor",
-                    "Nhập mã đăng ký ủng hộ, hoặc tên người tặng (hoặc chọn ẩn danh).",
-                    "Enter the pledge code, or the donor's name (or choose anonymous).");
+            throw ReceiptRules.invalid("receipt.donor");
         }
         String name = VietnameseText.tidy(w.name());
         boolean anonymous = Boolean.TRUE.equals(w.anonymous()) || name == null || name.isEmpty();
         if (anonymous) {
             name = ANONYMOUS_NAME;
         }
-        ReceiptRules.limit(name, 200, "receipt.donor-name", "Tên người tặng", "Donor name");
+        ReceiptRules.limit(name, 200, "receipt.donor-name", "receipt.donor.name");
         String kind = blankToNull(w.kind()) == null ? "INDIVIDUAL" : w.kind().trim();
         if (!List.of("INDIVIDUAL", "BUSINESS", "ORGANISATION", "RELIGIOUS_ESTABLISHMENT", "TELECOM_OPERATOR")
                 .contains(kind)) {
-            throw ReceiptRules.invalid("receipt.donor-kind", "Loại người tặng không đúng.", "Unknown donor kind.");
+            throw ReceiptRules.invalid("receipt.donor-kind");
         }
         String phone = blankToNull(w.phone()) == null || anonymous
                 ? null

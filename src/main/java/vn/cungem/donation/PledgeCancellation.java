@@ -1,11 +1,8 @@
 package vn.cungem.donation;
 
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaigns;
@@ -18,22 +15,13 @@ import vn.cungem.shared.text.VietnameseText;
 @Component
 class PledgeCancellation {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final PledgeQueries queries;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
 
-    PledgeCancellation(
-            JdbcClient jdbc,
-            Campaigns campaigns,
-            PledgeQueries queries,
-            ApplicationEventPublisher events,
-            MessageSource messages) {
+    PledgeCancellation(JdbcClient jdbc, Campaigns campaigns, PledgeQueries queries, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.messages = messages;
         this.campaigns = campaigns;
         this.queries = queries;
         this.events = events;
@@ -43,13 +31,11 @@ class PledgeCancellation {
     PledgeDetail cancel(long campaignId, long pledgeId, String reason, Caller caller) {
         PledgeDetail before = queries.detail(campaignId, pledgeId, caller);
         if (reason == null || reason.isBlank()) {
-            throw new DonationInvalidException(List.of(new FieldProblem(
-                    "reason", "pledge.cancel.reason", vi("pledge.cancel.noReason"), en("pledge.cancel.noReason"))));
+            throw DonationInvalidException.of("reason", "pledge.cancel.reason", "pledge.cancel.noReason");
         }
         PledgeStatus current = before.summary().status();
         if (current == PledgeStatus.CANCELLED || current == PledgeStatus.RECEIVED) {
-            String key = "pledge.cancel.already." + current.name();
-            throw new ConflictException("pledge.cancel.state", vi(key), en(key));
+            throw ConflictException.of("pledge.cancel.state", "pledge.cancel.already." + current.name());
         }
         jdbc.sql("update pledge set status = 'CANCELLED', updated_at = ?, version = version + 1 where id = ?")
                 .params(OffsetDateTime.now(), pledgeId)
@@ -62,14 +48,6 @@ class PledgeCancellation {
                 Map.of("status", PledgeStatus.CANCELLED.name()),
                 VietnameseText.tidy(reason)));
         return queries.detail(campaignId, pledgeId, caller);
-    }
-
-    private String vi(String key) {
-        return messages.getMessage(key, null, VIETNAMESE);
-    }
-
-    private String en(String key) {
-        return messages.getMessage(key, null, Locale.ENGLISH);
     }
 
     private Long unitOf(long pledgeId) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.campaign.Phase;
+import vn.cungem.shared.text.Bundles;
 
 /** What a pledge must say before it is stored: goods the campaign accepts, a sensible amount, a place and a date. */
 @Component
@@ -26,59 +27,39 @@ class PledgeChecks {
         for (int i = 0; i < request.lines().size(); i++) {
             PledgeLineRequest line = request.lines().get(i);
             String f = "lines[" + i + "].";
+            int n = i + 1;
             if (line.itemType() == null || line.itemType() == ItemType.CASH) {
-                problems.add(new FieldProblem(
-                        f + "itemType",
-                        "pledge.line.type",
-                        "Dòng " + (i + 1) + ": chọn loại hiện vật.",
-                        "Line " + (i + 1) + ": choose the kind of item."));
+                problems.add(FieldProblem.of(f + "itemType", "pledge.line.type", "donation.error.pledge.line.type", n));
             } else if (!accepted.isEmpty() && !accepted.contains(line.itemType())) {
+                // the item type's name differs by language, so each wording gets its own
+                String key = "donation.error.pledge.line.type.notAccepted";
                 problems.add(new FieldProblem(
                         f + "itemType",
                         "pledge.line.type.notAccepted",
-                        "Dòng " + (i + 1) + ": chương trình không nhận "
-                                + line.itemType().nameVi() + ".",
-                        "Line " + (i + 1) + ": the campaign does not accept "
-                                + line.itemType().nameEn() + "."));
+                        Bundles.vi(key, n, line.itemType().nameVi()),
+                        Bundles.en(key, n, line.itemType().nameEn())));
             }
             if (line.quantity() == null || line.quantity() < 1 || line.quantity() > Pledges.MAX_QUANTITY) {
-                problems.add(new FieldProblem(
-                        f + "quantity",
-                        "pledge.line.quantity",
-                        "Dòng " + (i + 1) + ": số lượng từ 1 đến 10.000.",
-                        "Line " + (i + 1) + ": the quantity must be 1 to 10,000."));
+                problems.add(FieldProblem.of(
+                        f + "quantity", "pledge.line.quantity", "donation.error.pledge.line.quantity", n));
             }
             if (line.condition() == null) {
-                problems.add(new FieldProblem(
-                        f + "condition",
-                        "pledge.line.condition",
-                        "Dòng " + (i + 1) + ": chọn tình trạng (mới, cũ còn tốt, cũ cần sửa).",
-                        "Line " + (i + 1) + ": choose the condition (new, used working, used needing repair)."));
+                problems.add(FieldProblem.of(
+                        f + "condition", "pledge.line.condition", "donation.error.pledge.line.condition", n));
             }
             if ((line.accessories() != null && line.accessories().length() > 300)
                     || (line.description() != null && line.description().length() > 300)) {
-                problems.add(new FieldProblem(
-                        f + "description",
-                        "pledge.line.long",
-                        "Dòng " + (i + 1) + ": mô tả hoặc phụ kiện dài quá 300 ký tự.",
-                        "Line " + (i + 1) + ": the description or accessories are over 300 characters."));
+                problems.add(
+                        FieldProblem.of(f + "description", "pledge.line.long", "donation.error.pledge.line.long", n));
             }
         }
         Long cash = request.cashAmountVnd();
         if (cash != null && cash != 0 && (cash < Pledges.MIN_CASH_VND || cash > Pledges.MAX_CASH_VND)) {
-            problems.add(new FieldProblem(
-                    "cashAmountVnd",
-                    "pledge.cash.range",
-                    "Số tiền ủng hộ từ 10.000 ₫ trở lên.",
-                    "The amount must be at least 10,000 ₫."));
+            problems.add(FieldProblem.of("cashAmountVnd", "pledge.cash.range", "donation.error.pledge.cash.range"));
         }
         boolean hasCash = cash != null && cash > 0;
         if (request.lines().isEmpty() && !hasCash) {
-            problems.add(new FieldProblem(
-                    "lines",
-                    "pledge.empty",
-                    "Xin cho biết hiện vật sẽ ủng hộ, số tiền, hoặc cả hai.",
-                    "Please say what you will give: items, an amount of money, or both."));
+            problems.add(FieldProblem.of("lines", "pledge.empty", "donation.error.pledge.empty"));
         }
         CollectionPoint point = null;
         if (request.collectionPointId() != null) {
@@ -86,34 +67,20 @@ class PledgeChecks {
                     .filter(p -> p.campaignId() == campaign.id() && p.active())
                     .orElse(null);
             if (point == null) {
-                problems.add(new FieldProblem(
-                        "collectionPointId",
-                        "pledge.point.unknown",
-                        "Điểm tiếp nhận này không thuộc chương trình hoặc đã ngừng nhận.",
-                        "This collection point is not part of the campaign or no longer open."));
+                problems.add(FieldProblem.of(
+                        "collectionPointId", "pledge.point.unknown", "donation.error.pledge.point.unknown"));
             }
         } else if (!request.lines().isEmpty()) {
-            problems.add(new FieldProblem(
-                    "collectionPointId",
-                    "pledge.point.required",
-                    "Chọn điểm tiếp nhận sẽ mang hiện vật đến.",
-                    "Choose the collection point you will bring the items to."));
+            problems.add(FieldProblem.of(
+                    "collectionPointId", "pledge.point.required", "donation.error.pledge.point.required"));
         }
         LocalDate expected = request.expectedOn();
         if (expected != null) {
             LocalDate today = LocalDate.now(VIETNAM);
             if (expected.isBefore(today)) {
-                problems.add(new FieldProblem(
-                        "expectedOn",
-                        "pledge.date.past",
-                        "Ngày dự kiến mang đến không thể ở trong quá khứ.",
-                        "The expected date cannot be in the past."));
+                problems.add(FieldProblem.of("expectedOn", "pledge.date.past", "donation.error.pledge.date.past"));
             } else if (!withinPhases(campaign.spec().phases(), expected)) {
-                problems.add(new FieldProblem(
-                        "expectedOn",
-                        "pledge.date.phase",
-                        "Ngày dự kiến phải nằm trong thời gian của chương trình.",
-                        "The expected date must fall within the campaign's phases."));
+                problems.add(FieldProblem.of("expectedOn", "pledge.date.phase", "donation.error.pledge.date.phase"));
             }
         }
         return point;

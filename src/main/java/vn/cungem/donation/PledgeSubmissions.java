@@ -91,11 +91,7 @@ class PledgeSubmissions {
                 : openCampaign(request.campaignId()).orElse(null);
         List<FieldProblem> problems = new ArrayList<>();
         if (campaign == null) {
-            problems.add(new FieldProblem(
-                    "campaignId",
-                    "pledge.campaign",
-                    "Chọn một chương trình đang nhận ủng hộ.",
-                    "Choose a campaign that is taking donations."));
+            problems.add(FieldProblem.of("campaignId", "pledge.campaign", "donation.error.pledge.campaign"));
             throw new DonationInvalidException(problems);
         }
         CollectionPoint point = checks.goodsAndPlace(request, campaign, problems);
@@ -104,8 +100,7 @@ class PledgeSubmissions {
                 : request.donor();
         problems.addAll(donor.problems("donor."));
         if (request.note() != null && request.note().length() > 1000) {
-            problems.add(new FieldProblem(
-                    "note", "pledge.note.long", "Lời nhắn dài quá 1000 ký tự.", "The note is over 1000 characters."));
+            problems.add(FieldProblem.of("note", "pledge.note.long", "donation.error.pledge.note.long"));
         }
         if (!problems.isEmpty()) {
             throw new DonationInvalidException(problems);
@@ -189,11 +184,8 @@ class PledgeSubmissions {
         }
         String trimmed = key.trim();
         if (trimmed.length() > 64 || !trimmed.matches("[A-Za-z0-9_-]+")) {
-            throw new DonationInvalidException(List.of(new FieldProblem(
-                    "idempotencyKey",
-                    "pledge.idempotency",
-                    "Khoá chống gửi trùng chỉ gồm chữ, số, '-' và '_', tối đa 64 ký tự.",
-                    "The idempotency key has at most 64 letters, digits, '-' or '_'.")));
+            throw DonationInvalidException.of(
+                    "idempotencyKey", "pledge.idempotency", "donation.error.pledge.idempotency");
         }
         return trimmed;
     }

@@ -5,9 +5,7 @@ import static vn.cungem.donation.ReceiptRules.blankToNull;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaigns;
@@ -28,21 +26,16 @@ import vn.cungem.shared.text.VietnameseText;
 @Component
 class ReceiptQueries {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final Pledges pledges;
     private final ReceivingPoints points;
-    private final MessageSource messages;
 
-    ReceiptQueries(
-            JdbcClient jdbc, Campaigns campaigns, Pledges pledges, ReceivingPoints points, MessageSource messages) {
+    ReceiptQueries(JdbcClient jdbc, Campaigns campaigns, Pledges pledges, ReceivingPoints points) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.pledges = pledges;
         this.points = points;
-        this.messages = messages;
     }
 
     /**
@@ -53,10 +46,8 @@ class ReceiptQueries {
     Optional<PledgeToReceive> pledgeByCode(long campaignId, String typedCode, Caller caller) {
         TrackingCode code = TrackingCode.parse(typedCode);
         if (!TrackingCode.PLEDGE.equals(code.prefix())) {
-            throw new InvalidValueException(
-                    "receipt.pledge-code",
-                    "Đây không phải mã đăng ký ủng hộ (mã bắt đầu bằng CE).",
-                    "This is not a pledge code (pledge codes start with CE).");
+            // the receiving page words the same refusal with this key
+            throw InvalidValueException.of("receipt.pledge-code", "receipt.pledge.invalid");
         }
         if (points.pointsFor(campaignId, caller).isEmpty()) {
             return Optional.empty();
@@ -76,10 +67,7 @@ class ReceiptQueries {
                         rs.getLong(6)))
                 .optional();
         if (found.isPresent() && found.get().campaignId() != campaignId) {
-            throw new ConflictException(
-                    "receipt.pledge-other-campaign",
-                    messages.getMessage("receipt.pledge.otherCampaign", null, VIETNAMESE),
-                    messages.getMessage("receipt.pledge.otherCampaign", null, Locale.ENGLISH));
+            throw ConflictException.of("receipt.pledge-other-campaign", "receipt.pledge.otherCampaign");
         }
         return found.map(p -> new PledgeToReceive(
                 p.id(),

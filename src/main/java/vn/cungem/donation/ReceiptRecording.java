@@ -19,6 +19,7 @@ import vn.cungem.donation.Receipts.PledgeToReceive;
 import vn.cungem.donation.Receipts.Point;
 import vn.cungem.donation.Receipts.Receipt;
 import vn.cungem.shared.ConflictException;
+import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
@@ -52,8 +53,7 @@ class ReceiptRecording {
     Receipt record(long campaignId, NewReceipt in, Caller caller) {
         String key = blankToNull(in.idempotencyKey());
         if (key != null && key.length() > 64) {
-            throw invalid(
-                    "receipt.key", "Khoá chống gửi trùng quá dài (tối đa 64 ký tự).", "Idempotency key too long.");
+            throw invalid("receipt.key");
         }
         if (key != null) {
             Optional<Long> existing = byKey(key);
@@ -62,30 +62,23 @@ class ReceiptRecording {
             }
         }
         if (in.collectionPointId() == null) {
-            throw invalid("receipt.point", "Chọn điểm tiếp nhận.", "Choose the collection point.");
+            throw invalid("receipt.point");
         }
         Point point = points.point(campaignId, in.collectionPointId(), caller);
         List<GoodsLine> lines = validLines(in.lines());
         LocalDate receivedOn = in.receivedOn() == null ? LocalDate.now() : in.receivedOn();
         if (receivedOn.isAfter(LocalDate.now().plusDays(1))) {
-            throw invalid(
-                    "receipt.date", "Ngày nhận không thể ở tương lai.", "The date received cannot be in the future.");
+            throw invalid("receipt.date");
         }
-        String note = limit(VietnameseText.tidy(in.note()), 1000, "receipt.note", "Ghi chú", "Note");
+        String note = limit(VietnameseText.tidy(in.note()), 1000, "receipt.note", "receipt.note");
 
         Long pledgeId = null;
         long donorId;
         if (blankToNull(in.pledgeCode()) != null) {
             PledgeToReceive pledge = queries.pledgeByCode(campaignId, in.pledgeCode(), caller)
-                    .orElseThrow(() -> invalid(
-                            "receipt.pledge-unknown",
-                            "Không có đăng ký ủng hộ nào với mã này trong chương trình.",
-                            "No pledge with this code in this campaign."));
+                    .orElseThrow(() -> InvalidValueException.of("receipt.pledge-unknown", "receipt.pledge.notFound"));
             if (PledgeStatus.CANCELLED.name().equals(pledge.status())) {
-                throw new ConflictException(
-                        "receipt.pledge-cancelled",
-                        "Đăng ký ủng hộ này đã huỷ; hãy ghi nhận như quà không đăng ký trước.",
-                        "This pledge was cancelled; record the goods as a walk-in gift.");
+                throw ConflictException.of("receipt.pledge-cancelled", "receipt.error.pledge-cancelled");
             }
             pledgeId = pledge.id();
             donorId = jdbc.sql("select donor_id from pledge where id = ?")

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.Receipts.Line;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /** What a receipt's lines and free text must satisfy, as plain rules testable without a database. */
@@ -26,22 +27,13 @@ final class ReceiptRules {
                 }
                 int n = out.size() + 1;
                 if (l.type() == null || l.type() == ItemType.CASH) {
-                    throw invalid(
-                            "receipt.line-type",
-                            "Dòng " + n + ": chọn loại hiện vật (tiền mặt ghi vào sổ quỹ, không ghi ở đây).",
-                            "Line " + n + ": choose the kind of goods (cash goes to the cash ledger, not here).");
+                    throw invalid("receipt.line-type", n);
                 }
                 if (l.quantity() == null || l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
-                    throw invalid(
-                            "receipt.line-quantity",
-                            "Dòng " + n + ": số lượng phải từ 1 đến " + MAX_QUANTITY + ".",
-                            "Line " + n + ": quantity must be 1 to " + MAX_QUANTITY + ".");
+                    throw invalid("receipt.line-quantity", n, MAX_QUANTITY);
                 }
                 if (l.condition() == null) {
-                    throw invalid(
-                            "receipt.line-condition",
-                            "Dòng " + n + ": chọn tình trạng (mới, cũ còn tốt, cần sửa).",
-                            "Line " + n + ": choose the condition (new, used working, needs repair).");
+                    throw invalid("receipt.line-condition", n);
                 }
                 List<String> serials = l.serialNumbers() == null
                         ? List.of()
@@ -51,16 +43,10 @@ final class ReceiptRules {
                                 .filter(s -> !s.isEmpty())
                                 .toList();
                 if (serials.size() > l.quantity() || serials.stream().anyMatch(s -> s.length() > 100)) {
-                    throw invalid(
-                            "receipt.line-serials",
-                            "Dòng " + n + ": số số sê-ri nhiều hơn số lượng, hoặc có số sê-ri dài quá 100 ký tự.",
-                            "Line " + n + ": more serial numbers than units, or a serial longer than 100 characters.");
+                    throw invalid("receipt.line-serials", n);
                 }
                 if (!serials.isEmpty() && !GoodsLine.isTagged(l.type())) {
-                    throw invalid(
-                            "receipt.line-serials-untagged",
-                            "Dòng " + n + ": loại này không có số sê-ri.",
-                            "Line " + n + ": this kind of goods has no serial numbers.");
+                    throw invalid("receipt.line-serials-untagged", n);
                 }
                 out.add(new GoodsLine(
                         l.type(),
@@ -70,25 +56,20 @@ final class ReceiptRules {
                                 VietnameseText.tidy(l.accessories()),
                                 300,
                                 "receipt.line-accessories",
-                                "Phụ kiện",
-                                "Accessories"),
+                                "receipt.field.accessories"),
                         limit(
                                 VietnameseText.tidy(l.description()),
                                 300,
                                 "receipt.line-description",
-                                "Mô tả",
-                                "Description"),
+                                "receipt.field.description"),
                         serials));
             }
         }
         if (out.isEmpty()) {
-            throw invalid(
-                    "receipt.no-lines",
-                    "Ghi ít nhất một dòng hiện vật đã nhận.",
-                    "Record at least one line of goods received.");
+            throw invalid("receipt.no-lines");
         }
         if (out.size() > 100) {
-            throw invalid("receipt.too-many-lines", "Tối đa 100 dòng mỗi biên nhận.", "At most 100 lines per receipt.");
+            throw invalid("receipt.too-many-lines");
         }
         return out;
     }
@@ -97,14 +78,18 @@ final class ReceiptRules {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static String limit(String value, int max, String code, String fieldVi, String fieldEn) {
+    /** The value, or the error {@code code} naming the field by its bundle key {@code fieldKey} when too long. */
+    static String limit(String value, int max, String code, String fieldKey) {
         if (value != null && value.length() > max) {
-            throw invalid(code, fieldVi + " dài quá " + max + " ký tự.", fieldEn + " is longer than " + max + ".");
+            String key = "receipt.error.too-long";
+            throw new InvalidValueException(
+                    code, Bundles.vi(key, Bundles.vi(fieldKey), max), Bundles.en(key, Bundles.en(fieldKey), max));
         }
         return value == null || value.isEmpty() ? null : value;
     }
 
-    static InvalidValueException invalid(String code, String vi, String en) {
-        return new InvalidValueException(code, vi, en);
+    /** The error {@code code} of a receipt ({@code receipt.x}), worded by the bundle key {@code receipt.error.x}. */
+    static InvalidValueException invalid(String code, Object... args) {
+        return InvalidValueException.of(code, "receipt.error." + code.substring("receipt.".length()), args);
     }
 }

@@ -23,10 +23,7 @@ public record TrackingCode(String value) {
 
     public TrackingCode {
         if (value == null || !SHAPE.matcher(value).matches() || !checks(value)) {
-            throw new InvalidValueException(
-                    "tracking-code.invalid",
-                    "Mã theo dõi không đúng (ví dụ CE7K3M9Q2X: 2 chữ cái và 8 ký tự).",
-                    "Not a valid tracking code (e.g. CE7K3M9Q2X: 2 letters and 8 characters).");
+            throw InvalidValueException.of("tracking-code.invalid", "donation.error.tracking-code.invalid");
         }
     }
 

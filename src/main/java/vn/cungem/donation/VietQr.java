@@ -33,18 +33,13 @@ public final class VietQr {
     /** A dynamic (amount included) transfer payload; the note is folded to ASCII and cut to 25 characters. */
     public static String payload(String bankBin, String accountNumber, long amountVnd, String note) {
         if (bankBin == null || !BIN.matcher(bankBin).matches()) {
-            throw new InvalidValueException(
-                    "vietqr.bin", "Mã ngân hàng (BIN) phải có 6 chữ số.", "The bank BIN must have 6 digits.");
+            throw InvalidValueException.of("vietqr.bin", "donation.error.vietqr.bin");
         }
         if (accountNumber == null || !ACCOUNT.matcher(accountNumber).matches()) {
-            throw new InvalidValueException(
-                    "vietqr.account",
-                    "Số tài khoản chỉ gồm chữ số và chữ cái, tối đa 19 ký tự.",
-                    "The account number has at most 19 letters and digits.");
+            throw InvalidValueException.of("vietqr.account", "donation.error.vietqr.account");
         }
         if (amountVnd <= 0 || amountVnd > 9_999_999_999_999L) {
-            throw new InvalidValueException(
-                    "vietqr.amount", "Số tiền chuyển phải lớn hơn 0.", "The transfer amount must be above zero.");
+            throw InvalidValueException.of("vietqr.amount", "donation.error.vietqr.amount");
         }
         String account = tlv("00", bankBin) + tlv("01", accountNumber);
         String merchant = tlv("00", "A000000727") + tlv("01", account) + tlv("02", "QRIBFTTA");
@@ -160,7 +155,6 @@ public final class VietQr {
     }
 
     private static InvalidValueException malformed() {
-        return new InvalidValueException(
-                "vietqr.malformed", "Dữ liệu VietQR không đúng cấu trúc.", "The VietQR data is malformed.");
+        return InvalidValueException.of("vietqr.malformed", "donation.error.vietqr.malformed");
     }
 }

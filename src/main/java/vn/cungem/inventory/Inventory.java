@@ -22,6 +22,7 @@ import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Devices and stock. Each unit of a tagged type that arrives or is bought becomes one item with a {@code TB} tag and a
@@ -165,10 +166,15 @@ public class Inventory {
                                 insert into inventory_item_event (item_id, occurred_on, status, note, unit_id,
                                                                   created_at)
                                 select id, ?, 'RECEIVED', ?, ?, ? from inventory_item where tag = ?""")
-                        .params(on, "RECEIPT".equals(sourceKind) ? "Nhận tặng" : "Mua sắm", unitId, now, tag)
+                        .params(on, receivedNote(sourceKind), unitId, now, tag)
                         .update();
             }
         }
+    }
+
+    /** The first line of a device's history, stored in Vietnamese like the notes people write there. */
+    private static String receivedNote(String sourceKind) {
+        return Bundles.vi("inventory.history.received." + ("RECEIPT".equals(sourceKind) ? "RECEIPT" : "PURCHASE"));
     }
 
     private String newTag() {

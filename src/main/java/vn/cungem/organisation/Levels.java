@@ -50,10 +50,7 @@ class Levels {
         }
         boolean rankTaken = all().stream().anyMatch(l -> l.rank() == rank);
         if (rankTaken) {
-            throw new ConflictException(
-                    "level.rank.taken",
-                    "Đã có một cấp khác ở thứ bậc " + rank + ".",
-                    "Another level already has rank " + rank + ".");
+            throw ConflictException.of("level.rank.taken", "org.error.level-rank-taken", rank);
         }
         jdbc.sql("insert into administrative_level (code, rank_order, name_vi, name_en) values (?, ?, ?, ?)")
                 .params(levelCode, rank, vi, en)
@@ -72,16 +69,12 @@ class Levels {
             throw new AccessDeniedException("admin only");
         }
         if (find(TreeRules.requireLevelCode(code)).isPresent()) {
-            throw new ConflictException(
-                    "level.exists", "Đã có cấp mã \"" + code + "\".", "A level with code \"" + code + "\" exists.");
+            throw ConflictException.of("level.exists", "org.error.level-exists", code);
         }
         return ensure(code, rank, nameVi, nameEn);
     }
 
     private static InvalidValueException unknown(String code) {
-        return new InvalidValueException(
-                "unit.level.unknown",
-                "Cấp \"" + code + "\" chưa được cấu hình.",
-                "Level \"" + code + "\" is not configured.");
+        return InvalidValueException.of("unit.level.unknown", "org.error.level-unknown", code);
     }
 }

@@ -20,6 +20,7 @@ import vn.cungem.shared.PhoneNumber;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.security.Scope;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -41,8 +42,8 @@ public class PartnerDirectory extends UnitRecordDirectory<Partner> {
             Scope.Kind.PARTNER,
             Scope::partnerId,
             PartnerDirectory::snapshot,
-            "Đối tác này đã ngừng hoạt động.",
-            "This partner is already retired.");
+            Bundles.vi("org.error.partner-retired-already"),
+            Bundles.en("org.error.partner-retired-already"));
 
     PartnerDirectory(JdbcClient jdbc, ApplicationEventPublisher events, Access access, UnitDirectory units) {
         super(jdbc, events, access, units, SHAPE);
@@ -158,16 +159,12 @@ public class PartnerDirectory extends UnitRecordDirectory<Partner> {
     }
 
     private static ConflictException nameTaken(String name) {
-        return new ConflictException(
-                "partner.exists",
-                "Đơn vị này đã có đối tác tên \"" + name + "\".",
-                "This unit already has a partner named \"" + name + "\".");
+        return ConflictException.of("partner.exists", "org.error.partner-exists", name);
     }
 
     private static PartnerKind requireKind(PartnerKind kind) {
         if (kind == null) {
-            throw new InvalidValueException(
-                    "partner.kind.missing", "Chưa chọn loại đối tác.", "The kind of partner is missing.");
+            throw InvalidValueException.of("partner.kind.missing", "org.error.partner-kind-missing");
         }
         return kind;
     }
@@ -178,8 +175,7 @@ public class PartnerDirectory extends UnitRecordDirectory<Partner> {
             return null;
         }
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidValueException(
-                    "partner.email.invalid", "Địa chỉ email không hợp lệ.", "The email address is not valid.");
+            throw InvalidValueException.of("partner.email.invalid", "org.error.partner-email-invalid");
         }
         return email;
     }

@@ -11,8 +11,7 @@ final class Reasons {
     static String tidy(String reason) {
         String tidy = VietnameseText.tidy(reason);
         if (tidy != null && tidy.length() > 1000) {
-            throw new InvalidValueException(
-                    "reason.too-long", "Lý do dài quá 1000 ký tự.", "The reason is longer than 1000 characters.");
+            throw InvalidValueException.of("reason.too-long", "org.error.reason-too-long");
         }
         return tidy == null || tidy.isEmpty() ? null : tidy;
     }

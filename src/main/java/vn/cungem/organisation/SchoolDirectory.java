@@ -26,6 +26,7 @@ import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.security.Scope;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -47,8 +48,8 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
             Scope.Kind.SCHOOL,
             Scope::schoolId,
             SchoolDirectory::snapshot,
-            "Trường này đã ngừng hoạt động.",
-            "This school is already retired.");
+            Bundles.vi("org.error.school-retired-already"),
+            Bundles.en("org.error.school-retired-already"));
 
     private final JdbcTemplate batch;
 
@@ -103,10 +104,7 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
                     && school.unitId() == unit.id()) {
                 return new Created<>(school, false);
             }
-            throw new ConflictException(
-                    "school.code.exists",
-                    "Đã có trường mang mã " + code + " (" + school.name() + ").",
-                    "A school with code " + code + " already exists (" + school.name() + ").");
+            throw ConflictException.of("school.code.exists", "org.error.school-code-exists-named", code, school.name());
         }
         requireActive(unit);
         OffsetDateTime now = OffsetDateTime.now();
@@ -128,10 +126,7 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
                             now)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException(
-                    "school.code.exists",
-                    "Đã có trường mang mã " + code + ".",
-                    "A school with code " + code + " already exists.");
+            throw ConflictException.of("school.code.exists", "org.error.school-code-exists", code);
         }
         return new Created<>(created(findByCode(code).orElseThrow()), true);
     }
@@ -198,10 +193,8 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
             }
             String name = TreeRules.requireName(row.name(), 200);
             if (!activeUnits.contains(row.unitId())) {
-                throw new InvalidValueException(
-                        "school.unit.unknown",
-                        "Trường " + code + ": không có đơn vị đang hoạt động với id " + row.unitId() + ".",
-                        "School " + code + ": no active unit with id " + row.unitId() + ".");
+                throw InvalidValueException.of(
+                        "school.unit.unknown", "org.error.school-unit-unknown", code, String.valueOf(row.unitId()));
             }
             args.add(new Object[] {
                 code,
@@ -228,10 +221,7 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
     static String requireMoetCode(String raw) {
         String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         if (!MOET_CODE.matcher(code).matches()) {
-            throw new InvalidValueException(
-                    "school.code.shape",
-                    "Mã trường (mã Bộ GD&ĐT) phải có 2–32 ký tự chữ, số, dấu chấm hoặc gạch.",
-                    "The MOET school code must be 2–32 letters, digits, dots or dashes.");
+            throw InvalidValueException.of("school.code.shape", "org.error.school-code-shape");
         }
         return code;
     }
@@ -242,18 +232,14 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
             return null;
         }
         if (address.length() > 300) {
-            throw new InvalidValueException(
-                    "school.address.long", "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.");
+            throw InvalidValueException.of("school.address.long", "org.error.school-address-long");
         }
         return address;
     }
 
     private static <T> T require(T value, String field) {
         if (value == null) {
-            throw new InvalidValueException(
-                    "school." + field + ".missing",
-                    "level".equals(field) ? "Chưa chọn cấp học." : "Chưa chọn loại hình (công lập / tư thục).",
-                    "level".equals(field) ? "The school level is missing." : "Public or private is missing.");
+            throw InvalidValueException.of("school." + field + ".missing", "org.error.school-" + field + "-missing");
         }
         return value;
     }

@@ -65,17 +65,13 @@ class UnitChanges {
                     && Objects.equals(unit.parentId(), command.parentId())) {
                 return new Created<>(unit, false);
             }
-            throw new ConflictException(
-                    "unit.code.exists",
-                    "Đã có đơn vị mang mã " + code + " (" + unit.name() + ").",
-                    "A unit with code " + code + " already exists (" + unit.name() + ").");
+            throw ConflictException.of("unit.code.exists", "org.error.unit-code-exists-named", code, unit.name());
         }
         if (command.parentId() != null) {
             Unit parent = queries.find(command.parentId())
                     .orElseThrow(() -> new NotFoundException("unit", command.parentId()));
             if (!parent.active()) {
-                throw new InvalidValueException(
-                        "unit.parent.retired", "Đơn vị cha đã giải thể.", "The parent unit has been retired.");
+                throw InvalidValueException.of("unit.parent.retired", "org.error.parent-retired");
             }
             TreeRules.requireRanksBelow(level, levels.find(parent.levelCode()).orElseThrow());
         }
@@ -97,10 +93,7 @@ class UnitChanges {
                     .update();
         } catch (DuplicateKeyException e) {
             // Two requests creating the same code at the same moment: the loser gets the answer a later retry would.
-            throw new ConflictException(
-                    "unit.code.exists",
-                    "Đã có đơn vị mang mã " + code + ".",
-                    "A unit with code " + code + " already exists.");
+            throw ConflictException.of("unit.code.exists", "org.error.unit-code-exists", code);
         }
         Unit unit = queries.findByCode(code).orElseThrow();
         closure.add(unit.id(), unit.parentId());
@@ -145,8 +138,7 @@ class UnitChanges {
     Unit retire(long id, LocalDate on, String reason, Caller caller) {
         Unit before = changeable(id, caller);
         if (!before.active()) {
-            throw new ConflictException(
-                    "unit.retired.already", "Đơn vị này đã giải thể.", "This unit has already been retired.");
+            throw ConflictException.of("unit.retired.already", "org.error.unit-retired-already");
         }
         long children = queries.activeChildren(id);
         long schools = jdbc.sql("select count(*) from school where unit_id = ? and retired_on is null")
@@ -154,12 +146,7 @@ class UnitChanges {
                 .query(Long.class)
                 .single();
         if (children > 0 || schools > 0) {
-            throw new ConflictException(
-                    "unit.retire.active",
-                    "Không thể giải thể: đơn vị còn " + children + " đơn vị trực thuộc và " + schools
-                            + " trường đang hoạt động. Hãy chuyển hoặc giải thể chúng trước.",
-                    "Cannot retire: the unit still has " + children + " active sub-units and " + schools
-                            + " active schools. Move or retire them first.");
+            throw ConflictException.of("unit.retire.active", "org.error.unit-retire-active", children, schools);
         }
         LocalDate date = on == null ? LocalDate.now(Formats.VIETNAM) : on;
         jdbc.sql("update administrative_unit set retired_on = ?, updated_at = ?, version = version + 1 where id = ?")

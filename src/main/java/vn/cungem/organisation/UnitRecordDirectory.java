@@ -241,8 +241,7 @@ public abstract class UnitRecordDirectory<T extends UnitRecord> {
 
     static void requireActive(Unit unit) {
         if (!unit.active()) {
-            throw new InvalidValueException(
-                    "unit.retired", "Đơn vị " + unit.name() + " đã giải thể.", "Unit " + unit.name() + " is retired.");
+            throw InvalidValueException.of("unit.retired", "org.error.unit-retired", unit.name());
         }
     }
 }

@@ -16,17 +16,13 @@ public record PhoneNumber(String national) {
         if (national == null
                 || !(MOBILE.matcher(national).matches()
                         || LANDLINE.matcher(national).matches())) {
-            throw new InvalidValueException(
-                    "phone.invalid",
-                    "Số điện thoại không hợp lệ: phải là số Việt Nam 10 chữ số (di động) hoặc 11 chữ số (cố định 02x).",
-                    "Not a Vietnamese phone number: expected 10 digits (mobile) or 11 digits (landline 02x).");
+            throw InvalidValueException.of("phone.invalid", "phone.invalid");
         }
     }
 
     public static PhoneNumber parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidValueException(
-                    "phone.required", "Chưa nhập số điện thoại.", "The phone number is missing.");
+            throw InvalidValueException.of("phone.required", "phone.required");
         }
         String digits = raw.replaceAll("[\\s.\\-()]", "");
         if (digits.startsWith("+84")) {
@@ -37,10 +33,7 @@ public record PhoneNumber(String national) {
             digits = "0" + digits.substring(2);
         }
         if (!digits.chars().allMatch(Character::isDigit)) {
-            throw new InvalidValueException(
-                    "phone.invalid",
-                    "Số điện thoại chỉ được chứa chữ số (có thể có dấu chấm, dấu cách hoặc +84).",
-                    "A phone number may contain only digits (dots, spaces or +84 allowed).");
+            throw InvalidValueException.of("phone.invalid", "phone.digits-only");
         }
         return new PhoneNumber(digits);
     }

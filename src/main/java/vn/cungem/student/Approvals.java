@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
@@ -23,21 +22,18 @@ final class Approvals {
     private final Campaigns campaigns;
     private final StudentAccess access;
     private final Consumer<DomainChange> events;
-    private final StudentTexts texts;
 
     Approvals(
             StudentRepository repository,
             StudentListing listing,
             Campaigns campaigns,
             StudentAccess access,
-            Consumer<DomainChange> events,
-            StudentTexts texts) {
+            Consumer<DomainChange> events) {
         this.repository = repository;
         this.listing = listing;
         this.campaigns = campaigns;
         this.access = access;
         this.events = events;
-        this.texts = texts;
     }
 
     /** Proposes every REGISTERED or RETURNED student of a school in a campaign; returns how many were proposed. */
@@ -47,7 +43,7 @@ final class Approvals {
         List<Long> ids =
                 listing.idsOfSchool(campaignId, school.id(), List.of(StudentStatus.REGISTERED, StudentStatus.RETURNED));
         if (ids.isEmpty()) {
-            throw texts.conflict("student.nothing-to-propose");
+            throw StudentTexts.conflict("student.nothing-to-propose");
         }
         return move(ids, StudentStatus.PROPOSED, null, caller, false);
     }
@@ -58,10 +54,10 @@ final class Approvals {
      */
     int move(List<Long> ids, StudentStatus target, String rawReason, Caller caller, boolean approverOnly) {
         if (ids == null || ids.isEmpty()) {
-            throw texts.invalid("student.none-chosen");
+            throw StudentTexts.invalid("student.none-chosen");
         }
         if (ids.size() > 5_000) {
-            throw texts.invalid("student.too-many");
+            throw StudentTexts.invalid("student.too-many");
         }
         String reason = reason(rawReason, target);
         List<Stored> students = new ArrayList<>();
@@ -72,17 +68,14 @@ final class Approvals {
                 throw new NotFoundException(Students.ENTITY, id);
             }
             if (!s.status().canMoveTo(target)) {
-                throw new ConflictException(
-                        "student.status",
-                        s.fullName() + ": đang \"" + s.status().labelVi() + "\", không thể chuyển sang \""
-                                + target.labelVi() + "\".",
-                        s.fullName() + " is " + s.status().labelEn() + " and cannot become " + target.labelEn() + ".");
+                throw StudentTexts.conflict(
+                        "student.status", s.fullName(), s.status().label(), target.label());
             }
             students.add(s);
         }
         for (Stored s : students) {
             if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller)) {
-                throw texts.changedMeanwhile();
+                throw StudentTexts.changedMeanwhile();
             }
             events.accept(new DomainChange(
                     Students.ENTITY,
@@ -99,10 +92,10 @@ final class Approvals {
     private String reason(String rawReason, StudentStatus target) {
         String reason = VietnameseText.tidy(rawReason);
         if (StudentStatus.needsReason(target) && (reason == null || reason.isEmpty())) {
-            throw texts.invalid("student.reason-required");
+            throw StudentTexts.invalid("student.reason-required");
         }
         if (reason != null && reason.length() > 500) {
-            throw texts.invalid("student.reason-long");
+            throw StudentTexts.invalid("student.reason-long");
         }
         return reason;
     }

@@ -2,39 +2,15 @@ package vn.cungem.student;
 
 import java.util.Optional;
 
-/** How the student's home connects to the internet; a student with none needs a SIM or Wi-Fi device with the device. */
+/**
+ * How the student's home connects to the internet; a student with none needs a SIM or Wi-Fi device with the device.
+ * Names: {@code label.Connectivity.*} in the student bundle.
+ */
 public enum Connectivity implements ScoredChoice {
-    HOME_INTERNET(
-            "Có internet tại nhà",
-            "Home internet",
-            0,
-            "internet",
-            "wifi",
-            "co internet",
-            "internet tai nha",
-            "cap quang",
-            "home internet"),
-    MOBILE_DATA(
-            "Dùng dữ liệu di động",
-            "Mobile data",
-            5,
-            "3g",
-            "4g",
-            "du lieu di dong",
-            "mobile",
-            "mobile data",
-            "data",
-            "dung 3g 4g"),
-    NONE(
-            "Không có kết nối",
-            "No connection",
-            10,
-            "khong",
-            "khong co",
-            "none",
-            "khong co ket noi",
-            "no connection",
-            "chua co");
+    // points, then other ways people write it: vocabulary for reading forms and spreadsheets, not text shown to anyone
+    HOME_INTERNET(0, "internet", "wifi", "co internet", "internet tai nha", "cap quang", "home internet"),
+    MOBILE_DATA(5, "3g", "4g", "du lieu di dong", "mobile", "mobile data", "data", "dung 3g 4g"),
+    NONE(10, "khong", "khong co", "none", "khong co ket noi", "no connection", "chua co");
 
     private final Wording wording;
 
@@ -43,8 +19,8 @@ public enum Connectivity implements ScoredChoice {
         return wording;
     }
 
-    Connectivity(String labelVi, String labelEn, int points, String... synonyms) {
-        this.wording = new Wording(labelVi, labelEn, points, synonyms);
+    Connectivity(int points, String... synonyms) {
+        this.wording = new Wording(points, synonyms);
     }
 
     public static Optional<Connectivity> parse(String raw) {

@@ -5,13 +5,12 @@ import java.util.Optional;
 /**
  * What device the student has to learn on now. The order is the tie rule's order after the score: a student with no
  * device is served before one whose device is broken, and that one before one who shares a device with siblings
- * (003: "most difficult first").
+ * (003: "most difficult first"). Names: {@code label.DeviceSituation.*} in the student bundle.
  */
 public enum DeviceSituation implements ScoredChoice {
-    NONE("Chưa có thiết bị", "No device", 20, "khong co", "chua co", "khong", "none", "no device", "chua co thiet bi"),
+    // points, then other ways people write it: vocabulary for reading forms and spreadsheets, not text shown to anyone
+    NONE(20, "khong co", "chua co", "khong", "none", "no device", "chua co thiet bi"),
     BROKEN(
-            "Thiết bị hỏng",
-            "Broken device",
             15,
             "hong",
             "broken",
@@ -23,14 +22,7 @@ public enum DeviceSituation implements ScoredChoice {
             "bi hu",
             "may hu",
             "thiet bi hu"),
-    SHARED(
-            "Dùng chung với anh chị em",
-            "Shared with siblings",
-            10,
-            "dung chung",
-            "shared",
-            "chung",
-            "dung chung voi anh chi em");
+    SHARED(10, "dung chung", "shared", "chung", "dung chung voi anh chi em");
 
     private final Wording wording;
 
@@ -39,8 +31,8 @@ public enum DeviceSituation implements ScoredChoice {
         return wording;
     }
 
-    DeviceSituation(String labelVi, String labelEn, int points, String... synonyms) {
-        this.wording = new Wording(labelVi, labelEn, points, synonyms);
+    DeviceSituation(int points, String... synonyms) {
+        this.wording = new Wording(points, synonyms);
     }
 
     public static Optional<DeviceSituation> parse(String raw) {

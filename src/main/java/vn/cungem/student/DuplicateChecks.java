@@ -21,19 +21,13 @@ final class DuplicateChecks {
     private final DuplicateCheckThrottle throttle;
     private final StudentAccess access;
     private final Campaigns campaigns;
-    private final StudentTexts texts;
 
     DuplicateChecks(
-            DuplicateLookups lookups,
-            DuplicateCheckThrottle throttle,
-            StudentAccess access,
-            Campaigns campaigns,
-            StudentTexts texts) {
+            DuplicateLookups lookups, DuplicateCheckThrottle throttle, StudentAccess access, Campaigns campaigns) {
         this.lookups = lookups;
         this.throttle = throttle;
         this.access = access;
         this.campaigns = campaigns;
-        this.texts = texts;
     }
 
     /** Counts one check for the caller's account and refuses (429) past the limit. */
@@ -47,8 +41,8 @@ final class DuplicateChecks {
             };
             throw new TooManyRequestsException(
                     "student.duplicate-checks",
-                    texts.vi("student.duplicate.throttled", args),
-                    texts.en("student.duplicate.throttled", args),
+                    StudentTexts.vi("student.duplicate.throttled", args),
+                    StudentTexts.en("student.duplicate.throttled", args),
                     count.retryAfter());
         }
     }
@@ -79,14 +73,14 @@ final class DuplicateChecks {
         if (!access.covers(caller, match)) {
             return new ConflictException(
                     "student.duplicate",
-                    texts.vi("student.duplicate.elsewhere"),
-                    texts.en("student.duplicate.elsewhere"));
+                    StudentTexts.vi("student.duplicate.elsewhere"),
+                    StudentTexts.en("student.duplicate.elsewhere"));
         }
         Object[] args = {match.fullName(), match.schoolName(), campaigns.nameOf(match.campaignId())};
         return new ConflictException(
                 "student.duplicate",
-                texts.vi("student.duplicate.registered", args),
-                texts.en("student.duplicate.registered", args));
+                StudentTexts.vi("student.duplicate.registered", args),
+                StudentTexts.en("student.duplicate.registered", args));
     }
 
     /** The likely duplicates the reader covers, with everything that helps decide; the others are not named at all. */

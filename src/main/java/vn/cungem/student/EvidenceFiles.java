@@ -1,7 +1,6 @@
 package vn.cungem.student;
 
 import java.util.Optional;
-import vn.cungem.shared.InvalidValueException;
 
 /**
  * Which uploaded files are accepted as evidence: PDF, JPEG or PNG up to 5 MB, recognised by their first bytes, never by
@@ -16,20 +15,12 @@ public final class EvidenceFiles {
     /** The content type the bytes really are, or an error in Vietnamese and English. */
     public static String check(byte[] content) {
         if (content == null || content.length == 0) {
-            throw new InvalidValueException(
-                    "student.evidence.empty", "Chưa chọn tệp minh chứng.", "No evidence file was chosen.");
+            throw StudentTexts.invalid("student.evidence.empty");
         }
         if (content.length > MAX_BYTES) {
-            throw new InvalidValueException(
-                    "student.evidence.size",
-                    "Tệp minh chứng lớn hơn 5 MB; hãy chụp lại với độ phân giải thấp hơn hoặc nén PDF.",
-                    "The evidence file is larger than 5 MB; take the photo at a lower resolution or compress the PDF.");
+            throw StudentTexts.invalid("student.evidence.size");
         }
-        return type(content)
-                .orElseThrow(() -> new InvalidValueException(
-                        "student.evidence.type",
-                        "Tệp minh chứng phải là PDF, ảnh JPEG hoặc PNG.",
-                        "The evidence file must be a PDF, JPEG or PNG."));
+        return type(content).orElseThrow(() -> StudentTexts.invalid("student.evidence.type"));
     }
 
     static Optional<String> type(byte[] c) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.internal.StudentRepository;
 import vn.cungem.student.internal.StudentRepository.Stored;
@@ -16,40 +17,34 @@ final class Merges {
     private final StudentViews views;
     private final Consumer<DomainChange> events;
 
-    private final StudentTexts texts;
-
-    Merges(
-            StudentRepository repository,
-            StudentAccess access,
-            StudentViews views,
-            Consumer<DomainChange> events,
-            StudentTexts texts) {
+    Merges(StudentRepository repository, StudentAccess access, StudentViews views, Consumer<DomainChange> events) {
         this.repository = repository;
         this.access = access;
         this.views = views;
         this.events = events;
-        this.texts = texts;
     }
 
     StudentView merge(long keepId, long mergeId, String rawReason, Caller caller) {
         if (keepId == mergeId) {
-            throw texts.invalid("student.merge-self");
+            throw StudentTexts.invalid("student.merge-self");
         }
         Stored keep = access.covered(keepId, caller);
         Stored merged = access.covered(mergeId, caller);
         if (keep.campaignId() != merged.campaignId()) {
-            throw texts.conflict("student.merge-campaign");
+            throw StudentTexts.conflict("student.merge-campaign");
         }
         if (keep.status() == StudentStatus.MERGED || !merged.status().canMoveTo(StudentStatus.MERGED)) {
-            throw texts.conflict("student.merge-status");
+            throw StudentTexts.conflict("student.merge-status");
         }
         String reason = VietnameseText.tidy(rawReason);
-        String note = "Gộp vào hồ sơ #" + keepId + (reason == null || reason.isEmpty() ? "" : ": " + reason);
+        // stored as the status change's reason, in Vietnamese like every reason people write; ids as text, not 1.234
+        String note = Bundles.vi("student.merge.note", String.valueOf(keepId))
+                + (reason == null || reason.isEmpty() ? "" : ": " + reason);
         if (note.length() > 500) {
             note = note.substring(0, 500);
         }
         if (!repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller)) {
-            throw texts.changedMeanwhile();
+            throw StudentTexts.changedMeanwhile();
         }
         repository.fillMissingFrom(keepId, mergeId);
         Stored filled = repository.find(keepId).orElseThrow();
@@ -62,7 +57,8 @@ final class Merges {
                     filled.unitId(),
                     before,
                     after,
-                    "Bổ sung từ hồ sơ gộp #" + mergeId + " / filled in from merged record #" + mergeId));
+                    Bundles.vi("student.merge.filled", String.valueOf(mergeId)) + " / "
+                            + Bundles.en("student.merge.filled", String.valueOf(mergeId))));
         }
         events.accept(new DomainChange(
                 Students.ENTITY,

@@ -3,12 +3,16 @@ package vn.cungem.student;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * What the student needs: a device, and whether a SIM, a data package or a Wi-Fi device too (001: data packages and
  * connection devices matched to the devices given).
  */
 public record Needs(boolean device, boolean sim, boolean data, boolean wifi) {
+
+    private static final String SHORT = "student.needs.short.";
 
     public static final Needs DEVICE_ONLY = new Needs(true, false, false, false);
 
@@ -18,35 +22,31 @@ public record Needs(boolean device, boolean sim, boolean data, boolean wifi) {
 
     /** Codes as a spreadsheet cell or API field writes them: {@code DEVICE,SIM,DATA,WIFI}. */
     public String codes() {
+        return String.join(",", parts());
+    }
+
+    /** The needs in a sentence, lower case ({@code thiết bị, SIM}): the bundle's {@code student.needs.short.<CODE>}. */
+    public String labelsVi() {
+        return parts().stream().map(code -> Bundles.vi(SHORT + code)).collect(Collectors.joining(", "));
+    }
+
+    public String labelsEn() {
+        return parts().stream().map(code -> Bundles.en(SHORT + code)).collect(Collectors.joining(", "));
+    }
+
+    private List<String> parts() {
         List<String> codes = new ArrayList<>();
         if (device) codes.add("DEVICE");
         if (sim) codes.add("SIM");
         if (data) codes.add("DATA");
         if (wifi) codes.add("WIFI");
-        return String.join(",", codes);
-    }
-
-    public String labelsVi() {
-        List<String> labels = new ArrayList<>();
-        if (device) labels.add("thiết bị");
-        if (sim) labels.add("SIM");
-        if (data) labels.add("gói cước");
-        if (wifi) labels.add("thiết bị Wi-Fi");
-        return String.join(", ", labels);
-    }
-
-    public String labelsEn() {
-        List<String> labels = new ArrayList<>();
-        if (device) labels.add("device");
-        if (sim) labels.add("SIM");
-        if (data) labels.add("data package");
-        if (wifi) labels.add("Wi-Fi device");
-        return String.join(", ", labels);
+        return codes;
     }
 
     /**
      * Reads one cell listing the needs ({@code "Máy tính, SIM 4G, gói cước"}, {@code "DEVICE;DATA"}); blank means a
-     * device only, the common case. Empty when a part is not recognised.
+     * device only, the common case. Empty when a part is not recognised. The words below are vocabulary for reading
+     * what people typed, not text shown to anyone.
      */
     public static Optional<Needs> parse(String raw) {
         if (raw == null || raw.isBlank()) {

@@ -2,7 +2,6 @@ package vn.cungem.student;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import vn.cungem.shared.InvalidValueException;
 
 /**
  * Số định danh cá nhân (the 12-digit number on a citizen identity card, given to children at birth registration): 3
@@ -14,17 +13,11 @@ public record PersonalIdNumber(String digits) {
 
     public PersonalIdNumber {
         if (digits == null || !digits.matches("\\d{12}")) {
-            throw new InvalidValueException(
-                    "student.personal-id.format",
-                    "Số định danh cá nhân phải gồm đúng 12 chữ số.",
-                    "The personal identification number must have exactly 12 digits.");
+            throw StudentTexts.invalid("student.personal-id.format");
         }
         int province = Integer.parseInt(digits.substring(0, 3));
         if (province < 1 || province > 96) {
-            throw new InvalidValueException(
-                    "student.personal-id.province",
-                    "Số định danh cá nhân không hợp lệ: 3 chữ số đầu phải là mã tỉnh từ 001 đến 096.",
-                    "Not a valid personal identification number: the first 3 digits must be a province code 001–096.");
+            throw StudentTexts.invalid("student.personal-id.province");
         }
     }
 
@@ -54,20 +47,16 @@ public record PersonalIdNumber(String digits) {
     /** A warning when the number disagrees with the birth date or gender typed beside it (one of them is mistyped). */
     public Optional<FieldProblem> disagreement(LocalDate birthDate, Gender typedGender) {
         if (birthDate != null && birthDate.getYear() != birthYear()) {
-            return Optional.of(FieldProblem.warning(
+            // years as text: the bundles would print 2012 as 2.012
+            return Optional.of(FieldProblem.warningOf(
                     "personalId",
-                    "Năm sinh trong số định danh (" + birthYear() + ") khác ngày sinh đã nhập (" + birthDate.getYear()
-                            + "); hãy kiểm tra lại.",
-                    "The year of birth in the personal id (" + birthYear() + ") differs from the birth date ("
-                            + birthDate.getYear() + "); please check."));
+                    "student.problem.personalId.birthYear",
+                    String.valueOf(birthYear()),
+                    String.valueOf(birthDate.getYear())));
         }
         if (typedGender != null && typedGender != gender()) {
-            return Optional.of(FieldProblem.warning(
-                    "personalId",
-                    "Giới tính trong số định danh (" + gender().labelVi()
-                            + ") khác giới tính đã nhập; hãy kiểm tra lại.",
-                    "The sex encoded in the personal id (" + gender().labelEn() + ") differs from the gender given;"
-                            + " please check."));
+            return Optional.of(
+                    FieldProblem.warningOf("personalId", "student.problem.personalId.gender", gender().label()));
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.cungem.campaign.PriorityCategory;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * How urgently a student should be served, with the reasons in words so a school officer and a parent can check it
@@ -50,13 +51,13 @@ public record PriorityScore(int score, List<Line> lines) {
     /** {@code mồ côi cả cha và mẹ do dịch Covid-19: +100; hộ nghèo: +40; chưa có thiết bị: +20}. */
     public String explanationVi() {
         return lines.isEmpty()
-                ? "không thuộc đối tượng ưu tiên nào: 0"
+                ? Bundles.vi("student.priority.none")
                 : lines.stream().map(l -> l.labelVi() + ": +" + l.points()).collect(Collectors.joining("; "));
     }
 
     public String explanationEn() {
         return lines.isEmpty()
-                ? "no priority category: 0"
+                ? Bundles.en("student.priority.none")
                 : lines.stream().map(l -> l.labelEn() + ": +" + l.points()).collect(Collectors.joining("; "));
     }
 

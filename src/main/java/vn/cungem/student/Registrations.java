@@ -8,11 +8,11 @@ import java.util.function.Consumer;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
-import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Formats;
+import vn.cungem.shared.text.Labelled.Label;
 import vn.cungem.student.internal.SchoolsAndUnits;
 import vn.cungem.student.internal.StudentRepository;
 import vn.cungem.student.internal.StudentRepository.Stored;
@@ -28,7 +28,6 @@ final class Registrations {
     private final StudentViews views;
     private final StudentIdCipher cipher;
     private final Consumer<DomainChange> events;
-    private final StudentTexts texts;
 
     Registrations(
             StudentRepository repository,
@@ -38,8 +37,7 @@ final class Registrations {
             DuplicateChecks duplicates,
             StudentViews views,
             StudentIdCipher cipher,
-            Consumer<DomainChange> events,
-            StudentTexts texts) {
+            Consumer<DomainChange> events) {
         this.repository = repository;
         this.organisation = organisation;
         this.campaigns = campaigns;
@@ -48,7 +46,6 @@ final class Registrations {
         this.views = views;
         this.cipher = cipher;
         this.events = events;
-        this.texts = texts;
     }
 
     /** What checking a student of this campaign needs; {@code schoolId} fixes the school (a school officer's form). */
@@ -77,7 +74,7 @@ final class Registrations {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null) {
             if (key.length() > 100) {
-                throw texts.invalid("student.idempotency-key");
+                throw StudentTexts.invalid("student.idempotency-key");
             }
             Optional<Long> existing = repository.idByIdempotencyKey(key);
             if (existing.isPresent()) {
@@ -86,7 +83,7 @@ final class Registrations {
             }
         }
         if (campaign.status() == CampaignStatus.CLOSED) {
-            throw texts.conflict("student.campaign-closed");
+            throw StudentTexts.conflict("student.campaign-closed");
         }
         Long fixedSchool = schoolId != null ? schoolId : StudentAccess.ownSchool(caller);
         Validated validated = checked(input, campaign, fixedSchool, caller);
@@ -130,12 +127,10 @@ final class Registrations {
     StudentView update(long id, StudentInput input, Integer expectedVersion, Caller caller) {
         Stored before = access.covered(id, caller);
         if (!before.status().editableBySchool()) {
-            throw new ConflictException(
-                    "student.not-editable",
-                    "Học sinh đang ở trạng thái \"" + before.status().labelVi()
-                            + "\"; chỉ sửa được khi mới đăng ký hoặc bị trả lại.",
-                    "The student is " + before.status().labelEn().toLowerCase(Locale.ROOT)
-                            + "; details can be changed only while registered or returned.");
+            // the English sentence names the status in lower case ("The student is proposed; …")
+            Label status = before.status().label();
+            throw StudentTexts.conflict(
+                    "student.not-editable", new Label(status.vi(), status.en().toLowerCase(Locale.ROOT)));
         }
         Campaign campaign = campaigns.get(before.campaignId(), caller);
         Validated validated = checked(input, campaign, before.schoolId(), caller);
@@ -155,7 +150,7 @@ final class Registrations {
                 keys.personalIdHash(),
                 validated.priority().score());
         if (!saved) {
-            throw texts.changedMeanwhile();
+            throw StudentTexts.changedMeanwhile();
         }
         Stored after = repository.find(id).orElseThrow();
         events.accept(DomainChange.updated(
@@ -178,7 +173,7 @@ final class Registrations {
     private void requireInArea(Campaign campaign, StudentDetails details) {
         if (!campaigns.inArea(campaign, details.unitId())) {
             throw new StudentInvalidException(
-                    List.of(texts.problem("school", "student.outside-area", campaign.name())));
+                    List.of(FieldProblem.errorOf("school", "student.error.outside-area", campaign.name())));
         }
     }
 }

@@ -2,34 +2,39 @@ package vn.cungem.student;
 
 import java.util.List;
 import java.util.Optional;
+import vn.cungem.shared.text.Labelled;
 
 /**
  * A situation a school records about a student (the device they learn on, how home connects): its name in each
- * language, the points it adds to the priority score, and the other ways people write it in a form or a spreadsheet.
+ * language (the student bundle's {@code label.<Enum>.<CONSTANT>}), the points it adds to the priority score, and the
+ * other ways people write it in a form or a spreadsheet.
  */
-public interface ScoredChoice {
+public interface ScoredChoice extends Labelled {
 
-    /** The words and points of one value. */
-    record Wording(String labelVi, String labelEn, int points, List<String> synonyms) {
+    /**
+     * The points of one value and the other ways people write it. The synonyms are vocabulary for reading what was
+     * typed (folded, as {@link Labels} compares), not text shown to anyone, so they stay beside the value.
+     */
+    record Wording(int points, List<String> synonyms) {
 
-        public Wording(String labelVi, String labelEn, int points, String... synonyms) {
-            this(labelVi, labelEn, points, List.of(synonyms));
-        }
-
-        /** Every text that names the value: both labels, then the synonyms. */
-        String[] texts() {
-            return Gender.concat(labelVi, labelEn, synonyms.toArray(String[]::new));
+        public Wording(int points, String... synonyms) {
+            this(points, List.of(synonyms));
         }
     }
 
     Wording wording();
 
+    @Override
+    default Label label() {
+        return Labels.named(this);
+    }
+
     default String labelVi() {
-        return wording().labelVi();
+        return nameVi();
     }
 
     default String labelEn() {
-        return wording().labelEn();
+        return nameEn();
     }
 
     /** Points this situation adds to the priority score. */
@@ -37,8 +42,8 @@ public interface ScoredChoice {
         return wording().points();
     }
 
-    /** The value named by {@code raw}: its code, a label or a synonym, compared folded ({@link Labels}). */
+    /** The value named by {@code raw}: its code, a name or a synonym, compared folded ({@link Labels}). */
     static <E extends Enum<E> & ScoredChoice> Optional<E> parse(Class<E> type, String raw) {
-        return Labels.match(type, raw, e -> e.wording().texts());
+        return Labels.match(type, raw, e -> Labels.names(e, e.wording().synonyms()));
     }
 }

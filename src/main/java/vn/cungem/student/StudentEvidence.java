@@ -19,14 +19,10 @@ final class StudentEvidence {
     private final StudentAccess access;
     private final Consumer<DomainChange> events;
 
-    private final StudentTexts texts;
-
-    StudentEvidence(
-            EvidenceRepository repository, StudentAccess access, Consumer<DomainChange> events, StudentTexts texts) {
+    StudentEvidence(EvidenceRepository repository, StudentAccess access, Consumer<DomainChange> events) {
         this.repository = repository;
         this.access = access;
         this.events = events;
-        this.texts = texts;
     }
 
     Evidence attach(long studentId, String fileName, byte[] content, Caller caller) {
@@ -57,10 +53,10 @@ final class StudentEvidence {
                 .orElseThrow(() -> new NotFoundException(ENTITY, evidenceId));
         String reason = VietnameseText.tidy(rawReason);
         if (reason == null || reason.isEmpty()) {
-            throw texts.invalid("student.evidence.reason");
+            throw StudentTexts.invalid("student.evidence.reason");
         }
         if (!s.status().editableBySchool() && !StudentAccess.isManager(caller)) {
-            throw texts.conflict("student.evidence.locked");
+            throw StudentTexts.conflict("student.evidence.locked");
         }
         repository.delete(studentId, evidenceId);
         events.accept(new DomainChange(

@@ -2,6 +2,7 @@ package vn.cungem.student;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 import vn.cungem.campaign.PriorityCategory;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.PhoneNumber;
+import vn.cungem.shared.text.Formats;
+import vn.cungem.shared.text.Labelled;
+import vn.cungem.shared.text.Labelled.Label;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -57,26 +61,21 @@ public record StudentInput(
     public Validated validate(ValidationContext context) {
         List<FieldProblem> problems = new ArrayList<>();
 
-        String name = personName(fullName, "fullName", "Họ và tên học sinh", "Student's full name", true, problems);
+        String name = personName(fullName, "fullName", true, problems);
 
         LocalDate born = null;
         if (blank(birthDate)) {
-            problems.add(FieldProblem.error("birthDate", "Chưa nhập ngày sinh.", "The date of birth is missing."));
+            problems.add(FieldProblem.errorOf("birthDate", "student.problem.birthDate.missing"));
         } else {
             Optional<LocalDate> parsed = StudentDates.parse(birthDate, context.today());
             if (parsed.isEmpty()) {
-                problems.add(FieldProblem.error(
-                        "birthDate",
-                        "Ngày sinh \"" + shown(birthDate)
-                                + "\" không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 05/09/2012.",
-                        "Cannot read the date of birth \"" + shown(birthDate)
-                                + "\"; write it as day/month/year, e.g. 05/09/2012."));
+                problems.add(
+                        FieldProblem.errorOf("birthDate", "student.problem.birthDate.unreadable", shown(birthDate)));
             } else if (parsed.get().isAfter(context.today().minusYears(3))
                     || parsed.get().isBefore(context.today().minusYears(25))) {
-                problems.add(FieldProblem.error(
-                        "birthDate",
-                        "Ngày sinh " + vi(parsed.get()) + " không hợp lý cho một học sinh (từ 3 đến 25 tuổi).",
-                        "The date of birth " + parsed.get() + " is not plausible for a student (3 to 25 years old)."));
+                // day/month/year for Vietnamese readers, ISO for English ones, who may read either order
+                Label date = new Label(Formats.date(parsed.get()), parsed.get().toString());
+                problems.add(FieldProblem.errorOf("birthDate", "student.problem.birthDate.implausible", date));
             } else {
                 born = parsed.get();
             }
@@ -84,15 +83,11 @@ public record StudentInput(
 
         Gender sex = null;
         if (blank(gender)) {
-            problems.add(
-                    FieldProblem.error("gender", "Chưa nhập giới tính (Nam/Nữ).", "The gender is missing (Nam/Nữ)."));
+            problems.add(FieldProblem.errorOf("gender", "student.problem.gender.missing"));
         } else {
             sex = Gender.parse(gender).orElse(null);
             if (sex == null) {
-                problems.add(FieldProblem.error(
-                        "gender",
-                        "Giới tính \"" + shown(gender) + "\" không rõ; hãy ghi Nam hoặc Nữ.",
-                        "Unknown gender \"" + shown(gender) + "\"; write Nam (male) or Nữ (female)."));
+                problems.add(FieldProblem.errorOf("gender", "student.problem.gender.unknown", shown(gender)));
             }
         }
 
@@ -111,10 +106,7 @@ public record StudentInput(
         if (!blank(moetCode)) {
             studentCode = VietnameseText.tidy(moetCode).replace(" ", "").toUpperCase(Locale.ROOT);
             if (!MOET_CODE.matcher(studentCode).matches()) {
-                problems.add(FieldProblem.error(
-                        "moetCode",
-                        "Mã học sinh chỉ gồm chữ cái không dấu và chữ số, tối đa 32 ký tự.",
-                        "The MOET student code may contain only letters A–Z and digits, at most 32 characters."));
+                problems.add(FieldProblem.errorOf("moetCode", "student.problem.moetCode.format"));
                 studentCode = null;
             }
         }
@@ -124,15 +116,12 @@ public record StudentInput(
         Integer gradeNumber = null;
         String klass = tidyOrNull(className);
         if (blank(grade)) {
-            problems.add(FieldProblem.error("grade", "Chưa nhập khối lớp (1–12).", "The grade is missing (1–12)."));
+            problems.add(FieldProblem.errorOf("grade", "student.problem.grade.missing"));
         } else {
             Matcher m = GRADE.matcher(VietnameseText.fold(grade));
             int value = m.matches() ? Integer.parseInt(m.group(1)) : -1;
             if (value < 1 || value > 12) {
-                problems.add(FieldProblem.error(
-                        "grade",
-                        "Khối lớp \"" + shown(grade) + "\" không hợp lệ; hãy ghi một số từ 1 đến 12.",
-                        "Grade \"" + shown(grade) + "\" is not valid; write a number from 1 to 12."));
+                problems.add(FieldProblem.errorOf("grade", "student.problem.grade.invalid", shown(grade)));
             } else {
                 gradeNumber = value;
                 // "6A3" typed in the grade column is both the grade and the class
@@ -140,29 +129,23 @@ public record StudentInput(
                     klass = VietnameseText.tidy(grade).toUpperCase(VietnameseText.VIETNAMESE);
                 }
                 if (schoolRef != null && !schoolRef.teaches(value)) {
-                    problems.add(FieldProblem.warning(
-                            "grade",
-                            "Trường " + schoolRef.name() + " không dạy lớp " + value + "; hãy kiểm tra lại khối lớp.",
-                            "School " + schoolRef.name() + " does not teach grade " + value + "; please check."));
+                    problems.add(FieldProblem.warningOf(
+                            "grade", "student.problem.grade.notTaught", schoolRef.name(), String.valueOf(value)));
                 }
             }
         }
-        klass = limit(klass, 20, "className", "Lớp", "Class", problems);
+        klass = limit(klass, 20, "className", problems);
 
         Long homeUnitId = null;
         if (!blank(homeUnit)) {
             homeUnitId = context.communeByCodeOrName(homeUnit.strip()).orElse(null);
             if (homeUnitId == null) {
-                problems.add(FieldProblem.warning(
-                        "homeUnit",
-                        "Không tìm thấy xã/phường \"" + shown(homeUnit) + "\"; hãy ghi mã hoặc tên đúng như danh mục.",
-                        "No commune or ward \"" + shown(homeUnit) + "\" found; use its official code or name."));
+                problems.add(FieldProblem.warningOf("homeUnit", "student.problem.homeUnit.unknown", shown(homeUnit)));
             }
         }
 
-        String addr = limit(tidyOrNull(address), 300, "address", "Địa chỉ", "Address", problems);
-        String guardian =
-                personName(guardianName, "guardianName", "Họ tên phụ huynh", "Guardian's name", false, problems);
+        String addr = limit(tidyOrNull(address), 300, "address", problems);
+        String guardian = personName(guardianName, "guardianName", false, problems);
 
         PhoneNumber phone = null;
         if (!blank(guardianPhone)) {
@@ -183,18 +166,16 @@ public record StudentInput(
                 if (category.isPresent()) {
                     categoryCodes.add(category.get().code());
                 } else {
-                    String known = context.categories().stream()
-                            .map(PriorityCategory::nameVi)
-                            .collect(Collectors.joining("; "));
-                    problems.add(FieldProblem.error(
-                            "categories",
-                            "Đối tượng ưu tiên \"" + shown(part) + "\" không có trong chương trình này. Các đối tượng: "
-                                    + known + ".",
-                            "Priority category \"" + shown(part) + "\" is not one of this campaign's: "
-                                    + context.categories().stream()
-                                            .map(PriorityCategory::code)
-                                            .collect(Collectors.joining(", "))
-                                    + "."));
+                    // Vietnamese readers get the categories' names, English ones their codes
+                    Label known = new Label(
+                            context.categories().stream()
+                                    .map(PriorityCategory::nameVi)
+                                    .collect(Collectors.joining("; ")),
+                            context.categories().stream()
+                                    .map(PriorityCategory::code)
+                                    .collect(Collectors.joining(", ")));
+                    problems.add(FieldProblem.errorOf(
+                            "categories", "student.problem.categories.unknown", shown(part), known));
                 }
             }
         }
@@ -203,28 +184,17 @@ public record StudentInput(
                 deviceSituation,
                 DeviceSituation.parse(deviceSituation),
                 "deviceSituation",
-                "Tình trạng thiết bị",
-                "Device situation",
-                "Chưa có thiết bị / Thiết bị hỏng / Dùng chung với anh chị em",
+                DeviceSituation.values(),
                 problems);
         Connectivity connection = required(
-                connectivity,
-                Connectivity.parse(connectivity),
-                "connectivity",
-                "Kết nối internet",
-                "Connectivity",
-                "Có internet tại nhà / Dùng dữ liệu di động / Không có kết nối",
-                problems);
+                connectivity, Connectivity.parse(connectivity), "connectivity", Connectivity.values(), problems);
 
         Needs need = Needs.parse(needs).orElse(null);
         if (need == null) {
-            problems.add(FieldProblem.error(
-                    "needs",
-                    "Nhu cầu \"" + shown(needs) + "\" không rõ; hãy ghi: thiết bị, SIM, gói cước, Wi-Fi.",
-                    "Unknown needs \"" + shown(needs) + "\"; write: device, SIM, data, Wi-Fi."));
+            problems.add(FieldProblem.errorOf("needs", "student.problem.needs.unknown", shown(needs)));
         }
 
-        String note = limit(tidyOrNull(notes), 1000, "notes", "Ghi chú", "Notes", problems);
+        String note = limit(tidyOrNull(notes), 1000, "notes", problems);
 
         if (problems.stream().anyMatch(FieldProblem::isError)) {
             return new Validated(null, null, problems);
@@ -255,79 +225,57 @@ public record StudentInput(
         SchoolRef fixed = context.fixedSchool();
         if (blank(school)) {
             if (fixed == null) {
-                problems.add(FieldProblem.error("school", "Chưa nhập mã trường.", "The school code is missing."));
+                problems.add(FieldProblem.errorOf("school", "student.problem.school.missing"));
             }
             return fixed;
         }
         Optional<SchoolRef> found = context.schoolByCode(school.strip());
         if (found.isEmpty()) {
-            problems.add(FieldProblem.error(
-                    "school",
-                    "Không tìm thấy trường có mã \"" + shown(school) + "\" trong phạm vi của bạn.",
-                    "No school with code \"" + shown(school) + "\" within your scope."));
+            problems.add(FieldProblem.errorOf("school", "student.problem.school.unknown", shown(school)));
             return null;
         }
         if (fixed != null && fixed.id() != found.get().id()) {
-            problems.add(FieldProblem.error(
-                    "school",
-                    "Mã trường \"" + shown(school) + "\" không phải trường " + fixed.name() + " đang nhập.",
-                    "School code \"" + shown(school) + "\" is not " + fixed.name() + ", the school being entered."));
+            problems.add(FieldProblem.errorOf("school", "student.problem.school.other", shown(school), fixed.name()));
             return null;
         }
         return found.get();
     }
 
-    private static <E> E required(
-            String raw,
-            Optional<E> parsed,
-            String field,
-            String labelVi,
-            String labelEn,
-            String choicesVi,
-            List<FieldProblem> problems) {
+    private static <E extends Labelled> E required(
+            String raw, Optional<E> parsed, String field, E[] choices, List<FieldProblem> problems) {
         if (blank(raw)) {
-            problems.add(FieldProblem.error(
-                    field,
-                    "Chưa nhập " + labelVi.toLowerCase(VietnameseText.VIETNAMESE) + ".",
-                    labelEn + " is missing."));
+            Label name = fieldName(field);
+            // the name runs on inside the Vietnamese sentence, so it is lower-cased there
+            Label inSentence = new Label(name.vi().toLowerCase(VietnameseText.VIETNAMESE), name.en());
+            problems.add(FieldProblem.errorOf(field, "student.problem.choice.missing", inSentence));
             return null;
         }
         if (parsed.isEmpty()) {
-            problems.add(FieldProblem.error(
-                    field,
-                    labelVi + " \"" + shown(raw) + "\" không rõ; hãy chọn: " + choicesVi + ".",
-                    labelEn + " \"" + shown(raw) + "\" is not one of the choices."));
+            String names = Arrays.stream(choices).map(Labelled::nameVi).collect(Collectors.joining(" / "));
+            problems.add(
+                    FieldProblem.errorOf(field, "student.problem.choice.unknown", fieldName(field), shown(raw), names));
             return null;
         }
         return parsed.get();
     }
 
-    private static String personName(
-            String raw, String field, String labelVi, String labelEn, boolean required, List<FieldProblem> problems) {
+    private static String personName(String raw, String field, boolean required, List<FieldProblem> problems) {
         String tidy = tidyOrNull(raw);
         if (tidy == null) {
             if (required) {
-                problems.add(FieldProblem.error(field, labelVi + ": chưa nhập.", labelEn + " is missing."));
+                problems.add(FieldProblem.errorOf(field, "student.problem.name.missing", fieldName(field)));
             }
             return null;
         }
         if (TCVN3.matcher(tidy).find()) {
-            problems.add(FieldProblem.error(
-                    field,
-                    labelVi + " \"" + shown(raw) + "\" có vẻ được gõ bằng phông TCVN3 (.VnTime) hoặc VNI cũ: hãy chuyển"
-                            + " mã sang Unicode (ví dụ Unikey → Công cụ chuyển mã) rồi tải lên lại.",
-                    labelEn + " \"" + shown(raw) + "\" looks typed in an old TCVN3 (.VnTime) or VNI font: convert the"
-                            + " file to Unicode (e.g. Unikey's converter) and upload it again."));
+            problems.add(FieldProblem.errorOf(field, "student.problem.name.tcvn3", fieldName(field), shown(raw)));
             return null;
         }
         if (!LETTER.matcher(tidy).find() || NOT_NAME.matcher(tidy).find()) {
-            problems.add(FieldProblem.error(
-                    field,
-                    labelVi + " \"" + shown(raw) + "\" chỉ được gồm chữ cái và dấu cách.",
-                    labelEn + " \"" + shown(raw) + "\" may contain only letters and spaces."));
+            problems.add(FieldProblem.errorOf(field, "student.problem.name.letters", fieldName(field), shown(raw)));
             return null;
         }
-        return limit(titleCaseIfShouting(tidy), 200, field, labelVi, labelEn, problems);
+        return limit(titleCaseIfShouting(tidy), 200, field, problems);
     }
 
     /** {@code NGUYỄN VĂN AN} → {@code Nguyễn Văn An}; names typed in mixed case are left as typed. */
@@ -346,16 +294,18 @@ public record StudentInput(
         return out.toString();
     }
 
-    private static String limit(
-            String value, int max, String field, String labelVi, String labelEn, List<FieldProblem> problems) {
+    private static String limit(String value, int max, String field, List<FieldProblem> problems) {
         if (value != null && value.length() > max) {
-            problems.add(FieldProblem.error(
-                    field,
-                    labelVi + " dài quá " + max + " ký tự.",
-                    labelEn + " is longer than " + max + " characters."));
+            // the limit as text: the bundles would print 1000 as 1.000
+            problems.add(FieldProblem.errorOf(field, "student.problem.tooLong", fieldName(field), String.valueOf(max)));
             return null;
         }
         return value;
+    }
+
+    /** A field's name in both languages, as the problems about it start: {@code student.field.<field>}. */
+    private static Label fieldName(String field) {
+        return StudentTexts.label("student.field." + field);
     }
 
     private static boolean blank(String raw) {
@@ -371,9 +321,5 @@ public record StudentInput(
     private static String shown(String raw) {
         String tidy = VietnameseText.tidy(raw);
         return tidy.length() > 40 ? tidy.substring(0, 40) + "…" : tidy;
-    }
-
-    private static String vi(LocalDate date) {
-        return String.format("%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
     }
 }

@@ -2,12 +2,14 @@ package vn.cungem.student;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.internal.StudentRepository.Stored;
 
 /** What the audit log keeps of a student: enough to follow the change, never the personal id, phone or address. */
 final class StudentSnapshots {
 
-    private static final String SET = "có / set";
+    /** That a field has a value, in both languages: the audit log is one record for every reader. */
+    private static final String SET = Bundles.vi("student.audit.set") + " / " + Bundles.en("student.audit.set");
 
     private StudentSnapshots() {}
 

@@ -6,26 +6,16 @@ import vn.cungem.shared.text.Labelled;
 
 /**
  * Where a student stands on the way to allocation (002: schools propose lists, the district approves). The one place
- * that knows the legal moves. Only APPROVED students are eligible for allocation.
+ * that knows the legal moves. Only APPROVED students are eligible for allocation. Names: {@code label.StudentStatus.*}
+ * in the student bundle.
  */
 public enum StudentStatus implements Labelled {
-    REGISTERED("Đã đăng ký", "Registered"),
-    PROPOSED("Đã đề xuất", "Proposed"),
-    APPROVED("Đã duyệt", "Approved"),
-    RETURNED("Trả lại để sửa", "Returned for correction"),
-    REJECTED("Không duyệt", "Rejected"),
-    MERGED("Đã gộp (trùng)", "Merged (duplicate)");
-
-    private final Label label;
-
-    StudentStatus(String nameVi, String nameEn) {
-        this.label = new Label(nameVi, nameEn);
-    }
-
-    @Override
-    public Label label() {
-        return label;
-    }
+    REGISTERED,
+    PROPOSED,
+    APPROVED,
+    RETURNED,
+    REJECTED,
+    MERGED;
 
     /** The student module calls its choices' names labels. */
     public String labelVi() {

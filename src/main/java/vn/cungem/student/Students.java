@@ -3,7 +3,6 @@ package vn.cungem.student;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
@@ -60,20 +59,18 @@ public class Students {
             UnitScopes scopes,
             ApplicationEventPublisher events,
             DuplicateCheckThrottle throttle,
-            MessageSource messages,
             @Value("${cungem.student.id-key}") String idKey) {
         this.cipher = new StudentIdCipher(idKey);
         this.access = new StudentAccess(repository, organisation, scopes);
         StudentViews views = new StudentViews(access, campaigns, cipher);
-        StudentTexts texts = new StudentTexts((key, locale, args) -> messages.getMessage(key, args, locale));
-        DuplicateChecks duplicates = new DuplicateChecks(lookups, throttle, access, campaigns, texts);
+        DuplicateChecks duplicates = new DuplicateChecks(lookups, throttle, access, campaigns);
         this.registrations = new Registrations(
-                repository, organisation, campaigns, access, duplicates, views, cipher, events::publishEvent, texts);
+                repository, organisation, campaigns, access, duplicates, views, cipher, events::publishEvent);
         this.queries = new StudentQueries(listing, history, campaigns, scopes, access, duplicates, views);
-        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent, texts);
-        this.merges = new Merges(repository, access, views, events::publishEvent, texts);
+        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent);
+        this.merges = new Merges(repository, access, views, events::publishEvent);
         this.rollUps = new RollUps(counts, organisation, campaigns, scopes);
-        this.evidence = new StudentEvidence(evidenceFiles, access, events::publishEvent, texts);
+        this.evidence = new StudentEvidence(evidenceFiles, access, events::publishEvent);
     }
 
     /** The cipher of the configured key, for the importer, which writes the same columns in bulk. */

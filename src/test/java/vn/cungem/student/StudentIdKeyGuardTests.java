@@ -1,5 +1,6 @@
 package vn.cungem.student;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,15 @@ class StudentIdKeyGuardTests {
             environment.setActiveProfiles("prod");
             assertThatThrownBy(() -> StudentIdKeyGuard.check(environment)).hasMessage(StudentIdKeyGuard.MESSAGE);
         }
+    }
+
+    @Test
+    void saysWhatToSetInVietnameseThenEnglish() {
+        assertThat(StudentIdKeyGuard.MESSAGE)
+                .startsWith("Hồ sơ 'prod' cần khóa mã hóa số định danh học sinh: hãy đặt biến môi trường"
+                        + " CUNGEM_STUDENT_ID_KEY")
+                .contains(" / The 'prod' profile needs the key that encrypts students' personal id numbers: set"
+                        + " CUNGEM_STUDENT_ID_KEY");
     }
 
     @Test

@@ -78,10 +78,7 @@ class CampaignApiController {
                                     p.targetCashVnd())),
                     map(categories, c -> {
                         if (c.weight() == null) {
-                            throw new InvalidValueException(
-                                    "campaign-weight",
-                                    "Mỗi nhóm ưu tiên cần trọng số (0–1000).",
-                                    "Every priority group needs a weight (0–1000).");
+                            throw InvalidValueException.of("campaign-weight", "campaign.error.weight-missing");
                         }
                         return new PriorityCategory(c.code(), c.nameVi(), c.nameEn(), c.weight());
                     }),

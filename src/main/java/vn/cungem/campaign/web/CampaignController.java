@@ -197,8 +197,7 @@ class CampaignController {
     String row(@PathVariable String kind, @RequestParam(defaultValue = "0") int index, Model model) {
         requireManager(Callers.current());
         if (!Set.of("phase", "category", "requirement", "milestone").contains(kind)) {
-            throw new InvalidValueException(
-                    "campaign-row", texts.vi("campaign.error.row-kind"), texts.en("campaign.error.row-kind"));
+            throw InvalidValueException.of("campaign-row", "campaign.error.row-kind");
         }
         int safe = Math.max(0, Math.min(index, CampaignForm.MAX_ROWS - 1));
         CampaignForm form = new CampaignForm();
@@ -291,10 +290,7 @@ class CampaignController {
         try {
             return CampaignStatus.valueOf(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(
-                    "campaign-status-unknown",
-                    texts.vi("campaign.error.unknown-status", text),
-                    texts.en("campaign.error.unknown-status", text));
+            throw InvalidValueException.of("campaign-status-unknown", "campaign.error.unknown-status", text);
         }
     }
 

@@ -141,7 +141,7 @@ public class CampaignForm {
      */
     CampaignSpec toSpec(Long organisingUnitId, List<Long> participatingUnitIds, List<CampaignProblem> problems) {
         if (phases.size() + categories.size() + requirements.size() + milestones.size() > 4 * MAX_ROWS) {
-            problems.add(new CampaignProblem("form", "Biểu mẫu có quá nhiều dòng.", "The form has too many rows."));
+            problems.add(CampaignProblem.of("form", "campaign.problem.too-many-rows"));
             return null;
         }
         List<SchoolLevel> levels = TypedValues.enums(SchoolLevel.class, eligibleLevels, "eligibleLevels", problems);

@@ -29,7 +29,7 @@ public class CategoryRow {
         String field = "categories[" + index + "].weight";
         Integer value = TypedValues.integer(weight, field, problems);
         if (value == null && (weight == null || weight.isBlank())) {
-            problems.add(new CampaignProblem(field, "Hãy nhập trọng số (0–1000).", "Enter a weight (0–1000)."));
+            problems.add(CampaignProblem.of(field, "campaign.problem.weight-missing"));
         }
         return new PriorityCategory(code, nameVi, nameEn, value == null ? 0 : value);
     }

@@ -31,10 +31,7 @@ final class TypedValues {
                 // try the next format
             }
         }
-        problems.add(new CampaignProblem(
-                field,
-                "Ngày \"" + clip(t) + "\" không hợp lệ; hãy nhập dạng dd/mm/yyyy.",
-                "\"" + clip(t) + "\" is not a date; use dd/mm/yyyy."));
+        problems.add(CampaignProblem.of(field, "campaign.problem.not-a-date", clip(t)));
         return null;
     }
 
@@ -45,10 +42,7 @@ final class TypedValues {
         }
         String digits = text.trim().replaceAll("[.\\s\\u00A0]", "");
         if (!digits.matches("-?\\d{1,15}")) {
-            problems.add(new CampaignProblem(
-                    field,
-                    "\"" + clip(text) + "\" không phải là số nguyên.",
-                    "\"" + clip(text) + "\" is not a whole number."));
+            problems.add(CampaignProblem.of(field, "campaign.problem.not-a-number", clip(text)));
             return null;
         }
         return Long.parseLong(digits);
@@ -60,7 +54,7 @@ final class TypedValues {
             return null;
         }
         if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            problems.add(new CampaignProblem(field, "Số quá lớn.", "The number is too large."));
+            problems.add(CampaignProblem.of(field, "campaign.problem.number-too-large"));
             return null;
         }
         return value.intValue();
@@ -76,10 +70,7 @@ final class TypedValues {
             try {
                 out.add(Enum.valueOf(type, n.trim()));
             } catch (IllegalArgumentException e) {
-                problems.add(new CampaignProblem(
-                        field,
-                        "Giá trị \"" + clip(n) + "\" không có trong danh sách.",
-                        "\"" + clip(n) + "\" is not a choice."));
+                problems.add(CampaignProblem.of(field, "campaign.problem.not-a-choice", clip(n)));
             }
         }
         return out;

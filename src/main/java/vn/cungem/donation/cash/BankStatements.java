@@ -172,10 +172,7 @@ public class BankStatements {
             }
             sink.finish();
         } catch (DuplicateKeyException e) {
-            throw new ConflictException(
-                    "statement.concurrent",
-                    "Sao kê này đang được nhập ở nơi khác; hãy thử lại sau ít phút.",
-                    "This statement is being imported elsewhere; try again in a few minutes.");
+            throw ConflictException.of("statement.concurrent", "cash.error.statement.concurrent");
         }
         t = lap(timings, "matchAndInsert", t);
         ledger.postImport(campaignId, importId, caller, now);

@@ -44,12 +44,7 @@ class CashAccess {
      * so, and nothing is written.
      */
     void lock(long campaignId) {
-        lock(
-                campaignId,
-                "Một thao tác khác trên tiền của chương trình này đang chạy (có thể là một lần nhập sao kê); chưa ghi"
-                        + " gì, hãy thử lại sau ít phút.",
-                "Another change to this campaign's money is running (perhaps a statement import); nothing was"
-                        + " written, try again in a few minutes.");
+        lock(campaignId, "cash.error.campaign-busy");
     }
 
     /**
@@ -60,12 +55,7 @@ class CashAccess {
         if (postgres) {
             jdbc.sql("set local lock_timeout = '" + IMPORT_LOCK_WAIT + "'").update();
         }
-        lock(
-                campaignId,
-                "Một lần nhập sao kê khác của chương trình này đang chạy (hoặc một thao tác khác trên tiền của chương"
-                        + " trình); chưa ghi gì, hãy thử lại sau ít phút.",
-                "Another statement import of this campaign is running (or another change to its money); nothing was"
-                        + " written, try again in a few minutes.");
+        lock(campaignId, "cash.error.campaign-busy.import");
         if (postgres) {
             jdbc.sql("set local lock_timeout to default").update();
         }
@@ -78,7 +68,7 @@ class CashAccess {
 
     static final String CASH = "cash";
 
-    private void lock(long campaignId, String busyVi, String busyEn) {
+    private void lock(long campaignId, String busyKey) {
         try {
             locks.lock(LOCKS, campaignId, CASH);
         } catch (org.springframework.dao.DataAccessException e) {
@@ -86,7 +76,7 @@ class CashAccess {
                 throw e;
             }
             // H2's "Timeout trying to lock table", PostgreSQL's lock_timeout, a deadlock: all contention, never a 500.
-            throw new ConflictException("cash.campaign-busy", busyVi, busyEn);
+            throw ConflictException.of("cash.campaign-busy", busyKey);
         }
     }
 

@@ -56,10 +56,7 @@ class CashApiController {
             @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidValueException(
-                    "statement.no-file",
-                    "Hãy gửi tệp sao kê trong trường \"file\".",
-                    "Send the statement in \"file\".");
+            throw InvalidValueException.of("statement.no-file", "cash.error.statement.no-file");
         }
         StatementImportJob job =
                 jobs.upload(campaignId, file.getOriginalFilename(), file.getBytes(), idempotencyKey, Callers.current());

@@ -89,10 +89,7 @@ class CashController {
         try {
             return StatementParser.amount(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(
-                    "cash.amount",
-                    "Số tiền \"" + text + "\" không đọc được (ví dụ 1.250.000).",
-                    "The amount \"" + text + "\" cannot be read (e.g. 1,250,000).");
+            throw InvalidValueException.of("cash.amount", "cash.error.amount", text);
         }
     }
 
@@ -159,8 +156,7 @@ class CashController {
                 try {
                     itemType = ItemType.valueOf(type);
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidValueException(
-                            "purchase.item-type", "Loại hàng không đúng.", "Unknown item type.");
+                    throw InvalidValueException.of("purchase.item-type", "cash.error.purchase.item-type");
                 }
             }
             Integer qty = null;

@@ -17,6 +17,7 @@ import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -172,20 +173,13 @@ public class CashLedger {
         String why = VietnameseText.tidy(reason);
         String dir = direction == null ? "" : direction.trim().toUpperCase(Locale.ROOT);
         if (!dir.equals("CREDIT") && !dir.equals("DEBIT")) {
-            throw new InvalidValueException(
-                    "ledger.direction", "Hãy chọn thu hoặc chi.", "Choose money in (credit) or out (debit).");
+            throw InvalidValueException.of("ledger.direction", "cash.error.ledger.direction");
         }
         if (amount <= 0 || amount > 1_000_000_000_000L) {
-            throw new InvalidValueException(
-                    "ledger.amount",
-                    "Số tiền điều chỉnh phải lớn hơn 0 đồng.",
-                    "The correction amount must be more than 0 dong.");
+            throw InvalidValueException.of("ledger.amount", "cash.error.ledger.amount");
         }
         if (why == null || why.length() < 3 || why.length() > 480) {
-            throw new InvalidValueException(
-                    "ledger.reason",
-                    "Hãy ghi lý do điều chỉnh (3–480 ký tự).",
-                    "Give the reason for the correction (3–480 characters).");
+            throw InvalidValueException.of("ledger.reason", "cash.error.ledger.reason");
         }
         access.lock(campaignId);
         LocalDate corrected = jdbc.sql("select booked_on from ledger_entry where id = ? and campaign_id = ?")
@@ -202,7 +196,8 @@ public class CashLedger {
                         dir,
                         amount,
                         "CORRECTION",
-                        "Điều chỉnh bút toán #" + entryId + ": " + why,
+                        // the ledger records its entries in Vietnamese, whoever posts them
+                        Bundles.vi("cash.ledger.correction-note", entryId, why),
                         null,
                         null,
                         null,

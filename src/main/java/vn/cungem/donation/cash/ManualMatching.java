@@ -69,10 +69,8 @@ public class ManualMatching {
                 .params(code.value(), campaignId)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new InvalidValueException(
-                        "statement.pledge-unknown",
-                        "Không có đăng ký ủng hộ " + code + " trong chương trình này.",
-                        "There is no pledge " + code + " in this campaign."));
+                .orElseThrow(() -> InvalidValueException.of(
+                        "statement.pledge-unknown", "cash.error.statement.pledge-unknown", code.value()));
         markLine(lineId, "MATCHED", pledgeId, "MANUAL", null);
         long entryId = post(campaignId, line, "CREDIT", line.credit(), "DONATION", pledgeId, caller);
         progress.recompute(pledgeId);
@@ -98,10 +96,7 @@ public class ManualMatching {
         access.lock(campaignId);
         Line line = unmatchedLine(campaignId, lineId);
         if (line.debit() <= 0 || reason == null) {
-            throw new InvalidValueException(
-                    "statement.not-debit",
-                    "Chỉ dòng ghi nợ mới ghi chi được; hãy chọn lý do chi.",
-                    "Only a debit line can be posted as money out; choose a reason.");
+            throw InvalidValueException.of("statement.not-debit", "cash.error.statement.not-debit");
         }
         markLine(lineId, "MATCHED", null, "MANUAL", null);
         long entryId = post(campaignId, line, "DEBIT", line.debit(), reason.name(), null, caller);
@@ -114,10 +109,7 @@ public class ManualMatching {
         Campaign campaign = access.require(campaignId, caller);
         String why = VietnameseText.tidy(reason);
         if (why == null || why.length() < 3 || why.length() > 500) {
-            throw new InvalidValueException(
-                    "statement.ignore-reason",
-                    "Hãy ghi lý do bỏ qua dòng này (3–500 ký tự).",
-                    "Give the reason for ignoring this line (3–500 characters).");
+            throw InvalidValueException.of("statement.ignore-reason", "cash.error.statement.ignore-reason");
         }
         access.lock(campaignId);
         unmatchedLine(campaignId, lineId);
@@ -140,10 +132,7 @@ public class ManualMatching {
                 .optional()
                 .orElseThrow(() -> new NotFoundException(LINE_ENTITY, lineId));
         if (!"UNMATCHED".equals(line.status())) {
-            throw new ConflictException(
-                    "statement.line-handled",
-                    "Dòng sao kê này đã được xử lý (" + line.status() + ").",
-                    "This statement line has already been handled (" + line.status() + ").");
+            throw ConflictException.of("statement.line-handled", "cash.error.statement.line-handled", line.status());
         }
         return line;
     }
@@ -156,19 +145,13 @@ public class ManualMatching {
                 .params(status, pledgeId, method, Timestamp.from(Instant.now()), reason, lineId)
                 .update();
         if (updated != 1) {
-            throw new ConflictException(
-                    "statement.line-handled",
-                    "Dòng sao kê này vừa được người khác xử lý.",
-                    "Someone else has just handled this statement line.");
+            throw ConflictException.of("statement.line-handled", "cash.error.statement.line-taken");
         }
     }
 
     private static void requireCredit(Line line) {
         if (line.credit() <= 0) {
-            throw new InvalidValueException(
-                    "statement.not-credit",
-                    "Chỉ dòng ghi có (tiền vào) mới ghi nhận là tiền ủng hộ.",
-                    "Only a credit line (money in) can be recorded as a donation.");
+            throw InvalidValueException.of("statement.not-credit", "cash.error.statement.not-credit");
         }
     }
 

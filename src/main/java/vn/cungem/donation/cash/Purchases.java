@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.donation.FieldProblem;
 import vn.cungem.donation.GoodsLine;
 import vn.cungem.donation.GoodsPurchased;
 import vn.cungem.donation.ItemCondition;
@@ -22,6 +23,7 @@ import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -86,29 +88,29 @@ public class Purchases {
                 return new Recorded(existing.get(), true);
             }
         }
-        List<String[]> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String vendor = VietnameseText.tidy(form.vendorName());
         if (vendor == null || vendor.isEmpty() || vendor.length() > 200) {
-            problems.add(new String[] {"Tên nhà cung cấp là bắt buộc (tối đa 200 ký tự)", "Vendor name is required"});
+            problems.add(problem("vendorName", "cash.error.purchase.vendor"));
         }
         String taxCode = VietnameseText.tidy(form.vendorTaxCode());
         if (taxCode != null && taxCode.isEmpty()) {
             taxCode = null;
         }
         if (taxCode != null && !taxCode.matches("\\d{10}(-?\\d{3})?")) {
-            problems.add(new String[] {"Mã số thuế gồm 10 hoặc 13 chữ số", "The tax code has 10 or 13 digits"});
+            problems.add(problem("vendorTaxCode", "cash.error.purchase.tax-code"));
         }
         String kind =
                 form.documentKind() == null ? "" : form.documentKind().trim().toUpperCase(Locale.ROOT);
         if (!kind.equals("QUOTE") && !kind.equals("INVOICE")) {
-            problems.add(new String[] {"Hãy chọn báo giá hoặc hoá đơn", "Choose quote or invoice"});
+            problems.add(problem("documentKind", "cash.error.purchase.kind"));
         }
         String number = VietnameseText.tidy(form.documentNumber());
         if (number == null || number.isEmpty() || number.length() > 50) {
-            problems.add(new String[] {"Số báo giá/hoá đơn là bắt buộc", "The quote/invoice number is required"});
+            problems.add(problem("documentNumber", "cash.error.purchase.number"));
         }
         if (form.documentDate() == null) {
-            problems.add(new String[] {"Ngày chứng từ là bắt buộc", "The document date is required"});
+            problems.add(problem("documentDate", "cash.error.purchase.date"));
         }
         List<LineForm> lines = new ArrayList<>();
         long total = 0;
@@ -133,17 +135,14 @@ public class Purchases {
                     || line.unitPrice() == null
                     || line.unitPrice() < 1
                     || line.unitPrice() > 10_000_000_000L) {
-                problems.add(new String[] {
-                    "Dòng " + n + ": cần loại hàng, mô tả, số lượng (1–100.000) và đơn giá (đồng)",
-                    "Line " + n + ": needs item type, description, quantity (1–100,000) and unit price (dong)"
-                });
+                problems.add(problem("lines", "cash.error.purchase.line", n));
                 continue;
             }
             lines.add(new LineForm(line.itemType(), description, line.quantity(), line.unitPrice()));
             total = Math.addExact(total, Math.multiplyExact(line.quantity().longValue(), line.unitPrice()));
         }
         if (lines.isEmpty() && problems.isEmpty()) {
-            problems.add(new String[] {"Cần ít nhất một dòng hàng", "At least one line is needed"});
+            problems.add(problem("lines", "cash.error.purchase.no-lines"));
         }
         Long pointUnit = null;
         if (form.collectionPointId() != null) {
@@ -153,16 +152,22 @@ public class Purchases {
                     .optional()
                     .orElse(null);
             if (pointUnit == null) {
-                problems.add(new String[] {
-                    "Điểm nhận không thuộc chương trình này", "The collection point is not in this campaign"
-                });
+                problems.add(problem("collectionPointId", "cash.error.purchase.point"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidValueException(
                     "purchase.invalid",
-                    String.join("; ", problems.stream().map(p -> p[0]).toList()) + ".",
-                    String.join("; ", problems.stream().map(p -> p[1]).toList()) + ".");
+                    String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(FieldProblem::messageVi)
+                                            .toList()) + ".",
+                    String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(FieldProblem::messageEn)
+                                            .toList()) + ".");
         }
         access.lock(campaignId);
         if (key != null) {
@@ -173,10 +178,8 @@ public class Purchases {
         }
         long balance = ledger.balance(campaignId);
         if (total > balance) {
-            throw new ConflictException(
-                    "purchase.insufficient",
-                    "Quỹ không đủ: mua " + vnd(total) + " nhưng số dư chỉ còn " + vnd(balance) + ".",
-                    "Not enough cash: the purchase is " + vnd(total) + " but the balance is " + vnd(balance) + ".");
+            throw ConflictException.of(
+                    "purchase.insufficient", "cash.error.purchase.insufficient", vnd(total), vnd(balance));
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -223,8 +226,8 @@ public class Purchases {
                         "DEBIT",
                         total,
                         "PURCHASE",
-                        LedgerPosting.cut(
-                                (kind.equals("INVOICE") ? "Hoá đơn " : "Báo giá ") + number + " — " + vendor, 500),
+                        // the ledger records its entries in Vietnamese, whoever posts them
+                        LedgerPosting.cut(Bundles.vi("cash.purchase." + kind) + " " + number + " — " + vendor, 500),
                         null,
                         null,
                         id,
@@ -249,6 +252,11 @@ public class Purchases {
                 .params(key, campaignId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** The purchase form's problems all refuse it with one code, so each carries only its field and wording. */
+    private static FieldProblem problem(String field, String key, Object... args) {
+        return FieldProblem.of(field, "purchase.invalid", key, args);
     }
 
     private static String vnd(long amount) {

@@ -22,6 +22,7 @@ import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.CallerSource;
 import vn.cungem.shared.spreadsheet.SpreadsheetBusyException;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Statement imports as jobs (issue 10), as student imports are: the upload is stored with its job, small files are
@@ -161,12 +162,8 @@ public class StatementImportJobs {
             store.fail(jobId, SpreadsheetBusyException.MESSAGE_VI, SpreadsheetBusyException.MESSAGE_EN, List.of());
         } else {
             log.warn("Statement import job {} failed", jobId, e);
-            store.fail(
-                    jobId,
-                    "Không nhập được sao kê vì một lỗi của hệ thống; chưa ghi gì, hãy thử lại sau.",
-                    "The statement could not be imported because of a system error; nothing was written, try again"
-                            + " later.",
-                    List.of());
+            String key = "cash.error.statement.system";
+            store.fail(jobId, Bundles.vi(key), Bundles.en(key), List.of());
         }
     }
 

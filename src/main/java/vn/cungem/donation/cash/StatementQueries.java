@@ -94,10 +94,7 @@ public class StatementQueries {
         access.require(campaignId, caller);
         String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (st != null && !Set.of("UNMATCHED", "MATCHED", "IGNORED").contains(st)) {
-            throw new InvalidValueException(
-                    "statement.status",
-                    "Trạng thái phải là UNMATCHED, MATCHED hoặc IGNORED.",
-                    "Status must be UNMATCHED, MATCHED or IGNORED.");
+            throw InvalidValueException.of("statement.status", "cash.error.statement.status");
         }
         StringBuilder sql = new StringBuilder("""
                 select l.id, l.booked_on, l.reference, l.debit_vnd, l.credit_vnd, l.balance_vnd, l.description,

@@ -6,6 +6,7 @@ import vn.cungem.shared.text.Labelled;
 
 /** Major Vietnamese banks with their NAPAS BINs (mã BIN), the id VietQR uses for the receiving bank. */
 public enum VietnameseBank implements Labelled {
+    // BINs and brands are data, not wording: a bank goes by its brand in every language.
     VIETCOMBANK("970436", "Vietcombank"),
     VIETINBANK("970415", "VietinBank"),
     BIDV("970418", "BIDV"),

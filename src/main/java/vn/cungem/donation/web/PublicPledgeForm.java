@@ -69,15 +69,13 @@ public class PublicPledgeForm {
         }
         Long cash = null;
         if (!isBlank(cashAmount)) {
+            // the signs people write around an amount (₫, đ, VND) are what the reader strips, not wording
             String digits = cashAmount.replaceAll("[\\s.,₫đ]|VND|vnd", "");
             if (digits.matches("\\d{1,15}")) {
                 cash = Long.parseLong(digits);
             } else {
-                problems.add(new FieldProblem(
-                        "cashAmountVnd",
-                        "pledge.cash.number",
-                        "Số tiền chỉ gồm chữ số, ví dụ 500.000.",
-                        "The amount may contain digits only, e.g. 500,000."));
+                problems.add(
+                        FieldProblem.of("cashAmountVnd", "pledge.cash.number", "donation.error.pledge.cash.number"));
             }
         }
         Long pointId = null;
@@ -85,8 +83,8 @@ public class PublicPledgeForm {
             try {
                 pointId = Long.parseLong(collectionPointId.trim());
             } catch (NumberFormatException e) {
-                problems.add(new FieldProblem(
-                        "collectionPointId", "pledge.point.unknown", "Chọn điểm tiếp nhận.", "Choose a point."));
+                problems.add(FieldProblem.of(
+                        "collectionPointId", "pledge.point.unknown", "donation.error.pledge.point.choose"));
             }
         }
         LocalDate date = null;
@@ -94,11 +92,7 @@ public class PublicPledgeForm {
             try {
                 date = LocalDate.parse(expectedOn.trim());
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(
-                        "expectedOn",
-                        "pledge.date.format",
-                        "Ngày dự kiến không đúng (ngày/tháng/năm).",
-                        "The expected date is not a valid date."));
+                problems.add(FieldProblem.of("expectedOn", "pledge.date.format", "donation.error.pledge.date.format"));
             }
         }
         DonorKind kind = parseEnum(DonorKind.class, donorKind);
@@ -114,11 +108,11 @@ public class PublicPledgeForm {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(
+            problems.add(FieldProblem.of(
                     "lines[" + row + "].quantity",
                     "pledge.line.quantity",
-                    "Dòng " + (row + 1) + ": số lượng là một số nguyên.",
-                    "Line " + (row + 1) + ": the quantity is a whole number."));
+                    "donation.error.pledge.line.quantity.whole",
+                    row + 1));
             return 0;
         }
     }

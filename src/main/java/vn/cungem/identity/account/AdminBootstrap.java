@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.web.SignInAddress;
 
 /**
@@ -67,7 +68,11 @@ class AdminBootstrap implements ApplicationRunner {
         String password = SecretTokens.newPassword(PASSWORD_LENGTH);
         if (admins == 0) {
             accounts.createWithPassword(
-                    email, "Quản trị hệ thống", new Grant(Role.SYSTEM_ADMIN, null, null, null, null), password, true);
+                    email,
+                    Bundles.vi("bootstrap.admin.name"),
+                    new Grant(Role.SYSTEM_ADMIN, null, null, null, null),
+                    password,
+                    true);
             print(password, prod);
             return;
         }
@@ -87,25 +92,33 @@ class AdminBootstrap implements ApplicationRunner {
         String line = "=".repeat(78);
         StringBuilder box = new StringBuilder("\n")
                 .append(line)
-                .append("\n  Cùng Em — tài khoản quản trị / administrator account\n")
-                .append("  Đăng nhập / Sign in: ")
+                .append("\n  ")
+                .append(both("bootstrap.box.title"))
+                .append("\n  ")
+                .append(both("bootstrap.box.signIn"))
+                .append(": ")
                 // the port the server listens on, which is not always 8080
                 .append(SignInAddress.of(environment))
                 .append('\n')
                 .append("  email: ")
                 .append(email)
-                .append("\n  mật khẩu / password: ")
+                .append("\n  ")
+                .append(both("bootstrap.box.password"))
+                .append(": ")
                 .append(password)
                 .append('\n');
-        if (prod) {
-            box.append("  Hãy đổi mật khẩu này ngay sau khi đăng nhập (Tài khoản của tôi); nó sẽ không được in lại.\n")
-                    .append(
-                            "  Change this password right after signing in (My account); it will not be printed again.\n");
-        } else {
-            box.append("  (Bản chạy thử: mật khẩu mới mỗi lần khởi động cho tới khi bạn đổi nó.)\n")
-                    .append("  (Demo run: a new password at every start until you change it.)\n");
-        }
-        box.append(line);
+        String advice = prod ? "bootstrap.box.changeNow" : "bootstrap.box.demo";
+        box.append("  ")
+                .append(Bundles.vi(advice))
+                .append("\n  ")
+                .append(Bundles.en(advice))
+                .append('\n')
+                .append(line);
         log.info("{}", box);
+    }
+
+    /** The operator reading the log may read either language: short labels carry both. */
+    private static String both(String key) {
+        return Bundles.vi(key) + " / " + Bundles.en(key);
     }
 }

@@ -55,17 +55,10 @@ public final class PasswordPolicy {
     /** Throws with a message in both languages when the password may not be used for this email. */
     public static void check(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new InvalidValueException(
-                    "password-too-short",
-                    "Mật khẩu phải có ít nhất " + MIN_LENGTH + " ký tự. Một câu ngắn dễ nhớ là lựa chọn tốt.",
-                    "The password must be at least " + MIN_LENGTH + " characters long. A short sentence is a good"
-                            + " choice.");
+            throw refused("password-too-short", MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw new InvalidValueException(
-                    "password-too-long",
-                    "Mật khẩu không được dài quá " + MAX_LENGTH + " ký tự.",
-                    "The password must not be longer than " + MAX_LENGTH + " characters.");
+            throw refused("password-too-long", MAX_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT).trim();
         if (email != null && !email.isBlank()) {
@@ -73,18 +66,17 @@ public final class PasswordPolicy {
             int at = mail.indexOf('@');
             String local = at > 0 ? mail.substring(0, at) : mail;
             if (lower.equals(mail) || lower.equals(local) || lower.contains(mail)) {
-                throw new InvalidValueException(
-                        "password-is-email",
-                        "Mật khẩu không được là địa chỉ email của bạn.",
-                        "The password must not be your email address.");
+                throw refused("password-is-email");
             }
         }
         if (COMMON.contains(lower) || isOneRepeatedCharacter(lower)) {
-            throw new InvalidValueException(
-                    "password-common",
-                    "Mật khẩu này quá phổ biến và dễ bị đoán. Hãy chọn mật khẩu khác.",
-                    "This password is too common and easy to guess. Choose another one.");
+            throw refused("password-common");
         }
+    }
+
+    /** The refusal {@code code}, worded like identity's other errors by {@code account.error.<code>}. */
+    private static InvalidValueException refused(String code, Object... args) {
+        return InvalidValueException.of(code, "account.error." + code, args);
     }
 
     private static boolean isOneRepeatedCharacter(String password) {

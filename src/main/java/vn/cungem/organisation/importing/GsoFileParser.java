@@ -1,10 +1,12 @@
 package vn.cungem.organisation.importing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import vn.cungem.organisation.ImportReport.Rejected;
 import vn.cungem.organisation.UnitRow;
 import vn.cungem.shared.InvalidValueException;
@@ -12,6 +14,7 @@ import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
 import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
 import vn.cungem.shared.spreadsheet.TabularOptions;
 import vn.cungem.shared.spreadsheet.TabularReader;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -108,10 +111,7 @@ public final class GsoFileParser {
             LIMITS,
             MAX_FILE_BYTES,
             MAX_ROWS,
-            () -> new InvalidValueException(
-                    "import.too-many-rows",
-                    "Tệp có quá " + MAX_ROWS + " dòng.",
-                    "The file has more than " + MAX_ROWS + " rows."),
+            () -> InvalidValueException.of("import.too-many-rows", "org.import.error.too-many-rows", MAX_ROWS),
             LIMITS.maxCellBytes(),
             false,
             false);
@@ -155,28 +155,16 @@ public final class GsoFileParser {
             }
         }
         if (headerIndex < 0) {
-            throw new InvalidValueException(
-                    "import.header",
-                    "Không tìm thấy dòng tiêu đề: cần ít nhất các cột \"Mã TP\", \"Tỉnh / Thành Phố\", \"Mã PX\","
-                            + " \"Phường Xã\" (có thể thêm \"Mã QH\", \"Quận Huyện\", \"Cấp\").",
-                    "No header row found: the file needs at least the columns \"Mã TP\" (province code), \"Tỉnh /"
-                            + " Thành Phố\" (province), \"Mã PX\" (commune code), \"Phường Xã\" (commune); optionally"
-                            + " \"Mã QH\", \"Quận Huyện\", \"Cấp\".");
+            throw InvalidValueException.of("import.header", "org.import.error.header");
         }
         for (Column required : List.of(Column.PROVINCE_NAME, Column.COMMUNE_NAME)) {
             if (!columns.containsKey(required)) {
-                throw new InvalidValueException(
-                        "import.header.names",
-                        "Thiếu cột tên tỉnh hoặc tên xã/phường.",
-                        "The province name or commune name column is missing.");
+                throw InvalidValueException.of("import.header.names", "org.import.error.header-names");
             }
         }
         boolean hasDistricts = columns.containsKey(Column.DISTRICT_CODE);
         if (hasDistricts != columns.containsKey(Column.DISTRICT_NAME)) {
-            throw new InvalidValueException(
-                    "import.header.district",
-                    "Cần có cả hai cột mã và tên quận/huyện, hoặc không có cột nào (tệp sau năm 2025).",
-                    "Give both district columns (code and name) or neither (a post-2025 file).");
+            throw InvalidValueException.of("import.header.district", "org.import.error.header-district");
         }
         List<UnitRow> units = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -194,16 +182,15 @@ public final class GsoFileParser {
             }
         }
         if (units.isEmpty() && rejected.isEmpty()) {
-            throw new InvalidValueException(
-                    "import.no-rows", "Tệp không có dòng dữ liệu nào.", "The file has no data rows.");
+            throw InvalidValueException.of("import.no-rows", "org.import.error.no-rows");
         }
         return new Parsed(units, rejected, hasDistricts);
     }
 
     private static List<UnitRow> readRow(
             List<String> row, int rowNumber, Map<Column, Integer> columns, boolean hasDistricts) {
-        String provinceCode = code(value(row, columns, Column.PROVINCE_CODE), 2, "tỉnh", "province");
-        String provinceName = name(value(row, columns, Column.PROVINCE_NAME), "tỉnh", "province");
+        String provinceCode = code(value(row, columns, Column.PROVINCE_CODE), 2, PROVINCE);
+        String provinceName = name(value(row, columns, Column.PROVINCE_NAME), PROVINCE);
         String districtCode = hasDistricts ? value(row, columns, Column.DISTRICT_CODE) : "";
         String communeCode = value(row, columns, Column.COMMUNE_CODE);
         String level = VietnameseText.fold(value(row, columns, Column.LEVEL));
@@ -211,8 +198,8 @@ public final class GsoFileParser {
         out.add(new UnitRow(rowNumber, provinceCode, provinceName, PROVINCE, null));
         String parentOfCommune = provinceCode;
         if (hasDistricts && !districtCode.isBlank()) {
-            districtCode = code(districtCode, 3, "quận/huyện", "district");
-            String districtName = name(value(row, columns, Column.DISTRICT_NAME), "quận/huyện", "district");
+            districtCode = code(districtCode, 3, DISTRICT);
+            String districtName = name(value(row, columns, Column.DISTRICT_NAME), DISTRICT);
             out.add(new UnitRow(rowNumber, districtCode, districtName, DISTRICT, provinceCode));
             parentOfCommune = districtCode;
         }
@@ -224,25 +211,31 @@ public final class GsoFileParser {
             boolean namesACommune =
                     !value(row, columns, Column.COMMUNE_NAME).isBlank() || COMMUNE_KINDS.contains(level);
             if (namesACommune || (out.size() == 1 && !hasDistricts && level.isEmpty())) {
-                throw new InvalidValueException(
-                        "import.code.missing", "Thiếu mã xã/phường.", "The commune code is missing.");
+                throw aboutUnit("import.code.missing", "org.import.error.code-missing", COMMUNE);
             }
             return out;
         }
         if (!level.isEmpty() && !COMMUNE_KINDS.contains(level)) {
             throw unknownLevel(level);
         }
-        communeCode = code(communeCode, 5, "xã/phường", "commune");
-        String communeName = name(value(row, columns, Column.COMMUNE_NAME), "xã/phường", "commune");
+        communeCode = code(communeCode, 5, COMMUNE);
+        String communeName = name(value(row, columns, Column.COMMUNE_NAME), COMMUNE);
         out.add(new UnitRow(rowNumber, communeCode, communeName, COMMUNE, parentOfCommune));
         return out;
     }
 
     private static InvalidValueException unknownLevel(String level) {
-        return new InvalidValueException(
-                "import.level.unknown",
-                "Cấp \"" + level + "\" không xác định: dùng Xã, Phường, Thị trấn hoặc Đặc khu.",
-                "Unknown level \"" + level + "\": use Xã, Phường, Thị trấn or Đặc khu (commune, ward, town).");
+        return InvalidValueException.of("import.level.unknown", "org.import.error.level-kind", level);
+    }
+
+    /** An error about a province, district or commune ({@code level}), the unit's kind worded in each language. */
+    private static InvalidValueException aboutUnit(String code, String key, String level, Object... args) {
+        String kind = "org.import.kind." + level;
+        Object[] vi =
+                Stream.concat(Stream.of(Bundles.vi(kind)), Arrays.stream(args)).toArray();
+        Object[] en =
+                Stream.concat(Stream.of(Bundles.en(kind)), Arrays.stream(args)).toArray();
+        return new InvalidValueException(code, Bundles.vi(key, vi), Bundles.en(key, en));
     }
 
     private static String value(List<String> row, Map<Column, Integer> columns, Column column) {
@@ -254,35 +247,27 @@ public final class GsoFileParser {
     }
 
     /** GSO codes are fixed-width digits; spreadsheets drop the leading zeros of numeric cells, so put them back. */
-    static String code(String raw, int width, String whatVi, String whatEn) {
+    static String code(String raw, int width, String level) {
         String code = raw.strip();
         if (code.endsWith(".0")) {
             code = code.substring(0, code.length() - 2);
         }
         if (code.isEmpty()) {
-            throw new InvalidValueException(
-                    "import.code.missing", "Thiếu mã " + whatVi + ".", "The " + whatEn + " code is missing.");
+            throw aboutUnit("import.code.missing", "org.import.error.code-missing", level);
         }
         if (!code.chars().allMatch(ch -> ch >= '0' && ch <= '9') || code.length() > width) {
-            throw new InvalidValueException(
-                    "import.code.shape",
-                    "Mã " + whatVi + " \"" + code + "\" không đúng dạng: phải gồm tối đa " + width + " chữ số.",
-                    "The " + whatEn + " code \"" + code + "\" has the wrong shape: at most " + width + " digits.");
+            throw aboutUnit("import.code.shape", "org.import.error.code-shape", level, code, width);
         }
         return "0".repeat(width - code.length()) + code;
     }
 
-    private static String name(String raw, String whatVi, String whatEn) {
+    private static String name(String raw, String level) {
         String name = VietnameseText.tidy(raw);
         if (name == null || name.isEmpty()) {
-            throw new InvalidValueException(
-                    "import.name.missing", "Thiếu tên " + whatVi + ".", "The " + whatEn + " name is missing.");
+            throw aboutUnit("import.name.missing", "org.import.error.name-missing", level);
         }
         if (name.length() > 200) {
-            throw new InvalidValueException(
-                    "import.name.long",
-                    "Tên " + whatVi + " dài quá 200 ký tự.",
-                    "The " + whatEn + " name is longer than 200 characters.");
+            throw aboutUnit("import.name.long", "org.import.error.name-long", level);
         }
         return name;
     }

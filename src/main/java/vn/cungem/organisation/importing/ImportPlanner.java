@@ -13,6 +13,7 @@ import vn.cungem.organisation.Level;
 import vn.cungem.organisation.UnitRow;
 import vn.cungem.organisation.tree.TreeRules;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Compares rows to import with the units already stored (matched by official code) and decides, row by row, what to
@@ -55,21 +56,16 @@ public final class ImportPlanner {
             if (first == null) {
                 byCode.put(code, row);
             } else if (!Objects.equals(first.parentCode(), row.parentCode())) {
-                rejected.add(new Rejected(
-                        row.rowNumber(),
+                rejected.add(rejection(
+                        row,
                         code,
-                        "Mã " + code + " xuất hiện hai lần với hai đơn vị cha khác nhau (" + first.parentCode()
-                                + " ở dòng " + first.rowNumber() + ", " + row.parentCode() + " ở dòng này).",
-                        "Code " + code + " appears twice with two different parents (" + first.parentCode() + " on row "
-                                + first.rowNumber() + ", " + row.parentCode() + " on this row)."));
+                        "org.import.error.two-parents",
+                        code,
+                        first.parentCode(),
+                        first.rowNumber(),
+                        row.parentCode()));
             } else if (!first.name().equals(row.name()) || !first.levelCode().equals(row.levelCode())) {
-                rejected.add(new Rejected(
-                        row.rowNumber(),
-                        code,
-                        "Mã " + code + " đã có ở dòng " + first.rowNumber() + " với tên hoặc cấp khác (\""
-                                + first.name() + "\").",
-                        "Code " + code + " already appears on row " + first.rowNumber()
-                                + " with another name or level (\"" + first.name() + "\")."));
+                rejected.add(rejection(row, code, "org.import.error.two-names", code, first.rowNumber(), first.name()));
             }
         }
         // Decide each code once, parents first, so a child of a rejected parent is rejected too.
@@ -148,26 +144,16 @@ public final class ImportPlanner {
             return 0;
         }
         if (hops > 64) {
-            return reject(
-                    rejectedCodes, row, "Các đơn vị tạo thành vòng lặp cha–con.", "The units form a parent cycle.");
+            return reject(rejectedCodes, row, "org.import.error.parent-cycle");
         }
         Level level = levels.get(row.levelCode());
         if (level == null) {
-            return reject(
-                    rejectedCodes,
-                    row,
-                    "Cấp \"" + row.levelCode() + "\" chưa được cấu hình trong hệ thống.",
-                    "Level \"" + row.levelCode() + "\" is not configured in this deployment.");
+            return reject(rejectedCodes, row, "org.import.error.level-unknown", row.levelCode());
         }
         Existing stored = existing.get(code);
         if (stored != null && !stored.levelCode().equals(row.levelCode())) {
             return reject(
-                    rejectedCodes,
-                    row,
-                    "Đơn vị " + code + " đang ở cấp \"" + stored.levelCode() + "\", tệp ghi cấp \"" + row.levelCode()
-                            + "\"; hãy đổi cấp thủ công.",
-                    "Unit " + code + " is stored at level \"" + stored.levelCode() + "\" but the file says \""
-                            + row.levelCode() + "\"; change the level by hand.");
+                    rejectedCodes, row, "org.import.error.level-changed", code, stored.levelCode(), row.levelCode());
         }
         if (row.parentCode() == null) {
             depth.put(code, 0);
@@ -181,33 +167,22 @@ public final class ImportPlanner {
         } else if (parentStored != null) {
             parentLevelCode = parentStored.levelCode();
         } else {
-            return reject(
-                    rejectedCodes,
-                    row,
-                    "Không tìm thấy đơn vị cha có mã " + row.parentCode() + ".",
-                    "No parent unit with code " + row.parentCode() + ".");
+            return reject(rejectedCodes, row, "org.import.error.parent-unknown", row.parentCode());
         }
         if (isOwnAncestor(code, finalParent)) {
-            return reject(
-                    rejectedCodes,
-                    row,
-                    "Không thể đặt đơn vị " + code + " vào đơn vị trực thuộc chính nó.",
-                    "Unit " + code + " cannot sit under one of its own descendants.");
+            return reject(rejectedCodes, row, "org.import.error.own-descendant", code);
         }
         int parentDepth =
                 resolve(row.parentCode(), byCode, existing, levels, depth, rejectedCodes, finalParent, hops + 1);
         if (parentDepth < 0) {
-            return reject(
-                    rejectedCodes,
-                    row,
-                    "Đơn vị cha " + row.parentCode() + " bị từ chối nên dòng này cũng bị từ chối.",
-                    "Parent " + row.parentCode() + " was rejected, so this row is too.");
+            return reject(rejectedCodes, row, "org.import.error.parent-rejected", row.parentCode());
         }
         Level parentLevel = levels.get(parentLevelCode);
         try {
             TreeRules.requireRanksBelow(level, parentLevel);
         } catch (InvalidValueException e) {
-            return reject(rejectedCodes, row, e.messageVi(), e.messageEn());
+            rejectedCodes.put(row.code(), new Rejected(row.rowNumber(), row.code(), e.messageVi(), e.messageEn()));
+            return -1;
         }
         depth.put(code, parentDepth + 1);
         return parentDepth + 1;
@@ -224,8 +199,12 @@ public final class ImportPlanner {
         return current != null;
     }
 
-    private static int reject(Map<String, Rejected> rejectedCodes, UnitRow row, String vi, String en) {
-        rejectedCodes.put(row.code(), new Rejected(row.rowNumber(), row.code(), vi, en));
+    private static int reject(Map<String, Rejected> rejectedCodes, UnitRow row, String key, Object... args) {
+        rejectedCodes.put(row.code(), rejection(row, row.code(), key, args));
         return -1;
+    }
+
+    private static Rejected rejection(UnitRow row, String code, String key, Object... args) {
+        return new Rejected(row.rowNumber(), code, Bundles.vi(key, args), Bundles.en(key, args));
     }
 }

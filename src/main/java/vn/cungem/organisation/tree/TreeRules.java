@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.cungem.organisation.Level;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.text.Bundles;
 
 /** The rules of the administrative tree, in plain Java so they can be tested without a database. */
 public final class TreeRules {
@@ -18,13 +19,10 @@ public final class TreeRules {
     public static String requireUnitCode(String raw) {
         String code = raw == null ? "" : raw.strip();
         if (code.isEmpty()) {
-            throw new InvalidValueException("unit.code.missing", "Thiếu mã đơn vị.", "The unit code is missing.");
+            throw InvalidValueException.of("unit.code.missing", "org.error.unit-code-missing");
         }
         if (!UNIT_CODE.matcher(code).matches()) {
-            throw new InvalidValueException(
-                    "unit.code.shape",
-                    "Mã đơn vị \"" + code + "\" không đúng dạng: chỉ gồm chữ số (tối đa 12).",
-                    "Unit code \"" + code + "\" has the wrong shape: digits only (at most 12).");
+            throw InvalidValueException.of("unit.code.shape", "org.error.unit-code-shape", code);
         }
         return code;
     }
@@ -32,10 +30,7 @@ public final class TreeRules {
     public static String requireLevelCode(String raw) {
         String code = raw == null ? "" : raw.strip();
         if (!LEVEL_CODE.matcher(code).matches()) {
-            throw new InvalidValueException(
-                    "level.code.shape",
-                    "Mã cấp phải bắt đầu bằng chữ thường, chỉ gồm chữ thường không dấu, số và dấu gạch dưới.",
-                    "A level code starts with a lower-case letter and holds only a–z, digits and underscores.");
+            throw InvalidValueException.of("level.code.shape", "org.error.level-code-shape");
         }
         return code;
     }
@@ -43,13 +38,10 @@ public final class TreeRules {
     public static String requireName(String raw, int maxLength) {
         String name = vn.cungem.shared.text.VietnameseText.tidy(raw);
         if (name == null || name.isEmpty()) {
-            throw new InvalidValueException("name.missing", "Chưa nhập tên.", "The name is missing.");
+            throw InvalidValueException.of("name.missing", "org.error.name-missing");
         }
         if (name.length() > maxLength) {
-            throw new InvalidValueException(
-                    "name.too-long",
-                    "Tên dài quá " + maxLength + " ký tự.",
-                    "The name is longer than " + maxLength + " characters.");
+            throw InvalidValueException.of("name.too-long", "org.error.name-too-long", maxLength);
         }
         return name;
     }
@@ -60,12 +52,11 @@ public final class TreeRules {
      */
     public static void requireRanksBelow(Level child, Level parent) {
         if (parent != null && child.rank() <= parent.rank()) {
+            String key = "org.error.unit-level-rank";
             throw new InvalidValueException(
                     "unit.level.rank",
-                    "Cấp \"" + child.nameVi() + "\" không thể nằm dưới cấp \"" + parent.nameVi()
-                            + "\": cấp của đơn vị con phải thấp hơn cấp của đơn vị cha.",
-                    "A \"" + child.nameEn() + "\" cannot sit under a \"" + parent.nameEn()
-                            + "\": a child's level must rank below its parent's.");
+                    Bundles.vi(key, child.nameVi(), parent.nameVi()),
+                    Bundles.en(key, child.nameEn(), parent.nameEn()));
         }
     }
 
@@ -83,14 +74,10 @@ public final class TreeRules {
             boolean newParentActive,
             Set<Long> subtree) {
         if (newParentId == unitId || subtree.contains(newParentId)) {
-            throw new InvalidValueException(
-                    "unit.move.cycle",
-                    "Không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị trực thuộc nó.",
-                    "A unit cannot move under itself or under one of its own descendants.");
+            throw InvalidValueException.of("unit.move.cycle", "org.error.unit-move-cycle");
         }
         if (!newParentActive) {
-            throw new InvalidValueException(
-                    "unit.parent.retired", "Đơn vị cha mới đã giải thể.", "The new parent unit has been retired.");
+            throw InvalidValueException.of("unit.parent.retired", "org.error.new-parent-retired");
         }
         requireRanksBelow(unitLevel, newParentLevel);
     }

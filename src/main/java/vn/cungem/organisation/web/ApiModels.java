@@ -146,18 +146,14 @@ final class ApiModels {
 
     static <T> T required(T value, String field) {
         if (value == null) {
-            throw new vn.cungem.shared.InvalidValueException(
-                    "field.missing",
-                    "Thiếu trường bắt buộc \"" + field + "\".",
-                    "Required field \"" + field + "\" is missing.");
+            throw vn.cungem.shared.InvalidValueException.of("field.missing", "org.error.field-missing", field);
         }
         return value;
     }
 
     static <T> T body(T value) {
         if (value == null) {
-            throw new vn.cungem.shared.InvalidValueException(
-                    "body.missing", "Thiếu nội dung yêu cầu (JSON).", "The request body (JSON) is missing.");
+            throw vn.cungem.shared.InvalidValueException.of("body.missing", "org.error.body-missing");
         }
         return value;
     }

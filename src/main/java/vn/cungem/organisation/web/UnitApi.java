@@ -89,8 +89,7 @@ class UnitApi {
         Caller caller = Callers.current();
         Unit unit = units.get(id, caller);
         if (request.name() == null && request.parentId() == null) {
-            throw new vn.cungem.shared.InvalidValueException(
-                    "unit.change.empty", "Hãy gửi tên mới hoặc đơn vị cha mới.", "Send a new name or a new parentId.");
+            throw vn.cungem.shared.InvalidValueException.of("unit.change.empty", "org.error.unit-change-empty");
         }
         if (request.name() != null) {
             unit = units.rename(id, request.name(), request.reason(), caller);

@@ -25,8 +25,7 @@ class UnitImports {
             throw new AccessDeniedException("admin only");
         }
         if (file == null || file.isEmpty()) {
-            throw new InvalidValueException(
-                    "import.empty", "Chưa chọn tệp hoặc tệp rỗng.", "No file, or the file is empty.");
+            throw InvalidValueException.of("import.empty", "org.error.import-empty");
         }
         GsoFileParser.Parsed parsed = GsoFileParser.parse(file.getBytes(), file.getOriginalFilename());
         return units.importRows(parsed.rows(), parsed.rejected(), caller);

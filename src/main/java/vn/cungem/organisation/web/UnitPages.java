@@ -150,11 +150,7 @@ class UnitPages {
             Unit after = switch (action) {
                 case "rename" -> units.rename(id, name, reason, caller);
                 case "move" -> {
-                    Unit parent = units.findByCode(parentCode)
-                            .orElseThrow(() -> new InvalidValueException(
-                                    "unit.parent.unknown",
-                                    "Không tìm thấy đơn vị cha có mã \"" + parentCode.strip() + "\".",
-                                    "No unit with code \"" + parentCode.strip() + "\"."));
+                    Unit parent = units.findByCode(parentCode).orElseThrow(() -> parentUnknown(parentCode));
                     yield moveInScope(id, parent, reason, caller, parentCode);
                 }
                 default -> units.retire(id, retiredOn, reason, caller);
@@ -171,11 +167,12 @@ class UnitPages {
             return units.move(id, parent.id(), reason, caller);
         } catch (NotFoundException e) {
             // A code outside the caller's scope reads the same as a code that does not exist.
-            throw new InvalidValueException(
-                    "unit.parent.unknown",
-                    "Không tìm thấy đơn vị cha có mã \"" + parentCode.strip() + "\".",
-                    "No unit with code \"" + parentCode.strip() + "\".");
+            throw parentUnknown(parentCode);
         }
+    }
+
+    private static InvalidValueException parentUnknown(String parentCode) {
+        return InvalidValueException.of("unit.parent.unknown", "org.error.parent-unknown", parentCode.strip());
     }
 
     private String actionPage(
@@ -209,8 +206,7 @@ class UnitPages {
         requireAdmin();
         try {
             if (rank == null) {
-                throw new InvalidValueException(
-                        "level.rank.missing", "Chưa nhập thứ bậc (số).", "The rank (a number) is missing.");
+                throw InvalidValueException.of("level.rank.missing", "org.error.level-rank-missing");
             }
             units.addLevel(Callers.current(), code, rank, nameVi, nameEn);
             redirect.addFlashAttribute("flash", nameVi);

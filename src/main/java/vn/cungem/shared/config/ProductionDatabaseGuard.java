@@ -8,12 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ProductionDatabaseGuard extends ProductionGuard {
 
-    public static final String MESSAGE =
-            "Hồ sơ 'prod' cần cơ sở dữ liệu PostgreSQL: hãy đặt biến môi trường SPRING_DATASOURCE_URL"
-                    + " (ví dụ jdbc:postgresql://db.example.vn:5432/cungem), SPRING_DATASOURCE_USERNAME và SPRING_DATASOURCE_PASSWORD."
-                    + " / The 'prod' profile needs a PostgreSQL database: set SPRING_DATASOURCE_URL"
-                    + " (e.g. jdbc:postgresql://db.example.vn:5432/cungem), SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD."
-                    + " It never falls back to the embedded database.";
+    public static final String MESSAGE = bothLanguages("startup.prod.database");
 
     public ProductionDatabaseGuard() {
         super(MESSAGE);

@@ -9,6 +9,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Which peers may tell us the client's address, scheme and host: {@code cungem.trusted-proxies}, a comma-separated list
@@ -78,8 +79,7 @@ class TrustedProxiesConfig {
 
     private static IllegalStateException invalid(String entry, Exception cause) {
         return new IllegalStateException(
-                "cungem.trusted-proxies: '" + entry + "' không phải địa chỉ IP hay dải CIDR / is not an IP address or"
-                        + " CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, ::1)",
+                Bundles.vi("startup.trusted-proxies", entry) + " / " + Bundles.en("startup.trusted-proxies", entry),
                 cause);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.util.StringUtils;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Chooses SMTP or the log once at start. The property is read here rather than with a condition because the default
@@ -49,11 +50,19 @@ class MailConfig {
         @Override
         public void deliver(MailRequested mail) {
             log.info(
-                    "\n=== Email (chưa cấu hình máy chủ thư / no mail server configured: CUNGEM_MAIL_HOST) ===\n"
-                            + "Đến / To: {}\nTiêu đề / Subject: {}\n\n{}\n=== hết / end ===",
+                    "\n=== Email ({}: CUNGEM_MAIL_HOST) ===\n{}: {}\n{}: {}\n\n{}\n=== {} ===",
+                    both("mail.log.unconfigured"),
+                    both("mail.log.to"),
                     mail.to(),
+                    both("mail.log.subject"),
                     mail.subject(),
-                    mail.body());
+                    mail.body(),
+                    both("mail.log.end"));
+        }
+
+        /** Whoever reads the log may read either language. */
+        private static String both(String key) {
+            return Bundles.vi(key) + " / " + Bundles.en(key);
         }
     }
 }

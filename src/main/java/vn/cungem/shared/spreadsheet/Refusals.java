@@ -6,54 +6,35 @@ final class Refusals {
     private Refusals() {}
 
     static SpreadsheetRefusedException empty() {
-        return new SpreadsheetRefusedException("Tệp rỗng.", "The file is empty.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.empty");
     }
 
     static SpreadsheetRefusedException tooBig(long maxBytes) {
-        long mb = maxBytes >> 20;
-        return new SpreadsheetRefusedException(
-                "Tệp lớn hơn " + mb + " MB; hãy tách thành nhiều tệp.",
-                "The file is larger than " + mb + " MB; split it.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.too-big", maxBytes >> 20);
     }
 
     static SpreadsheetRefusedException protectedOrOldExcel() {
-        return new SpreadsheetRefusedException(
-                "Tệp Excel có mật khẩu hoặc là định dạng .xls cũ: hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ"
-                        + " sổ làm việc) và lưu thành \"Sổ làm việc Excel (.xlsx)\" hoặc \"CSV UTF-8\".",
-                "The Excel file is password-protected or in the old .xls format: remove the password and save it"
-                        + " as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\".");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.protected-or-xls");
     }
 
     static SpreadsheetRefusedException unknownEncoding(boolean windows1258) {
-        if (!windows1258) {
-            return new SpreadsheetRefusedException(
-                    "Tệp CSV không phải mã UTF-8: trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
-                    "The CSV file is not UTF-8: in Excel choose \"CSV UTF-8\" when saving.");
-        }
-        return new SpreadsheetRefusedException(
-                "Không đọc được bảng mã của tệp CSV (không phải UTF-8 hay Windows-1258; có thể là phông TCVN3/VNI cũ):"
-                        + " trong Excel hãy chọn \"CSV UTF-8 (phân cách bằng dấu phẩy)\" khi lưu, hoặc gửi tệp .xlsx.",
-                "The CSV file's encoding cannot be read (neither UTF-8 nor Windows-1258; perhaps an old TCVN3/VNI"
-                        + " font): in Excel choose \"CSV UTF-8\" when saving, or send the .xlsx file.");
+        return SpreadsheetRefusedException.worded(
+                windows1258 ? "spreadsheet.refused.encoding-unknown" : "spreadsheet.refused.not-utf8");
     }
 
     static SpreadsheetRefusedException unreadableCharacters() {
-        return new SpreadsheetRefusedException(
-                "Tệp CSV có ký tự không đọc được; trong Excel hãy chọn \"CSV UTF-8\" khi lưu.",
-                "The CSV file has characters that cannot be read; in Excel choose \"CSV UTF-8\" when saving.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.unreadable-characters");
     }
 
     static SpreadsheetRefusedException unreadableCsv() {
-        return new SpreadsheetRefusedException("Không đọc được tệp CSV.", "The CSV file cannot be read.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.unreadable-csv");
     }
 
     static SpreadsheetRefusedException noSuchSheet() {
-        return new SpreadsheetRefusedException("Tệp không có trang tính đã chọn.", "The file has no such sheet.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.no-such-sheet");
     }
 
     static SpreadsheetRefusedException cellTooLong(int maxChars) {
-        return new SpreadsheetRefusedException(
-                "Tệp có ô dài bất thường (hơn " + maxChars + " ký tự); tệp bị từ chối.",
-                "The file has an abnormally long cell (over " + maxChars + " characters); it is refused.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.cell-too-long-chars", maxChars);
     }
 }

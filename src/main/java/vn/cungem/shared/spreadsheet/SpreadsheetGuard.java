@@ -239,11 +239,7 @@ public final class SpreadsheetGuard {
                 head.append(new String(buffer, 0, Math.min(n, 2048), java.nio.charset.StandardCharsets.ISO_8859_1));
                 String upper = head.toString().toUpperCase(Locale.ROOT);
                 if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
-                    throw new SpreadsheetRefusedException(
-                            "Tệp Excel chứa khai báo XML bất thường (DOCTYPE/ENTITY) mà Excel không bao giờ tạo ra;"
-                                    + " tệp bị từ chối để bảo vệ hệ thống.",
-                            "The Excel file contains an XML declaration (DOCTYPE/ENTITY) that Excel never writes; it"
-                                    + " is refused to protect the system.");
+                    throw SpreadsheetRefusedException.worded("spreadsheet.refused.doctype");
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -323,43 +319,29 @@ public final class SpreadsheetGuard {
     }
 
     static SpreadsheetRefusedException tooManyColumns(Limits limits) {
-        return new SpreadsheetRefusedException(
-                "Tệp có dòng nhiều hơn " + limits.maxColumns() + " cột; hãy xoá các cột thừa rồi gửi lại.",
-                "The file has a row of more than " + limits.maxColumns()
-                        + " columns; delete the extra columns and send it again.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.too-many-columns", limits.maxColumns());
     }
 
     static SpreadsheetRefusedException cellTooLong(Limits limits) {
-        return new SpreadsheetRefusedException(
-                "Tệp có ô dài bất thường (hơn " + limits.maxCellBytes() / 1024 + " KB); tệp bị từ chối.",
-                "The file has an abnormally long cell (over " + limits.maxCellBytes() / 1024 + " KB); it is refused.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.cell-too-long-kb", limits.maxCellBytes() / 1024);
     }
 
     static SpreadsheetRefusedException tooManyStrings(Limits limits) {
-        return new SpreadsheetRefusedException(
-                "Tệp Excel có bảng chữ dùng chung quá lớn (hơn " + (limits.maxSharedStringsBytes() >> 20)
-                        + " MB hoặc " + limits.maxSharedStrings() + " chuỗi khi giải nén) so với một danh sách thật;"
-                        + " tệp bị từ chối. Hãy tách thành nhiều tệp nhỏ hơn.",
-                "The Excel file's shared-strings table is too large (over " + (limits.maxSharedStringsBytes() >> 20)
-                        + " MB or " + limits.maxSharedStrings() + " strings unpacked) for a real list; it is"
-                        + " refused. Split it into smaller files.");
+        return SpreadsheetRefusedException.worded(
+                "spreadsheet.refused.too-many-strings",
+                limits.maxSharedStringsBytes() >> 20,
+                limits.maxSharedStrings());
     }
 
     static SpreadsheetRefusedException bomb() {
-        return new SpreadsheetRefusedException(
-                "Tệp Excel giải nén ra lớn bất thường (có thể là \"bom zip\"); tệp bị từ chối.",
-                "The Excel file unpacks to an abnormal size (possibly a zip bomb); it is refused.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.zip-bomb");
     }
 
     static SpreadsheetRefusedException notASpreadsheet() {
-        return new SpreadsheetRefusedException(
-                "Tệp không phải bảng tính Excel (.xlsx) hay CSV.",
-                "The file is neither an Excel workbook (.xlsx) nor CSV.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.not-a-spreadsheet");
     }
 
     static SpreadsheetRefusedException unreadable() {
-        return new SpreadsheetRefusedException(
-                "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải .xlsx.",
-                "The Excel file cannot be read: it is damaged, password-protected or not .xlsx.");
+        return SpreadsheetRefusedException.worded("spreadsheet.refused.unreadable-xlsx");
     }
 }

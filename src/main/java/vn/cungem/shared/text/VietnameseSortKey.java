@@ -20,6 +20,7 @@ import java.text.Normalizer;
  */
 final class VietnameseSortKey {
 
+    // Data, not wording: the letters in the order Vietnamese dictionaries sort them.
     private static final String ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 
     private static final int LEVEL_SEPARATOR = 0x01;

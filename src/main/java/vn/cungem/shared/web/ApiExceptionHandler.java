@@ -27,6 +27,7 @@ import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.TooManyRequestsException;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Every API error is an RFC 9457 problem with the message in Vietnamese ({@code detail}) and English
@@ -58,12 +59,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(
-                HttpStatus.NOT_FOUND,
-                "not-found",
-                "Không tìm thấy dữ liệu, hoặc bạn không có quyền xem dữ liệu này.",
-                "Not found, or outside your scope.",
-                null);
+        return worded(HttpStatus.NOT_FOUND, "not-found", "problem.not-found");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -74,19 +70,14 @@ class ApiExceptionHandler {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "validation",
-                "Dữ liệu gửi lên chưa hợp lệ; xem danh sách trường bị lỗi.",
-                "The request has invalid fields; see the list.",
+                Bundles.vi("problem.validation.fields"),
+                Bundles.en("problem.validation.fields"),
                 fields);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalidParameters(HandlerMethodValidationException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "validation",
-                "Tham số gửi lên chưa hợp lệ.",
-                "Invalid request parameters.",
-                null);
+        return worded(HttpStatus.BAD_REQUEST, "validation", "problem.validation.parameters");
     }
 
     @ExceptionHandler({
@@ -95,33 +86,17 @@ class ApiExceptionHandler {
         MissingServletRequestParameterException.class
     })
     ProblemDetail unreadable(Exception e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "malformed",
-                "Yêu cầu không đọc được: kiểm tra định dạng JSON, kiểu dữ liệu (số, ngày yyyy-MM-dd) và các tham số bắt buộc.",
-                "The request could not be read: check the JSON, the value types (numbers, dates yyyy-MM-dd) and required"
-                        + " parameters.",
-                null);
+        return worded(HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.body");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method",
-                "Phương thức HTTP này không được hỗ trợ ở địa chỉ này.",
-                "HTTP method not supported here.",
-                null);
+        return worded(HttpStatus.METHOD_NOT_ALLOWED, "method", "problem.method");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "media-type",
-                "Định dạng nội dung không được hỗ trợ; hãy gửi application/json.",
-                "Unsupported content type; send application/json.",
-                null);
+        return worded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", "problem.media-type");
     }
 
     /** Every spreadsheet-reading slot stayed taken: nothing was read or written, try again later (never a 500). */
@@ -131,43 +106,23 @@ class ApiExceptionHandler {
                 .header(
                         "Retry-After",
                         String.valueOf(vn.cungem.shared.spreadsheet.SpreadsheetBusyException.RETRY_AFTER_SECONDS))
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "busy",
-                        vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_VI,
-                        vn.cungem.shared.spreadsheet.SpreadsheetBusyException.MESSAGE_EN,
-                        null));
+                .body(worded(HttpStatus.SERVICE_UNAVAILABLE, "busy", "spreadsheet.busy"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "too-large",
-                "Tệp tải lên quá lớn.",
-                "The uploaded file is too large.",
-                null);
+        return worded(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "problem.too-large.file");
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ProblemDetail denied(Exception e) {
-        return problem(
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Bạn không có quyền thực hiện thao tác này.",
-                "You are not allowed to do this.",
-                null);
+        return worded(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden");
     }
 
     /** Two requests creating the same record at once: the database's unique key decides, the loser is told why. */
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ProblemDetail duplicate(Exception e) {
-        return problem(
-                HttpStatus.CONFLICT,
-                "duplicate",
-                "Dữ liệu này đã tồn tại (có thể do gửi hai lần); hãy tải lại và kiểm tra.",
-                "This record already exists (perhaps sent twice); reload and check.",
-                null);
+        return worded(HttpStatus.CONFLICT, "duplicate", "problem.duplicate");
     }
 
     /**
@@ -177,14 +132,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ProblemDetail refusedByDatabase(Exception e) {
         log.warn("Database refused a value: {}", e.getMessage());
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "value-refused",
-                "Dữ liệu có giá trị không lưu được (quá dài, có ký tự điều khiển hoặc sai ràng buộc); chưa có gì được"
-                        + " ghi. Hãy kiểm tra và gửi lại.",
-                "A value could not be stored (too long, a control character or a broken rule); nothing was written."
-                        + " Check and send again.",
-                null);
+        return worded(HttpStatus.BAD_REQUEST, "value-refused", "problem.value-refused");
     }
 
     @ExceptionHandler(Exception.class)
@@ -193,23 +141,16 @@ class ApiExceptionHandler {
         if (e instanceof org.springframework.web.ErrorResponse response
                 && response.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
-            return problem(
-                    status,
-                    "request",
-                    "Yêu cầu chưa hợp lệ: kiểm tra địa chỉ, tham số, tiêu đề và nội dung gửi lên.",
-                    "Invalid request: check the address, parameters, headers and body.",
-                    null);
+            return worded(status, "request", "problem.request.invalid");
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected API error, incident {}", incident, e);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "unexpected",
-                "Đã có lỗi ngoài dự kiến (mã sự cố " + incident + "). Dữ liệu của bạn chưa bị thay đổi; hãy thử lại"
-                        + " hoặc báo quản trị viên mã này.",
-                "Unexpected error (incident " + incident + "). Nothing was changed; retry or give this code to an"
-                        + " administrator.",
-                null);
+        return worded(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "problem.unexpected.incident", incident);
+    }
+
+    /** The problem {@code code} worded by the bundles' {@code key} (in {@code i18n/messages}) in both languages. */
+    static ProblemDetail worded(HttpStatus status, String code, String key, Object... args) {
+        return problem(status, code, Bundles.vi(key, args), Bundles.en(key, args), null);
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String vi, String en, Object fields) {

@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * A form or query value carrying a NUL character is refused up front with a 400: PostgreSQL cannot store or even
@@ -29,8 +30,8 @@ class ControlCharacterGuard extends OncePerRequestFilter {
                 request,
                 response,
                 "control-character",
-                "Dữ liệu gửi lên chứa ký tự NUL không được phép.",
-                "A value contains a NUL character, which is not allowed.");
+                Bundles.vi("problem.control-character"),
+                Bundles.en("problem.control-character"));
     }
 
     private static boolean hasNul(HttpServletRequest request) {

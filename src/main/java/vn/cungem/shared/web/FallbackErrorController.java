@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Errors that reach no controller of ours: an unknown address, and what the servlet container itself refuses (a
@@ -43,13 +44,14 @@ class FallbackErrorController implements ErrorController {
 
     static Object answer(HttpServletRequest request, String path, HttpStatus status) {
         if (wantsProblem(request, path)) {
-            String[] message = message(status);
+            String code = code(status);
             return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiExceptionHandler.problem(status, message[0], message[1], message[2], null));
+                    .body(ApiExceptionHandler.worded(
+                            status, code, code.equals("not-found") ? NO_ADDRESS : "problem." + code));
         }
         String view = switch (status.value()) {
-            case 400, 403, 404 -> "error/" + status.value();
+            case 400, 403, 404, 503 -> "error/" + status.value();
             // Too large: the message says what the limit is (UploadSizeGuard) or at least what happened.
             case 413 -> "error/400";
             default -> status.is5xxServerError() ? "error/500" : "error";
@@ -57,18 +59,13 @@ class FallbackErrorController implements ErrorController {
         ModelAndView page = new ModelAndView(view, status);
         if (status.value() == 413) {
             Object told = request.getAttribute("cungem.upload.too-large");
-            String[] message = message(status);
             page.addObject(
                     "message",
                     told != null
                             ? told
-                            : "en"
-                                            .equals(
-                                                    org.springframework.web.servlet.support.RequestContextUtils
-                                                            .getLocale(request)
-                                                            .getLanguage())
-                                    ? message[2]
-                                    : message[1]);
+                            : Bundles.text(
+                                    "problem.too-large",
+                                    org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)));
         }
         page.addObject("caller", vn.cungem.shared.security.Callers.current());
         return page;
@@ -85,45 +82,20 @@ class FallbackErrorController implements ErrorController {
         return accept.contains("json");
     }
 
-    /** code, Vietnamese, English. */
-    private static String[] message(HttpStatus status) {
+    // An unknown address is not the same news as a record the caller may not see (ApiExceptionHandler's not-found).
+    private static final String NO_ADDRESS = "problem.not-found.address";
+
+    /** The problem code for a status; its wording is {@code problem.<code>} in {@code i18n/messages}. */
+    private static String code(HttpStatus status) {
         return switch (status.value()) {
-            case 400 -> new String[] {"malformed", "Yêu cầu không đọc được.", "The request could not be read."};
-            case 401 -> new String[] {"unauthenticated", "Cần đăng nhập.", "Authentication required."};
-            case 403 ->
-                new String[] {
-                    "forbidden", "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this."
-                };
-            case 404 ->
-                new String[] {
-                    "not-found",
-                    "Không tìm thấy địa chỉ hoặc dữ liệu này, hoặc bạn không có quyền xem.",
-                    "Not found, or outside your scope."
-                };
-            case 405 ->
-                new String[] {
-                    "method", "Phương thức HTTP này không được hỗ trợ ở địa chỉ này.", "HTTP method not supported here."
-                };
-            case 413 ->
-                new String[] {
-                    "too-large", "Yêu cầu hoặc tệp tải lên quá lớn.", "The request or uploaded file is too large."
-                };
-            case 415 ->
-                new String[] {
-                    "media-type",
-                    "Định dạng nội dung không được hỗ trợ; hãy gửi application/json.",
-                    "Unsupported content type; send application/json."
-                };
-            default ->
-                status.is5xxServerError()
-                        ? new String[] {
-                            "unexpected",
-                            "Đã có lỗi ngoài dự kiến. Hãy thử lại hoặc báo quản trị viên.",
-                            "Unexpected error. Retry or tell an administrator."
-                        }
-                        : new String[] {
-                            "request", "Không thực hiện được yêu cầu này.", "The request could not be served."
-                        };
+            case 400 -> "malformed";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method";
+            case 413 -> "too-large";
+            case 415 -> "media-type";
+            default -> status.is5xxServerError() ? "unexpected" : "request";
         };
     }
 

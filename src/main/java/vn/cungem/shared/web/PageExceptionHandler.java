@@ -19,6 +19,7 @@ import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.shared.spreadsheet.SpreadsheetBusyException;
+import vn.cungem.shared.text.Bundles;
 
 /** Errors on pages become a page in the reader's language that says what happened and what to do next. */
 @ControllerAdvice(annotations = Controller.class)
@@ -68,11 +69,7 @@ class PageExceptionHandler {
     String badRequest(Exception e, Locale locale, HttpServletResponse response, Model model) {
         withCaller(model);
         response.setStatus(e instanceof MaxUploadSizeExceededException ? 413 : 400);
-        model.addAttribute(
-                "message",
-                "en".equals(locale.getLanguage())
-                        ? "The request was not understood: check the address and the form."
-                        : "Yêu cầu không hợp lệ: hãy kiểm tra lại địa chỉ hoặc biểu mẫu.");
+        model.addAttribute("message", Bundles.text("problem.request.page", locale));
         return "error/400";
     }
 
@@ -83,7 +80,7 @@ class PageExceptionHandler {
         response.setStatus(503);
         response.setHeader("Retry-After", String.valueOf(SpreadsheetBusyException.RETRY_AFTER_SECONDS));
         model.addAttribute("message", e.message(locale));
-        return "error/400";
+        return "error/503";
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -97,11 +94,7 @@ class PageExceptionHandler {
     String duplicate(Locale locale, HttpServletResponse response, Model model) {
         withCaller(model);
         response.setStatus(409);
-        model.addAttribute(
-                "message",
-                "en".equals(locale.getLanguage())
-                        ? "This record already exists (perhaps sent twice); reload and check."
-                        : "Dữ liệu này đã tồn tại (có thể do gửi hai lần); hãy tải lại và kiểm tra.");
+        model.addAttribute("message", Bundles.text("problem.duplicate", locale));
         return "error/400";
     }
 
@@ -111,13 +104,7 @@ class PageExceptionHandler {
         log.warn("Database refused a value: {}", e.getMessage());
         withCaller(model);
         response.setStatus(400);
-        model.addAttribute(
-                "message",
-                "en".equals(locale.getLanguage())
-                        ? "A value could not be stored (too long, a control character or a broken rule); nothing was"
-                                + " written. Check and send again."
-                        : "Dữ liệu có giá trị không lưu được (quá dài, có ký tự điều khiển hoặc sai ràng buộc); chưa có"
-                                + " gì được ghi. Hãy kiểm tra và gửi lại.");
+        model.addAttribute("message", Bundles.text("problem.value-refused", locale));
         return "error/400";
     }
 

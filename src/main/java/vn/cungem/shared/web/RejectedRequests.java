@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * Addresses the security firewall refuses before any controller runs (an encoded NUL or semicolon, {@code ..} in the
@@ -22,7 +23,7 @@ class RejectedRequests implements RequestRejectedHandler {
                 request,
                 response,
                 "malformed",
-                "Địa chỉ yêu cầu chứa ký tự không được phép.",
-                "The address contains characters that are not allowed.");
+                Bundles.vi("problem.malformed.address"),
+                Bundles.en("problem.malformed.address"));
     }
 }

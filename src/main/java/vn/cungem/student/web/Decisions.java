@@ -17,8 +17,7 @@ final class Decisions {
             case "return" -> students.returnForCorrection(chosen, reason, caller);
             case "reject" -> students.reject(chosen, reason, caller);
             case "propose" -> students.propose(chosen, caller);
-            default ->
-                throw new InvalidValueException("student.action", "Chưa chọn thao tác.", "No action was chosen.");
+            default -> throw InvalidValueException.of("student.action", "student.error.action");
         };
     }
 }

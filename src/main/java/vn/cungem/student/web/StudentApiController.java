@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.cungem.shared.ConflictException;
+import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Callers;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.FieldProblem;
 import vn.cungem.student.Registration;
 import vn.cungem.student.RollUp;
@@ -44,13 +45,8 @@ class StudentApiController {
 
     private final Students students;
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
-    private final MessageSource messages;
-
-    StudentApiController(Students students, MessageSource messages) {
+    StudentApiController(Students students) {
         this.students = students;
-        this.messages = messages;
     }
 
     record RegisterRequest(Long schoolId, Boolean confirmedDistinct, StudentInput student) {}
@@ -111,14 +107,7 @@ class StudentApiController {
                 idempotencyKey,
                 Callers.current());
         if (result.needsConfirmation()) {
-            throw new LikelyDuplicateException(
-                    result.likelyDuplicates(),
-                    result.likelyElsewhere()
-                            ? messages.getMessage("student.duplicate.likelyElsewhere", null, VIETNAMESE)
-                            : null,
-                    result.likelyElsewhere()
-                            ? messages.getMessage("student.duplicate.likelyElsewhere", null, Locale.ENGLISH)
-                            : null);
+            throw new LikelyDuplicateException(result.likelyDuplicates(), result.likelyElsewhere());
         }
         if (result.created()) {
             return ResponseEntity.created(
@@ -136,10 +125,8 @@ class StudentApiController {
         if (student == null) {
             throw new StudentInvalidException(List.of(FieldProblem.error(
                     "student",
-                    "Thiếu đối tượng \"student\": hãy gửi thông tin học sinh bên trong nó, ví dụ {\"schoolId\": 12,"
-                            + " \"student\": {\"fullName\": \"Nguyễn Thị Lan\", …}}.",
-                    "The \"student\" object is missing: send the student's fields inside it, for example"
-                            + " {\"schoolId\": 12, \"student\": {\"fullName\": \"Nguyễn Thị Lan\", …}}.")));
+                    Bundles.vi("student.error.student-missing"),
+                    Bundles.en("student.error.student-missing"))));
         }
         return student;
     }
@@ -201,8 +188,7 @@ class StudentApiController {
     @Operation(summary = "Merge a duplicate into this student; the duplicate keeps its history, marked MERGED")
     StudentView merge(@PathVariable long id, @RequestBody MergeRequest body) {
         if (body == null || body.duplicateId() == null) {
-            throw new vn.cungem.shared.InvalidValueException(
-                    "student.merge-which", "Chưa chọn hồ sơ trùng để gộp.", "No duplicate record was chosen.");
+            throw InvalidValueException.of("student.merge-which", "student.error.merge-which");
         }
         return students.merge(id, body.duplicateId(), body.reason(), Callers.current());
     }
@@ -249,23 +235,27 @@ class StudentApiController {
         private final transient List<vn.cungem.student.DuplicateCandidate> candidates;
         private final boolean elsewhere;
 
-        /** {@code elsewhereVi}/{@code elsewhereEn}: set when a candidate lies outside the caller's scope (not named). */
-        LikelyDuplicateException(
-                List<vn.cungem.student.DuplicateCandidate> candidates, String elsewhereVi, String elsewhereEn) {
+        /**
+         * {@code elsewhere}: a candidate lies outside the caller's scope; it is not named, only said to exist. Alone, that
+         * is the whole message; beside candidates the caller may see, it follows the usual one.
+         */
+        LikelyDuplicateException(List<vn.cungem.student.DuplicateCandidate> candidates, boolean elsewhere) {
             super(
                     "student.likely-duplicate",
-                    elsewhereVi != null && candidates.isEmpty()
-                            ? elsewhereVi + " (confirmedDistinct=true)"
-                            : "Có thể học sinh này đã được đăng ký (cùng họ tên, ngày sinh và cùng trường hoặc cùng số"
-                                    + " điện thoại phụ huynh). Nếu đây là học sinh khác, gửi lại với"
-                                    + " confirmedDistinct=true." + (elsewhereVi == null ? "" : " " + elsewhereVi),
-                    elsewhereEn != null && candidates.isEmpty()
-                            ? elsewhereEn + " (confirmedDistinct=true)"
-                            : "This student may already be registered (same name and birth date, and same school or"
-                                    + " guardian phone). If it is another child, send again with"
-                                    + " confirmedDistinct=true." + (elsewhereEn == null ? "" : " " + elsewhereEn));
+                    message(candidates, elsewhere, Bundles.VIETNAMESE),
+                    message(candidates, elsewhere, Locale.ENGLISH));
             this.candidates = List.copyOf(candidates);
-            this.elsewhere = elsewhereVi != null;
+            this.elsewhere = elsewhere;
+        }
+
+        private static String message(
+                List<vn.cungem.student.DuplicateCandidate> candidates, boolean elsewhere, Locale locale) {
+            String there = Bundles.text("student.duplicate.likelyElsewhere", locale);
+            if (elsewhere && candidates.isEmpty()) {
+                return there + " (confirmedDistinct=true)";
+            }
+            String likely = Bundles.text("student.error.likely-duplicate", locale);
+            return elsewhere ? likely + " " + there : likely;
         }
 
         boolean elsewhere() {

@@ -78,8 +78,7 @@ class StudentDetailPages {
             Locale locale,
             RedirectAttributes redirect) {
         if (duplicateId == null) {
-            throw new InvalidValueException(
-                    "student.merge-which", "Chưa chọn hồ sơ trùng để gộp.", "No duplicate record was chosen.");
+            throw InvalidValueException.of("student.merge-which", "student.error.merge-which");
         }
         students.merge(id, duplicateId, reason, Callers.current());
         return back(id, redirect, messages.getMessage("student.detail.merged.flash", null, locale));

@@ -132,8 +132,7 @@ class StudentListPages {
         Caller caller = Callers.current();
         Long school = schoolId != null ? schoolId : students.ownSchool(caller);
         if (school == null) {
-            throw new InvalidValueException(
-                    "student.propose-which", "Chưa chọn trường để đề xuất.", "No school was chosen to propose.");
+            throw InvalidValueException.of("student.propose-which", "student.error.propose-which");
         }
         int count = students.proposeSchool(id, school, caller);
         redirect.addFlashAttribute("flash", messages.getMessage("student.proposed", new Object[] {count}, locale));

@@ -195,6 +195,12 @@ class CashLedgerIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+        assertThat(jdbc.sql("select description from ledger_entry where corrects_entry_id = ? order by id")
+                        .param(entry)
+                        .query(String.class)
+                        .list())
+                .first()
+                .isEqualTo("Điều chỉnh bút toán #" + entry + ": Ghi thừa 200.000");
         assertThat(ledger.page(campaign, 0, 50, vn.cungem.shared.security.Caller.SYSTEM)
                         .totals()
                         .balance())
@@ -258,7 +264,18 @@ class CashLedgerIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(purchase(TestFixtures.unique("mua-"), 1_000_000)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1.700.000")));
+                .andExpect(jsonPath("$.code").value("purchase.insufficient"))
+                .andExpect(
+                        jsonPath("$.detail").value("Quỹ không đủ: mua 2.300.000 ₫ nhưng số dư chỉ còn 1.700.000 ₫."));
+        mvc.perform(post("/api/v1/campaigns/{c}/purchases", campaign)
+                        .with(user(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documentKind\": \"INVOICE\", \"documentNumber\": \"HD-9\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("purchase.invalid"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Tên nhà cung cấp là bắt buộc (tối đa 200 ký tự); Ngày chứng từ là bắt buộc."))
+                .andExpect(jsonPath("$.detail_en").value("Vendor name is required; The document date is required."));
         assertThat(ledger.balance(campaign)).isEqualTo(1_700_000);
 
         mvc.perform(post("/campaigns/{c}/purchases", campaign)
@@ -281,6 +298,12 @@ class CashLedgerIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("Sách giáo khoa lớp 1, trọn bộ");
+        assertThat(jdbc.sql("select description from ledger_entry where campaign_id = ? and reason = 'PURCHASE'"
+                                + " order by id")
+                        .param(campaign)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Hoá đơn HD-0001 — Công ty TNHH Máy Tính Sài Gòn", "Báo giá BG-7 — Nhà sách Fahasa");
         mvc.perform(post("/api/v1/campaigns/{c}/purchases", campaign)
                         .with(user(otherManager))
                         .contentType(MediaType.APPLICATION_JSON)

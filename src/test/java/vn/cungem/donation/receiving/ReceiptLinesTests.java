@@ -55,11 +55,21 @@ class ReceiptLinesTests {
                 new Receipts.Line(ItemType.LAPTOP, 1, null, null, null, null),
                 new Receipts.Line(ItemType.LAPTOP, 1, ItemCondition.NEW, null, null, List.of("A1, A2")),
                 new Receipts.Line(ItemType.BOOKS_AND_SUPPLIES, 5, ItemCondition.NEW, null, null, List.of("X")));
-        for (Receipts.Line line : cases) {
-            assertThatThrownBy(() -> Receipts.validLines(List.of(line)))
-                    .isInstanceOf(InvalidValueException.class)
-                    .satisfies(e ->
-                            assertThat(((InvalidValueException) e).messageVi()).isNotBlank());
+        List<String> codes = List.of(
+                "receipt.line-type",
+                "receipt.line-quantity",
+                "receipt.line-condition",
+                "receipt.line-serials",
+                "receipt.line-serials-untagged");
+        for (int i = 0; i < cases.size(); i++) {
+            List<Receipts.Line> lines = List.of(cases.get(i));
+            String code = codes.get(i);
+            assertThatThrownBy(() -> Receipts.validLines(lines))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.code()).isEqualTo(code);
+                        assertThat(e.messageVi()).startsWith("Dòng 1: ");
+                        assertThat(e.messageEn()).startsWith("Line 1: ");
+                    });
         }
     }
 

@@ -16,6 +16,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
+import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -347,6 +355,43 @@ class OrganisationWebIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("alert error")));
+    }
+
+    @Test
+    void anImportWhileEveryReadingSlotIsTakenShowsTheBusyPageWithItsOwnTitle() throws Exception {
+        CountDownLatch taken = new CountDownLatch(SpreadsheetParsing.SLOTS);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService readers = Executors.newFixedThreadPool(SpreadsheetParsing.SLOTS);
+        try {
+            for (int i = 0; i < SpreadsheetParsing.SLOTS; i++) {
+                readers.submit(() -> SpreadsheetParsing.read(
+                        "a;b\n".getBytes(StandardCharsets.UTF_8),
+                        SpreadsheetGuard.Limits.DEFAULT,
+                        true,
+                        Duration.ZERO,
+                        () -> {
+                            taken.countDown();
+                            try {
+                                release.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }));
+            }
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            MockMultipartFile file = new MockMultipartFile(
+                    "file", "dvhc.csv", "text/csv", "Mã TP;Mã PX\n".getBytes(StandardCharsets.UTF_8));
+            mvc.perform(multipart("/units/import").file(file).with(admin).with(csrf()))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().string(containsString(Bundles.vi("error.503.title"))))
+                    .andExpect(content().string(containsString(Bundles.vi("error.503.body"))))
+                    .andExpect(content().string(containsString(Bundles.vi("spreadsheet.busy"))))
+                    .andExpect(content().string(not(containsString(Bundles.vi("error.400.title")))));
+        } finally {
+            release.countDown();
+            readers.shutdownNow();
+            readers.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
