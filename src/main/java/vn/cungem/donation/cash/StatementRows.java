@@ -64,7 +64,10 @@ final class StatementRows implements TabularReader.RowSink {
     /** Decides the header from the rows kept, then reads the kept rows below it. */
     private void resolve() {
         resolved = true;
-        Optional<HeaderVocabulary.Header<Column>> found = StatementColumns.find(head);
+        Optional<HeaderVocabulary.Header<Column>> found = StatementColumns.find(above(head));
+        if (found.isEmpty() || !StatementColumns.complete(found.get().fields())) {
+            found = StatementColumns.find(head);
+        }
         HeaderVocabulary.Header<Column> header = found.orElseGet(this::guessedHeader);
         if (header == null) {
             identity = StatementBanks.recognise(cellsOf(head, Integer.MAX_VALUE));
@@ -99,6 +102,19 @@ final class StatementRows implements TabularReader.RowSink {
                 below(row.number(), row.cells());
             }
         }
+    }
+
+    /**
+     * The rows down to the first that reads as a transaction: the header is above it, and a statement's first rows are
+     * mostly transactions, each a costly candidate. The whole head is searched when these rows hold no header.
+     */
+    private static List<Row> above(List<Row> rows) {
+        for (int r = 1; r < rows.size(); r++) {
+            if (looksLikeTransaction(rows.get(r).cells())) {
+                return rows.subList(0, r);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -117,8 +117,12 @@ final class StatementValues {
             return days < 20_000 || days > 80_000 ? null : EXCEL_EPOCH.plusDays(days);
         }
         // "01/11/2026 08:15:32", and Techcombank's "31/10/2023\n5243.65937" (date, then the transaction number)
-        String[] words = s.split("\\s+", 2);
-        s = words[0];
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                s = s.substring(0, i);
+                break;
+            }
+        }
         int t = s.indexOf('T');
         if (t > 0) {
             s = s.substring(0, t);
