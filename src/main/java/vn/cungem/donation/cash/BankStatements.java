@@ -38,7 +38,8 @@ public class BankStatements {
     public static final String IMPORT_ENTITY = "bank_statement_import";
 
     /** What an import did, and {@code timingsMs} per phase for the benchmark. */
-    public record ImportResult(ImportCounts counts, Map<String, Long> timingsMs) implements java.io.Serializable {}
+    public record ImportResult(ImportCounts counts, Map<String, Long> timingsMs, String bank)
+            implements java.io.Serializable {}
 
     /** Where an import tells how far it is: the lines it read, then every so often the lines it has stored. */
     interface Progress {
@@ -61,6 +62,9 @@ public class BankStatements {
     /** Reads that an import runs beside its own work, each on a connection of its own, a bounded number at once. */
     private final StatementReads background;
 
+    /** The statement layouts people confirmed, per bank account (issue 11). */
+    private final StatementMappings mappings;
+
     /** A timer per phase of the import ({@code cungem.import.phase}, import=statement), as the map in the result. */
     private final MeterRegistry meters;
 
@@ -72,7 +76,9 @@ public class BankStatements {
             PledgeCashProgress pledgeProgress,
             ApplicationEventPublisher events,
             StatementReads background,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            StatementMappings mappings) {
+        this.mappings = mappings;
         this.background = background;
         this.meters = meters;
         this.jdbc = jdbc;
@@ -105,13 +111,14 @@ public class BankStatements {
         access.lockForImport(campaignId);
         CompletableFuture<List<OpenPledge>> open =
                 CompletableFuture.supplyAsync(() -> openPledges(campaignId), background::execute);
-        List<StatementLine> lines;
+        StatementParser.Parsed parsed;
         try {
-            lines = StatementParser.parse(content);
+            parsed = StatementParser.read(content, mappings.of(campaignId));
         } catch (RuntimeException e) {
             open.cancel(false);
             throw e;
         }
+        List<StatementLine> lines = parsed.lines();
         t = lap(timings, "parse", t);
 
         // Folding and hashing are per line and independent: spread over the cores; the rest stays in file order.
@@ -143,7 +150,7 @@ public class BankStatements {
 
         // Microseconds, as both databases store them, so both writers keep the same value.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long importId = insertImport(campaignId, fileName, content, lines.size(), fresh.size(), caller, now);
+        long importId = insertImport(campaignId, fileName, content, lines.size(), fresh.size(), caller, now, parsed);
         StatementMatching matching;
         try {
             matching = new StatementMatching(open.join());
@@ -184,7 +191,7 @@ public class BankStatements {
         after.put("matchedByAmountAndName", counts.matchedByAmountAndName());
         after.put("bankFeesPosted", counts.bankFeesPosted());
         events.publishEvent(DomainChange.created(IMPORT_ENTITY, importId, CashAccess.unitOf(campaign), after));
-        return new ImportResult(counts, timings);
+        return new ImportResult(counts, timings, parsed.identity().bank());
     }
 
     private long lap(Map<String, Long> timings, String phase, long since) {
@@ -209,13 +216,20 @@ public class BankStatements {
     }
 
     private long insertImport(
-            long campaignId, String fileName, byte[] content, int inFile, int added, Caller caller, Instant now) {
+            long campaignId,
+            String fileName,
+            byte[] content,
+            int inFile,
+            int added,
+            Caller caller,
+            Instant now,
+            StatementParser.Parsed parsed) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into bank_statement_import (campaign_id, file_name, file_sha256, lines_in_file,
                                                            lines_added, lines_already_known, imported_by_account_id,
-                                                           imported_by_name, imported_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                           imported_by_name, imported_at, bank, account_number)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         campaignId,
                         LedgerPosting.cut(fileName == null || fileName.isBlank() ? "sao-ke" : fileName, 255),
@@ -225,7 +239,11 @@ public class BankStatements {
                         inFile - added,
                         caller.accountId(),
                         caller.displayName(),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        parsed.identity().bank(),
+                        parsed.identity().account() == null
+                                ? null
+                                : LedgerPosting.cut(parsed.identity().account(), 40))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

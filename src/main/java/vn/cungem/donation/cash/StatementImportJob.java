@@ -21,12 +21,18 @@ public record StatementImportJob(
         String failureEn,
         List<LineProblem> problems,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String bank,
+        StatementColumnsToConfirm.Proposal columnsToConfirm) {
 
-    /** QUEUED: waiting for a node; RUNNING: a node is importing it; DONE and FAILED are final. */
+    /**
+     * QUEUED: waiting for a node; RUNNING: a node is importing it; CONFIRM: waiting for a person to confirm the
+     * columns ({@code columnsToConfirm}); DONE and FAILED are final.
+     */
     public enum Status {
         QUEUED,
         RUNNING,
+        CONFIRM,
         DONE,
         FAILED;
 

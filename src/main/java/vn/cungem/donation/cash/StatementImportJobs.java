@@ -133,8 +133,11 @@ public class StatementImportJobs {
                                 job.content(),
                                 job.caller(),
                                 (done, total) -> store.progress(jobId, done, total));
-                        store.finish(jobId, result.counts());
+                        store.finish(jobId, result.counts(), result.bank());
                     }));
+        } catch (StatementColumnsToConfirm e) {
+            // issue 11: nothing imported; the job waits for the person to confirm the columns
+            store.toConfirm(jobId, e.proposal());
         } catch (ConflictException | SpreadsheetBusyException e) {
             if (!inline) {
                 store.requeue(jobId);

@@ -34,7 +34,7 @@ class StatementJobStore {
     private static final String COLUMNS = """
             id, campaign_id, file_name, status, uploaded_by_name, lines_total, lines_done, import_id, lines_in_file,
             lines_added, lines_already_known, matched_by_code, matched_by_amount_and_name, bank_fees_posted,
-            lines_unmatched, failure_vi, failure_en, problems, created_at, updated_at""";
+            lines_unmatched, failure_vi, failure_en, problems, created_at, updated_at, bank, columns_to_confirm""";
 
     private static final int PROBLEMS_MAX = 8000;
 
@@ -168,12 +168,12 @@ class StatementJobStore {
     }
 
     /** The outcome, in the import's own transaction. */
-    void finish(long jobId, ImportCounts c) {
+    void finish(long jobId, ImportCounts c, String bank) {
         jdbc.sql("""
                         update statement_import_job set status = 'DONE', lines_done = ?, lines_total = ?, import_id = ?,
                                lines_in_file = ?, lines_added = ?, lines_already_known = ?, matched_by_code = ?,
                                matched_by_amount_and_name = ?, bank_fees_posted = ?, lines_unmatched = ?,
-                               claimed_by = null, claimed_at = null, updated_at = ?
+                               claimed_by = null, claimed_at = null, updated_at = ?, bank = ?, columns_to_confirm = null
                          where id = ?""")
                 .params(
                         c.added(),
@@ -187,6 +187,7 @@ class StatementJobStore {
                         c.bankFeesPosted(),
                         c.unmatched(),
                         now(),
+                        bank,
                         jobId)
                 .update();
     }
@@ -199,6 +200,31 @@ class StatementJobStore {
                          where id = ?""")
                 .params(LedgerPosting.cut(vi, 1000), LedgerPosting.cut(en, 1000), problemsText(problems), now(), jobId)
                 .update());
+    }
+
+    /** Waiting for the person to confirm the columns (issue 11); the idempotency key is kept, nothing was imported. */
+    void toConfirm(long jobId, StatementColumnsToConfirm.Proposal proposal) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+                        update statement_import_job set status = 'CONFIRM', columns_to_confirm = ?, bank = ?,
+                               claimed_by = null, claimed_at = null, updated_at = ?
+                         where id = ?""")
+                .params(proposal.text(), proposal.bank(), now(), jobId)
+                .update());
+    }
+
+    /** A job whose columns were confirmed back in the queue; false when it was not waiting for them (any more). */
+    boolean resume(long jobId) {
+        return jdbc.sql("""
+                        update statement_import_job set status = 'QUEUED', updated_at = ?
+                         where id = ? and status = 'CONFIRM'""").params(now(), jobId).update() == 1;
+    }
+
+    /** The uploaded file's size in bytes. */
+    long size(long jobId) {
+        return jdbc.sql("select octet_length(content) from statement_import_job where id = ?")
+                .param(jobId)
+                .query(Long.class)
+                .single();
     }
 
     /** Back in the queue (the campaign's money was busy): the next poll, on any node, tries again. */
@@ -236,7 +262,9 @@ class StatementJobStore {
                 rs.getString("failure_en"),
                 problems(rs.getString("problems")),
                 rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("bank"),
+                StatementColumnsToConfirm.Proposal.parse(rs.getString("columns_to_confirm")));
     }
 
     /** One problem a line, "line TAB Vietnamese TAB English", as many whole lines as the column holds. */

@@ -30,8 +30,20 @@ final class StatementValues {
 
     private StatementValues() {}
 
-    /** Whole VND from {@code 1.250.000}, {@code 1,250,000}, {@code 1250000}, {@code 1,250,000.00}, {@code 500.000 đ}. */
+    /**
+     * Whole VND from {@code 1.250.000}, {@code 1,250,000}, {@code 1250000}, {@code 1,250,000.00}, {@code 500.000 đ};
+     * a sign or brackets around it ({@code +500,000}, {@code -22.000}, {@code (150,000)}) are dropped: the column says
+     * the side.
+     */
     static long amount(String text) {
+        return Math.abs(signed(text));
+    }
+
+    /**
+     * The amount with its sign: negative when written {@code -22.000}, {@code 22.000-} or {@code (22,000)} (a debit in
+     * a single amount column), positive otherwise.
+     */
+    static long signed(String text) {
         if (text != null && !text.isEmpty() && text.length() <= 16 && allDigits(text)) {
             return checked(Long.parseLong(text));
         }
@@ -40,6 +52,22 @@ final class StatementValues {
         if (s.isEmpty() || s.equals("-")) {
             return 0;
         }
+        boolean negative = false;
+        if (s.length() > 2 && s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = s.substring(1, s.length() - 1);
+        } else if (s.length() > 1 && (s.charAt(0) == '-' || s.charAt(0) == '+' || s.charAt(0) == '\u2212')) {
+            negative = s.charAt(0) != '+';
+            s = s.substring(1);
+        } else if (s.length() > 1 && s.endsWith("-")) {
+            negative = true;
+            s = s.substring(0, s.length() - 1);
+        }
+        long value = unsigned(s);
+        return negative ? -value : value;
+    }
+
+    private static long unsigned(String s) {
         String digits;
         Matcher m;
         if (DIGITS.matcher(s).matches()) {
@@ -88,9 +116,12 @@ final class StatementValues {
             long days = Long.parseLong(serial.group(1));
             return days < 20_000 || days > 80_000 ? null : EXCEL_EPOCH.plusDays(days);
         }
-        int space = s.indexOf(' ');
-        if (space > 0) {
-            s = s.substring(0, space);
+        // "01/11/2026 08:15:32", and Techcombank's "31/10/2023\n5243.65937" (date, then the transaction number)
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                s = s.substring(0, i);
+                break;
+            }
         }
         int t = s.indexOf('T');
         if (t > 0) {

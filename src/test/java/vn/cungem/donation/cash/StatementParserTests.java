@@ -73,6 +73,11 @@ class StatementParserTests {
                 "500.000 ₫|500000",
                 "1,250,000.00|1250000",
                 "1.250.000,00|1250000",
+                "+500,000|500000",
+                "-22.000|22000",
+                "(150,000)|150000",
+                "1500000.00|1500000",
+                "1,500,000 VND|1500000",
                 "''|0",
                 "-|0"
             })
@@ -83,7 +88,7 @@ class StatementParserTests {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"abc", "1.25", "12.50.000", "1,250,000.50", "-500"})
+            value = {"abc", "1.25", "12.50.000", "1,250,000.50", "--500", "(500"})
     void refusesAmountsThatAreNotWholeDong(String text) {
         assertThatThrownBy(() -> StatementParser.amount(text)).isInstanceOf(IllegalArgumentException.class);
     }
