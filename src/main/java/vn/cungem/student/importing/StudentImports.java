@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.NotFoundException;
@@ -109,6 +110,11 @@ public class StudentImports {
         return uploads.chooseSheet(campaignId, importId, sheetIndex, caller);
     }
 
+    /** The mapping step: which field each column of the pending sheet holds; see {@link ImportUploads#confirmColumns}. */
+    public ImportJob confirmColumns(long campaignId, long importId, Map<Integer, String> choices, Caller caller) {
+        return uploads.confirmColumns(campaignId, importId, choices, caller);
+    }
+
     /** Writes the valid rows (now when small, else in the background); only from PREVIEW. */
     public ImportJob commit(long campaignId, long importId, Caller caller) {
         ImportJob job = access.require(campaignId, importId, caller);
@@ -131,7 +137,10 @@ public class StudentImports {
         if (job.status() == Status.DISCARDED) {
             return job;
         }
-        if (job.status() != Status.UPLOADED && job.status() != Status.PREVIEW && job.status() != Status.FAILED) {
+        if (job.status() != Status.UPLOADED
+                && job.status() != Status.COLUMNS
+                && job.status() != Status.PREVIEW
+                && job.status() != Status.FAILED) {
             throw job.notNow();
         }
         states.discard(importId);
