@@ -2,46 +2,44 @@ package vn.cungem.student.importing;
 
 import java.util.Arrays;
 import java.util.List;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * The columns of a school's list of students in need, in the template's order. How a school's own header names them
  * ("HỌ TÊN HS", "Ngày tháng năm sinh", "SĐT phụ huynh") is {@link StudentHeaders}' business.
  */
 public enum StudentColumn {
-    FULL_NAME("Họ và tên", "Full name", true),
-    BIRTH_DATE("Ngày sinh", "Date of birth", true),
-    GENDER("Giới tính", "Gender", true),
-    PERSONAL_ID("Số định danh cá nhân", "Personal ID number", false),
-    MOET_CODE("Mã học sinh", "MOET student code", false),
-    SCHOOL_CODE("Mã trường", "School code", true),
-    GRADE("Khối", "Grade", true),
-    CLASS_NAME("Lớp", "Class", false),
-    HOME_COMMUNE("Xã/phường cư trú", "Home commune/ward", false),
-    ADDRESS("Địa chỉ", "Address", false),
-    GUARDIAN_NAME("Họ tên người giám hộ", "Guardian's name", false),
-    GUARDIAN_PHONE("SĐT người giám hộ", "Guardian's phone", false),
-    CATEGORIES("Diện ưu tiên", "Priority categories", false),
-    DEVICE_SITUATION("Tình trạng thiết bị", "Device situation", false),
-    CONNECTIVITY("Kết nối Internet", "Internet connection", false),
-    NEEDS("Cần (thiết bị/SIM/data/Wi-Fi)", "Needs (device/SIM/data/Wi-Fi)", false),
-    NOTES("Ghi chú", "Notes", false);
+    FULL_NAME(true),
+    BIRTH_DATE(true),
+    GENDER(true),
+    PERSONAL_ID(false),
+    MOET_CODE(false),
+    SCHOOL_CODE(true),
+    GRADE(true),
+    CLASS_NAME(false),
+    HOME_COMMUNE(false),
+    ADDRESS(false),
+    GUARDIAN_NAME(false),
+    GUARDIAN_PHONE(false),
+    CATEGORIES(false),
+    DEVICE_SITUATION(false),
+    CONNECTIVITY(false),
+    NEEDS(false),
+    NOTES(false);
 
-    private final String headerVi;
-    private final String headerEn;
     private final boolean required;
 
-    StudentColumn(String headerVi, String headerEn, boolean required) {
-        this.headerVi = headerVi;
-        this.headerEn = headerEn;
+    StudentColumn(boolean required) {
         this.required = required;
     }
 
+    /** The template's header of the column (studentImport.column.* in the bundles). */
     public String headerVi() {
-        return headerVi;
+        return Bundles.vi("studentImport.column." + name());
     }
 
     public String headerEn() {
-        return headerEn;
+        return Bundles.en("studentImport.column." + name());
     }
 
     /** Whether the template marks the column required (*); the school column may still be left to the officer's. */

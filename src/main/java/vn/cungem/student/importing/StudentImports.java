@@ -11,6 +11,7 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Scope;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.Connectivity;
 import vn.cungem.student.DeviceSituation;
 import vn.cungem.student.Gender;
@@ -87,12 +88,7 @@ public class StudentImports {
                         Arrays.stream(Connectivity.values())
                                 .map(Connectivity::labelVi)
                                 .toList(),
-                        List.of(
-                                "Thiết bị",
-                                "Thiết bị; SIM",
-                                "Thiết bị; SIM; gói cước",
-                                "Thiết bị; Wi-Fi",
-                                "SIM; gói cước"),
+                        List.of(Bundles.vi("studentImport.template.needs").split("\\|")),
                         schools.stream()
                                 .map(s -> new StudentTemplate.School(s.moetCode(), s.name()))
                                 .toList(),
