@@ -148,6 +148,9 @@ class ImportUploads {
      */
     ImportJob confirmColumns(long campaignId, long importId, Map<Integer, String> choices, Caller caller) {
         ImportJob job = access.require(campaignId, importId, caller);
+        if (job.status() == Status.VALIDATING || job.status() == Status.PREVIEW) {
+            return job; // a retried confirmation (a double click, a resent request): the import has moved on already
+        }
         if (job.status() != Status.COLUMNS) {
             throw job.notNow();
         }

@@ -42,6 +42,7 @@ class SchoolLayoutImportIntegrationTests {
     JdbcClient jdbc;
 
     long campaign;
+    long schoolA;
     AccountDetails officerA;
     AccountDetails officerB;
 
@@ -50,7 +51,7 @@ class SchoolLayoutImportIntegrationTests {
         ImportTestData data = new ImportTestData(jdbc);
         long province = fixtures.unit("Tỉnh Bình Dương Thử", "province", null);
         long ward = fixtures.unit("Phường Linh Trung", "commune", province);
-        long schoolA = fixtures.school("Trường Tiểu học Linh Trung", ward);
+        schoolA = fixtures.school("Trường Tiểu học Linh Trung", ward);
         long schoolB = fixtures.school("Trường Tiểu học Linh Chiểu", ward);
         campaign = data.campaign(province);
         officerA = fixtures.account(Role.SCHOOL_OFFICER, ward, schoolA, null);
@@ -220,6 +221,20 @@ class SchoolLayoutImportIntegrationTests {
                 .andExpect(jsonPath("$.status").value("PREVIEW"))
                 .andExpect(jsonPath("$.ok").value(2))
                 .andExpect(jsonPath("$.ignoredHeaders[0]").value("Tôn giáo"));
+        // the same confirmation resent changes nothing
+        mvc.perform(put("/api/v1/campaigns/{c}/student-imports/{i}/columns", campaign, id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fields\": {\"2\": \"BIRTH_DATE\", \"11\": \"IGNORE\"}}")
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PREVIEW"))
+                .andExpect(jsonPath("$.ok").value(2));
+        assertThat(jdbc.sql("select count(*) from student_column_mapping where owner_kind = 'SCHOOL' and owner_id = ?")
+                        .param(schoolA)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
         List<List<String>> october = schoolList(header, "Phạm Minh Đức", "Võ Thị Em", "Đỗ Gia Huy");
         String next = upload(officerA, "thang-10.xlsx", Workbooks.xlsx(october, "DS"));
