@@ -95,7 +95,7 @@ class SchoolLayoutImportIntegrationTests {
         rows.add(List.of());
         rows.add(header);
         for (int i = 0; i < names.length; i++) {
-            rows.add(child(String.valueOf(i + 1), names[i], (i + 1) + "/3/2017"));
+            rows.add(child(String.valueOf(i + 1), names[i], (i % 28 + 1) + "/3/2017"));
         }
         rows.add(List.of("", "Tổng cộng: " + names.length + " học sinh"));
         rows.add(List.of());
@@ -275,6 +275,35 @@ class SchoolLayoutImportIntegrationTests {
                 .contains("Trang tính bỏ qua (không có dòng tiêu đề): Hướng dẫn")
                 .contains("3A2 · 7")
                 .contains("Dòng tổng cộng");
+    }
+
+    @Test
+    void aLongCsvSavedByOldExcelOnAVietnameseWindowsIsReadInTheSchoolsLayout() throws Exception {
+        String[] family = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi"};
+        String[] given = {"Thị Mai", "Văn Phúc", "Thu Hà", "Gia Bảo", "Ngọc Ánh", "Minh Khôi", "Thanh Hương", "Đức Huy"
+        };
+        String[] names = new String[80];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = family[i % family.length] + " " + given[(i / family.length) % given.length];
+        }
+        StringBuilder csv = new StringBuilder();
+        for (List<String> row : schoolList(OWN_HEADER, names)) {
+            csv.append(String.join(
+                            ",",
+                            row.stream()
+                                    .map(c -> c.contains(",") ? "\"" + c + "\"" : c)
+                                    .toList()))
+                    .append("\r\n");
+        }
+        byte[] file = SpreadsheetReaderTests.windows1258Form(csv.toString())
+                .getBytes(java.nio.charset.Charset.forName("windows-1258"));
+
+        String json = upload(officerA, "danh-sach.csv", file);
+
+        assertThat((String) JsonPath.read(json, "$.job.status")).isEqualTo("PREVIEW");
+        assertThat((Integer) JsonPath.read(json, "$.job.rowsTotal")).isEqualTo(80);
+        assertThat((Integer) JsonPath.read(json, "$.job.errors")).isZero();
+        assertThat((Integer) JsonPath.read(json, "$.job.skipped")).isEqualTo(6);
     }
 
     @Test
