@@ -75,11 +75,15 @@ class ImportJobStates {
                 == 1;
     }
 
-    /** To DISCARDED, dropping the file and the preview: children's data is not kept for nothing. */
+    /**
+     * To DISCARDED, dropping the file, the preview and the sample values of the mapping step: children's data is not
+     * kept for nothing.
+     */
     void discard(long importId) {
         transaction.executeWithoutResult(tx -> {
             int changed = jdbc.sql("""
                             update student_import set status = 'DISCARDED', idempotency_key = null, content = ?,
+                                   pending_columns = null,
                                    updated_at = ?, version = version + 1
                              where id = ? and status in ('UPLOADED', 'COLUMNS', 'PREVIEW', 'FAILED')""")
                     .params(new byte[0], OffsetDateTime.now(ZoneOffset.UTC), importId)

@@ -244,6 +244,18 @@ class SchoolLayoutImportIntegrationTests {
         // remembered for that school: another school with the same layout is asked its own question
         String other = upload(officerB, "truong-khac.xlsx", Workbooks.xlsx(october, "DS"));
         assertThat((String) JsonPath.read(other, "$.job.status")).isEqualTo("COLUMNS");
+        // discarded at the mapping step: the children's names shown as samples go with the file
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/discard", campaign, id(other))
+                        .with(user(officerB))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DISCARDED"))
+                .andExpect(jsonPath("$.columns").isEmpty());
+        assertThat(jdbc.sql("select count(*) from student_import where id = ? and pending_columns is null")
+                        .param(id(other))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
