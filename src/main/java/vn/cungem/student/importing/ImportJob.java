@@ -40,7 +40,13 @@ public record ImportJob(
      * One column of a sheet's header, as the mapping step shows it: its text, a few of its values, the field it was
      * taken for (null: none) and whether surely.
      */
-    public record Column(int index, String header, List<String> samples, StudentColumn field, boolean sure) {}
+    public record Column(int index, String header, List<String> samples, StudentColumn field, boolean sure) {
+
+        /** Whether the column only numbers the rows ("STT"): nothing to ask about. */
+        public boolean rowNumbers() {
+            return SheetLayout.rowNumbers(header);
+        }
+    }
 
     /**
      * UPLOADED: waiting for the person to choose a sheet; COLUMNS: waiting for the person to confirm which column

@@ -347,7 +347,8 @@ class SchoolLayoutImportIntegrationTests {
                 .contains("Xác nhận các cột của tệp")
                 .contains("Sinh nhật")
                 .contains("1/3/2017")
-                .contains("name=\"col-2\"");
+                .contains("name=\"col-2\"")
+                .contains("<option value=\"GENDER\" selected=\"selected\">Giới tính</option>");
         mvc.perform(post("/campaigns/{c}/students/import/{i}/columns", campaign, id)
                         .param("col-2", "BIRTH_DATE")
                         .with(user(officerA))
