@@ -19,6 +19,7 @@ final class AnnotatedCopy {
     static final String OK_VI = "Hợp lệ";
     static final String WARNING_VI = "Cảnh báo";
     static final String ERROR_VI = "Lỗi";
+    static final String SKIPPED_VI = "Bỏ qua";
 
     private AnnotatedCopy() {}
 
@@ -29,10 +30,9 @@ final class AnnotatedCopy {
         Worksheet ws = workbook.newWorksheet("Kết quả kiểm tra");
         int[] outRow = {0};
         int[] at = {-1};
-        StudentSheet sheet = new StudentSheet(r -> {});
+        int headerRow = ImportPlan.headerRow(content, sheetIndex);
         try {
             SpreadsheetReader.read(content, sheetIndex, (number, cells) -> {
-                sheet.row(number, cells);
                 int r = outRow[0]++;
                 if (r > 0 && r % 10_000 == 0) {
                     try {
@@ -41,7 +41,7 @@ final class AnnotatedCopy {
                         throw new UncheckedIOException(e);
                     }
                 }
-                boolean headerNow = at[0] < 0 && sheet.headerRow() == number;
+                boolean headerNow = at[0] < 0 && headerRow == number;
                 if (headerNow) {
                     // The result goes right of the header's last column; wider data rows keep their extra cells after
                     // it.
@@ -79,11 +79,13 @@ final class AnnotatedCopy {
                 String label = switch (outcome) {
                     case "ERROR" -> ERROR_VI;
                     case "WARNING" -> WARNING_VI;
+                    case "SKIPPED" -> SKIPPED_VI;
                     default -> OK_VI;
                 };
                 String colour = switch (outcome) {
                     case "ERROR" -> "F8CBAD";
                     case "WARNING" -> "FFE699";
+                    case "SKIPPED" -> "D9D9D9";
                     default -> "C6EFCE";
                 };
                 ws.value(r, at[0], committed && !"ERROR".equals(outcome) ? label + " (đã ghi)" : label);

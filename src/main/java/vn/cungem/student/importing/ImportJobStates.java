@@ -4,6 +4,8 @@ import static vn.cungem.student.importing.ImportJobStore.cut;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.student.importing.ImportJob.Status;
-import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
 
 /**
  * The moves of an import from one {@link Status} to the next, each only from the states it may leave (so a retried or
@@ -30,18 +31,29 @@ class ImportJobStates {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** UPLOADED or PREVIEW to VALIDATING with this sheet; false when the import had moved on. */
-    boolean sheetChosen(long importId, SheetInfo sheet, String claimedBy) {
+    /**
+     * From one of {@code from} to the next step of the plan: COLUMNS when a sheet's columns are to be confirmed, else
+     * VALIDATING with the sheets to read and the mapping of each; false when the import had moved on.
+     */
+    boolean planned(long importId, List<Status> from, ImportPlan plan, Map<String, String> mappings, String claimedBy) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int changed = jdbc.sql("""
-                        update student_import set sheet_index = ?, status = 'VALIDATING', rows_total = ?, rows_done = 0,
-                               claimed_by = ?, claimed_at = ?, updated_at = ?, version = version + 1
-                         where id = ? and status in ('UPLOADED', 'PREVIEW')""")
+        boolean ask = plan.toConfirm() != null;
+        List<Integer> read = plan.sheetsRead();
+        String in =
+                String.join(", ", from.stream().map(s -> "'" + s.name() + "'").toList());
+        int changed = jdbc.sql("update student_import set status = ?, sheet_index = ?, sheets_read = ?,"
+                        + " pending_columns = ?, column_mappings = ?, rows_total = ?, rows_done = 0, claimed_by = ?,"
+                        + " claimed_at = ?, updated_at = ?, version = version + 1 where id = ? and status in (" + in
+                        + ")")
                 .params(
-                        sheet.index(),
-                        ImportJobStore.studentsIn(sheet),
-                        claimedBy,
-                        claimedBy == null ? null : now,
+                        ask ? Status.COLUMNS.name() : Status.VALIDATING.name(),
+                        read.isEmpty() ? null : read.get(0),
+                        ImportJobStore.indexesText(read),
+                        ImportJobStore.pendingText(plan.toConfirm()),
+                        ImportJobStore.mappingsText(mappings),
+                        plan.rows(),
+                        ask ? null : claimedBy,
+                        ask || claimedBy == null ? null : now,
                         now,
                         importId)
                 .update();
@@ -63,13 +75,17 @@ class ImportJobStates {
                 == 1;
     }
 
-    /** To DISCARDED, dropping the file and the preview: children's data is not kept for nothing. */
+    /**
+     * To DISCARDED, dropping the file, the preview and the sample values of the mapping step: children's data is not
+     * kept for nothing.
+     */
     void discard(long importId) {
         transaction.executeWithoutResult(tx -> {
             int changed = jdbc.sql("""
                             update student_import set status = 'DISCARDED', idempotency_key = null, content = ?,
+                                   pending_columns = null,
                                    updated_at = ?, version = version + 1
-                             where id = ? and status in ('UPLOADED', 'PREVIEW', 'FAILED')""")
+                             where id = ? and status in ('UPLOADED', 'COLUMNS', 'PREVIEW', 'FAILED')""")
                     .params(new byte[0], OffsetDateTime.now(ZoneOffset.UTC), importId)
                     .update();
             if (changed == 1) {
@@ -104,6 +120,7 @@ class ImportJobStates {
                         update student_import set status = ?, rows_done = ?, rows_total = ?, ok_count = ?,
                                warning_count = ?, error_count = ?, duplicate_count = ?, likely_duplicate_count = ?,
                                inserted_count = ?, updated_count = ?, ignored_headers = ?, missing_columns = ?,
+                               skipped_count = ?,
                                claimed_by = null, claimed_at = null,
                                failure_vi = null, failure_en = null, updated_at = ?, version = version + 1
                          where id = ?""")
@@ -122,6 +139,7 @@ class ImportJobStates {
                         String.join(
                                 ",",
                                 tally.missingColumns.stream().map(Enum::name).toList()),
+                        tally.skipped,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();

@@ -3,6 +3,7 @@ package vn.cungem.student.importing;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,7 @@ class ImportJobStore {
             List<SheetInfo> sheets,
             SheetInfo only,
             Status status,
+            ImportPlan plan,
             String claimedBy,
             OffsetDateTime now) {}
 
@@ -43,8 +45,9 @@ class ImportJobStore {
                         insert into student_import (campaign_id, uploaded_by_account_id, uploaded_by_name,
                             uploader_role, scope_kind, scope_unit_id, scope_school_id, idempotency_key,
                             file_name, file_format, file_size, file_sha256, content, sheets, sheet_index,
-                            status, rows_total, claimed_by, claimed_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            status, rows_total, claimed_by, claimed_at, created_at, updated_at, sheets_read,
+                            pending_columns, column_mappings)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         i.campaignId(),
                         caller.accountId(),
@@ -62,11 +65,14 @@ class ImportJobStore {
                         sheetsText(i.sheets()),
                         i.only() == null ? null : i.only().index(),
                         i.status().name(),
-                        i.only() == null ? 0 : studentsIn(i.only()),
+                        i.plan().rows(),
                         i.claimedBy(),
                         i.claimedBy() == null ? null : i.now(),
                         i.now(),
-                        i.now())
+                        i.now(),
+                        indexesText(i.plan().sheetsRead()),
+                        pendingText(i.plan().toConfirm()),
+                        mappingsText(i.plan().mappings(Map.of())))
                 .update();
     }
 
@@ -99,7 +105,8 @@ class ImportJobStore {
                         select id, campaign_id, file_name, file_format, status, uploaded_by_name, sheets, sheet_index,
                                rows_total, rows_done, ok_count, warning_count, error_count, duplicate_count,
                                likely_duplicate_count, inserted_count, updated_count, failure_vi, failure_en,
-                               ignored_headers, missing_columns, created_at, updated_at
+                               ignored_headers, missing_columns, created_at, updated_at, skipped_count,
+                               sheets_read, pending_columns
                           from student_import where id = ?""")
                 .param(importId)
                 .query((rs, n) -> new ImportJob(
@@ -120,10 +127,13 @@ class ImportJobStore {
                         rs.getInt("likely_duplicate_count"),
                         rs.getInt("inserted_count"),
                         rs.getInt("updated_count"),
+                        rs.getInt("skipped_count"),
                         rs.getString("failure_vi"),
                         rs.getString("failure_en"),
                         lines(rs.getString("ignored_headers")),
                         columns(rs.getString("missing_columns")),
+                        indexes(rs.getString("sheets_read")),
+                        pendingColumns(rs.getString("pending_columns")),
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
@@ -132,7 +142,7 @@ class ImportJobStore {
     JobData jobData(long importId) {
         return jdbc.sql("""
                         select id, campaign_id, status, file_name, file_format, content, sheet_index, rows_total,
-                               uploaded_by_account_id, uploaded_by_name, uploader_role, scope_kind, scope_unit_id,
+                               sheets_read, column_mappings, uploaded_by_account_id, uploaded_by_name, uploader_role, scope_kind, scope_unit_id,
                                scope_school_id
                           from student_import where id = ?""")
                 .param(importId)
@@ -146,6 +156,8 @@ class ImportJobStore {
                     d.format = SpreadsheetReader.Format.valueOf(rs.getString("file_format"));
                     d.sheetIndex = rs.getInt("sheet_index");
                     d.rowsTotal = rs.getInt("rows_total");
+                    d.sheetsRead = indexes(rs.getString("sheets_read"));
+                    d.mappings = mappingsOf(rs.getString("column_mappings"));
                     Long account = (Long) rs.getObject("uploaded_by_account_id", Long.class);
                     String role = rs.getString("uploader_role");
                     Scope.Kind kind = Scope.Kind.valueOf(rs.getString("scope_kind"));
@@ -213,6 +225,109 @@ class ImportJobStore {
             }
         }
         return out;
+    }
+
+    /** What an import knows of its layouts, for a re-plan: the sheets read, the mappings decided, the pending one. */
+    record Layouts(List<Integer> sheetsRead, Map<String, String> mappings, SheetLayout pending, Integer pendingSheet) {}
+
+    Layouts layouts(long importId) {
+        return jdbc.sql("select sheets_read, column_mappings, pending_columns from student_import where id = ?")
+                .param(importId)
+                .query((rs, n) -> {
+                    String pending = rs.getString("pending_columns");
+                    return new Layouts(
+                            indexes(rs.getString("sheets_read")),
+                            mappingsOf(rs.getString("column_mappings")),
+                            pendingLayout(pending),
+                            pending == null || pending.isEmpty()
+                                    ? null
+                                    : Integer.valueOf(pending.substring(0, pending.indexOf('|'))));
+                })
+                .single();
+    }
+
+    static String indexesText(List<Integer> indexes) {
+        return String.join(",", indexes.stream().map(String::valueOf).toList());
+    }
+
+    static List<Integer> indexes(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
+    }
+
+    static String mappingsText(Map<String, String> mappings) {
+        StringBuilder out = new StringBuilder();
+        mappings.forEach(
+                (key, fields) -> out.append(key).append('=').append(fields).append('\n'));
+        return cut(out.toString(), 20000);
+    }
+
+    static Map<String, String> mappingsOf(String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    out.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "sheet|firstRow|lastRow|key", then a line per column: index, field or -, sure, header, samples (tabs). */
+    static String pendingText(ImportPlan.SheetPlan plan) {
+        if (plan == null) {
+            return null;
+        }
+        SheetLayout layout = plan.layout();
+        StringBuilder out = new StringBuilder();
+        out.append(plan.sheet().index()).append('|').append(layout.firstRow()).append('|');
+        out.append(layout.lastRow()).append('|').append(layout.key()).append('\n');
+        for (ImportJob.Column c : layout.columns()) {
+            List<String> cells = new ArrayList<>(List.of(
+                    String.valueOf(c.index()),
+                    c.field() == null ? "-" : c.field().name(),
+                    String.valueOf(c.sure()),
+                    flat(cut(c.header(), 200))));
+            c.samples().forEach(v -> cells.add(flat(v)));
+            String line = String.join("\t", cells) + "\n";
+            if (out.length() + line.length() > 20000) {
+                break;
+            }
+            out.append(line);
+        }
+        return out.toString();
+    }
+
+    static SheetLayout pendingLayout(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String[] lines = text.split("\n");
+        String[] head = lines[0].split("\\|");
+        List<ImportJob.Column> columns = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split("\t", -1);
+            columns.add(new ImportJob.Column(
+                    Integer.parseInt(cells[0]),
+                    cells[3],
+                    List.of(cells).subList(4, cells.length),
+                    cells[1].equals("-") ? null : StudentColumn.valueOf(cells[1]),
+                    Boolean.parseBoolean(cells[2])));
+        }
+        return new SheetLayout(Integer.parseInt(head[1]), Integer.parseInt(head[2]), head[3], List.copyOf(columns));
+    }
+
+    private static List<ImportJob.Column> pendingColumns(String text) {
+        SheetLayout layout = pendingLayout(text);
+        return layout == null ? List.of() : layout.columns();
+    }
+
+    private static String flat(String text) {
+        return text == null ? "" : text.replaceAll("[\t\n\r]+", " ");
     }
 
     static String cut(String s, int max) {

@@ -166,6 +166,7 @@ class ImportRuns {
                 }
                 tally.ignoredHeaders = chunks.ignoredHeaders();
                 tally.missingColumns = chunks.missingColumns();
+                tally.skipped(job.id, chunks.skipped());
                 if (tally.rows == 0) {
                     throw new ImportRejectedException(
                             texts.vi("studentImport.rejected.noStudents"),

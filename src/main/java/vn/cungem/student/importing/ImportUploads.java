@@ -5,7 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Scope;
+import vn.cungem.shared.spreadsheet.HeaderVocabulary;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.importing.ImportJob.Status;
 import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
@@ -30,7 +34,7 @@ class ImportUploads {
     private final ImportClaims claims;
     private final ImportRuns runs;
     private final TransactionTemplate transaction;
-    private final ImportTexts texts;
+    private final ColumnMemory memory;
 
     ImportUploads(
             ImportAccess access,
@@ -38,14 +42,14 @@ class ImportUploads {
             ImportJobStates states,
             ImportClaims claims,
             ImportRuns runs,
-            ImportTexts texts,
+            ColumnMemory memory,
             PlatformTransactionManager transactions) {
         this.access = access;
         this.store = store;
         this.states = states;
         this.claims = claims;
         this.runs = runs;
-        this.texts = texts;
+        this.memory = memory;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -68,14 +72,22 @@ class ImportUploads {
             return access.get(existing.get(), caller);
         }
         List<SheetInfo> sheets = SpreadsheetReader.sheets(content, format);
-        List<SheetInfo> withRows = sheets.stream().filter(s -> s.rows() > 0).toList();
-        if (withRows.isEmpty()) {
-            throw new ImportRejectedException(
-                    texts.vi("studentImport.rejected.noRows"), texts.en("studentImport.rejected.noRows"));
+        if (sheets.stream().allMatch(s -> s.rows() == 0)) {
+            throw ImportRejectedException.of("studentImport.rejected.noRows");
         }
-        SheetInfo only = withRows.size() == 1 ? withRows.get(0) : null;
-        Status status = only == null ? Status.UPLOADED : Status.VALIDATING;
-        boolean inline = only != null && inline(only.rows());
+        ColumnMemory.Owner owner = ColumnMemory.Owner.of(caller);
+        ImportPlan plan = ImportPlan.of(
+                content, format, sheets, layout -> memory.recall(owner, layout).orElse(null), schoolFixed(caller));
+        if (!plan.anyHeader()) {
+            throw ImportRejectedException.of("studentImport.rejected.noHeader", HeaderVocabulary.SEARCH_ROWS);
+        }
+        boolean ask = plan.toConfirm() != null;
+        List<Integer> read = plan.sheetsRead();
+        SheetInfo first = sheets.stream()
+                .filter(s -> s.index() == read.get(0))
+                .findFirst()
+                .orElseThrow();
+        boolean inline = !ask && inline(plan.rows());
         ImportJobStore.NewImport upload = new ImportJobStore.NewImport(
                 campaignId,
                 caller,
@@ -85,8 +97,9 @@ class ImportUploads {
                 content,
                 sha,
                 sheets,
-                only,
-                status,
+                first,
+                ask ? Status.COLUMNS : Status.VALIDATING,
+                plan,
                 inline ? claims.node() : null,
                 OffsetDateTime.now(ZoneOffset.UTC));
         long id;
@@ -105,24 +118,81 @@ class ImportUploads {
         return access.get(id, caller);
     }
 
-    /** For a workbook with several sheets: the person picks the one with the list. */
+    /**
+     * Reads only this sheet of the workbook (the person picked the one with the list), asking about its columns when
+     * they are not known.
+     */
     ImportJob chooseSheet(long campaignId, long importId, int sheetIndex, Caller caller) {
         ImportJob job = access.require(campaignId, importId, caller);
-        if (job.status() != Status.UPLOADED && job.status() != Status.PREVIEW) {
+        if (job.status() != Status.UPLOADED && job.status() != Status.PREVIEW && job.status() != Status.COLUMNS) {
             throw job.notNow();
         }
-        SheetInfo sheet = job.sheets().stream()
-                .filter(s -> s.index() == sheetIndex)
-                .findFirst()
-                .orElseThrow(() -> new InvalidValueException(
-                        "student-import.sheet",
-                        texts.vi("studentImport.rejected.noSheet"),
-                        texts.en("studentImport.rejected.noSheet")));
-        boolean inline = inline(sheet.rows());
-        if (states.sheetChosen(importId, sheet, inline ? claims.node() : null) && inline) {
+        List<SheetInfo> sheet =
+                job.sheets().stream().filter(s -> s.index() == sheetIndex).toList();
+        if (sheet.isEmpty()) {
+            throw InvalidValueException.of("student-import.sheet", "studentImport.rejected.noSheet");
+        }
+        ImportJobStore.Layouts known = store.layouts(importId);
+        ImportPlan plan = plan(importId, sheet, known.mappings(), caller);
+        if (!plan.anyHeader()) {
+            throw ImportRejectedException.of("studentImport.rejected.noHeader", HeaderVocabulary.SEARCH_ROWS);
+        }
+        return next(importId, List.of(Status.UPLOADED, Status.PREVIEW, Status.COLUMNS), plan, known.mappings(), caller);
+    }
+
+    /**
+     * The person's answer to the mapping step: which field each column of the pending sheet holds ({@code choices}:
+     * column index to a field name or IGNORE; columns not named keep what was proposed). The mapping is remembered
+     * for the school (or the uploader's unit), then the import goes on: to the next sheet in a layout of its own, or
+     * to the check.
+     */
+    ImportJob confirmColumns(long campaignId, long importId, Map<Integer, String> choices, Caller caller) {
+        ImportJob job = access.require(campaignId, importId, caller);
+        if (job.status() == Status.VALIDATING || job.status() == Status.PREVIEW) {
+            return job; // a retried confirmation (a double click, a resent request): the import has moved on already
+        }
+        if (job.status() != Status.COLUMNS) {
+            throw job.notNow();
+        }
+        ImportJobStore.Layouts known = store.layouts(importId);
+        ColumnMapping mapping = ColumnMapping.confirmed(known.pending(), choices, schoolFixed(caller));
+        memory.remember(ColumnMemory.Owner.of(caller), known.pending(), mapping, caller.accountId());
+        Map<String, String> mappings = new LinkedHashMap<>(known.mappings());
+        mappings.put(known.pending().key(), mapping.text(known.pending().indexes()));
+        List<SheetInfo> sheets = job.sheets().stream()
+                .filter(s -> known.sheetsRead().contains(s.index()))
+                .toList();
+        return next(importId, List.of(Status.COLUMNS), plan(importId, sheets, mappings, caller), mappings, caller);
+    }
+
+    private ImportPlan plan(long importId, List<SheetInfo> sheets, Map<String, String> mappings, Caller caller) {
+        JobData data = store.jobData(importId);
+        ColumnMemory.Owner owner = ColumnMemory.Owner.of(caller);
+        return ImportPlan.of(
+                data.content,
+                data.format,
+                sheets,
+                layout -> {
+                    String text = mappings.get(layout.key());
+                    ColumnMapping mine = text == null ? null : ColumnMapping.parse(text, layout.indexes());
+                    return mine != null ? mine : memory.recall(owner, layout).orElse(null);
+                },
+                schoolFixed(caller));
+    }
+
+    private ImportJob next(
+            long importId, List<Status> from, ImportPlan plan, Map<String, String> mappings, Caller caller) {
+        boolean inline = plan.toConfirm() == null && inline(plan.rows());
+        boolean moved = states.planned(importId, from, plan, plan.mappings(mappings), inline ? claims.node() : null);
+        if (moved && inline) {
             runs.runValidation(importId);
         }
         return access.get(importId, caller);
+    }
+
+    /** A school's officer imports their own school's students: the file needs no school column. */
+    static boolean schoolFixed(Caller caller) {
+        return caller.scope().kind() == Scope.Kind.SCHOOL;
     }
 
     /** Whether a sheet of this many rows is checked during the request. */

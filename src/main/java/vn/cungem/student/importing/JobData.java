@@ -13,5 +13,10 @@ final class JobData {
     SpreadsheetReader.Format format;
     int sheetIndex;
     int rowsTotal;
+    /** The sheets to read, in order; empty for an import stored before sheets were planned (read sheetIndex). */
+    java.util.List<Integer> sheetsRead = java.util.List.of();
+    /** The mapping of each layout, by its key, as {@link ColumnMapping#text} wrote it. */
+    java.util.Map<String, String> mappings = java.util.Map.of();
+
     Caller caller;
 }

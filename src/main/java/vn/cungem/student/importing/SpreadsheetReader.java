@@ -93,8 +93,6 @@ public final class SpreadsheetReader {
     }
 
     static ImportRejectedException tooManyRows() {
-        return new ImportRejectedException(
-                "Tệp có hơn " + MAX_ROWS + " dòng; hãy tách thành nhiều tệp (ví dụ theo trường hoặc theo xã).",
-                "The file has more than " + MAX_ROWS + " rows; split it into several files (e.g. by school).");
+        return ImportRejectedException.of("studentImport.rejected.tooManyRows", MAX_ROWS);
     }
 }

@@ -2,15 +2,19 @@ package vn.cungem.student.importing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,9 +55,11 @@ class StudentImportApiController {
             summary = "Tải lên tệp học sinh (XLSX/CSV): kiểm tra, chưa ghi / Upload a student file: checked, not yet"
                     + " written",
             description = "Files of up to 2,000 rows are checked during the request (status PREVIEW); larger ones in"
-                    + " the background (status VALIDATING, follow GET). A workbook with several sheets waits in"
-                    + " UPLOADED for POST .../sheet. Send the same Idempotency-Key (or the same file) again to get"
-                    + " the same import back.")
+                    + " the background (status VALIDATING, follow GET). Every sheet with a header is read (rows"
+                    + " numbered sheet by sheet from n × 1,000,000 when there are several); rows that are not"
+                    + " students (totals, signatures, blank rows, class headings) are listed as SKIPPED with the"
+                    + " reason. When a column is unsure or unknown the import waits in COLUMNS for PUT .../columns."
+                    + " Send the same Idempotency-Key (or the same file) again to get the same import back.")
     @PostMapping(path = "/student-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ImportDetail upload(
@@ -64,10 +70,7 @@ class StudentImportApiController {
                     String idempotencyKey)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidValueException(
-                    "student-import.no-file",
-                    "Hãy gửi tệp danh sách trong trường \"file\".",
-                    "Send the list in the \"file\" field.");
+            throw InvalidValueException.of("student-import.no-file", "studentImport.api.noFile");
         }
         ImportJob job = imports.upload(
                 campaignId, file.getOriginalFilename(), file.getBytes(), idempotencyKey, Callers.current());
@@ -90,6 +93,34 @@ class StudentImportApiController {
             @RequestParam(defaultValue = "50") int size) {
         ImportJob job = imports.require(campaignId, importId, Callers.current());
         return new ImportDetail(job, imports.problems(campaignId, importId, outcome, page, size, Callers.current()));
+    }
+
+    /**
+     * The mapping step's answer: for each column index of the file (as {@code job.columns} lists them), the field it
+     * holds or IGNORE. Columns not named keep the field proposed.
+     */
+    record ColumnChoices(
+            @Schema(
+                    description = "Cột (số thứ tự từ 0) → trường hoặc IGNORE / column index (from 0) → field"
+                            + " name or IGNORE",
+                    example = "{\"1\": \"FULL_NAME\", \"4\": \"GUARDIAN_PHONE\", \"7\": \"IGNORE\"}")
+            Map<Integer, String> fields) {}
+
+    @Operation(
+            summary = "Xác nhận các cột của tệp / Confirm which column holds what",
+            description = "An import in status COLUMNS waits for this: job.columns lists every column of the sheet"
+                    + " with its header, up to 3 sample values, the field it was taken for and whether surely. Send"
+                    + " the fields; the mapping is remembered for the school (or the uploader's unit), so the next"
+                    + " file with the same headers goes straight through. Answers the import: PREVIEW (or VALIDATING"
+                    + " for a large file), or COLUMNS again when another sheet has a layout of its own. A field"
+                    + " given twice, an unknown field or a missing full name / birth date answers 400.")
+    @PutMapping("/student-imports/{importId}/columns")
+    ImportJob columns(
+            @PathVariable long campaignId,
+            @PathVariable long importId,
+            @RequestBody(required = false) ColumnChoices choices) {
+        Map<Integer, String> fields = choices == null || choices.fields() == null ? Map.of() : choices.fields();
+        return imports.confirmColumns(campaignId, importId, fields, Callers.current());
     }
 
     @Operation(summary = "Chọn trang tính / Choose the sheet of a workbook with several")

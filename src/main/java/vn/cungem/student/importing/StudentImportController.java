@@ -3,7 +3,9 @@ package vn.cungem.student.importing;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,6 +116,7 @@ class StudentImportController {
         Campaign campaign = imports.requireImporter(campaignId, caller);
         model.addAttribute("campaign", campaign);
         model.addAttribute("job", imports.require(campaignId, importId, caller));
+        model.addAttribute("fields", StudentColumn.inTemplateOrder());
         model.addAttribute("problems", imports.problems(campaignId, importId, null, page, PAGE_SIZE, caller));
         return "student/import-job";
     }
@@ -151,6 +154,28 @@ class StudentImportController {
                 locale,
                 redirect,
                 () -> imports.chooseSheet(campaignId, importId, index, Callers.current()));
+    }
+
+    /** The mapping step's form: a select per column, named "col-" and the column's index, with a field or IGNORE. */
+    @PostMapping("/import/{importId}/columns")
+    String columns(
+            @PathVariable long campaignId,
+            @PathVariable long importId,
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            RedirectAttributes redirect) {
+        Map<Integer, String> choices = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("col-") && name.substring(4).matches("\\d{1,4}")) {
+                choices.put(Integer.valueOf(name.substring(4)), value);
+            }
+        });
+        return act(
+                campaignId,
+                importId,
+                locale,
+                redirect,
+                () -> imports.confirmColumns(campaignId, importId, choices, Callers.current()));
     }
 
     @PostMapping("/import/{importId}/commit")

@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Scope;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.Connectivity;
 import vn.cungem.student.DeviceSituation;
 import vn.cungem.student.Gender;
@@ -86,12 +88,7 @@ public class StudentImports {
                         Arrays.stream(Connectivity.values())
                                 .map(Connectivity::labelVi)
                                 .toList(),
-                        List.of(
-                                "Thiết bị",
-                                "Thiết bị; SIM",
-                                "Thiết bị; SIM; gói cước",
-                                "Thiết bị; Wi-Fi",
-                                "SIM; gói cước"),
+                        List.of(Bundles.vi("studentImport.template.needs").split("\\|")),
                         schools.stream()
                                 .map(s -> new StudentTemplate.School(s.moetCode(), s.name()))
                                 .toList(),
@@ -107,6 +104,11 @@ public class StudentImports {
     /** For a workbook with several sheets: the person picks the one with the list. */
     public ImportJob chooseSheet(long campaignId, long importId, int sheetIndex, Caller caller) {
         return uploads.chooseSheet(campaignId, importId, sheetIndex, caller);
+    }
+
+    /** The mapping step: which field each column of the pending sheet holds; see {@link ImportUploads#confirmColumns}. */
+    public ImportJob confirmColumns(long campaignId, long importId, Map<Integer, String> choices, Caller caller) {
+        return uploads.confirmColumns(campaignId, importId, choices, caller);
     }
 
     /** Writes the valid rows (now when small, else in the background); only from PREVIEW. */
@@ -131,7 +133,10 @@ public class StudentImports {
         if (job.status() == Status.DISCARDED) {
             return job;
         }
-        if (job.status() != Status.UPLOADED && job.status() != Status.PREVIEW && job.status() != Status.FAILED) {
+        if (job.status() != Status.UPLOADED
+                && job.status() != Status.COLUMNS
+                && job.status() != Status.PREVIEW
+                && job.status() != Status.FAILED) {
             throw job.notNow();
         }
         states.discard(importId);

@@ -1,19 +1,32 @@
 package vn.cungem.student.importing;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import vn.cungem.shared.spreadsheet.HeaderVocabulary;
+import vn.cungem.shared.spreadsheet.HeaderVocabulary.Row;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
- * Turns the raw rows of a sheet into rows of named columns: finds the header row among the first rows (schools put a
- * title, the school's name or a blank line above it), maps each header to a {@link StudentColumn} by its synonyms in
- * any order, then hands on every non-empty row below it. The template's example row is skipped.
+ * Turns the raw rows of a sheet into rows of named columns: finds the header by what its words mean anywhere in the
+ * first {@link HeaderVocabulary#SEARCH_ROWS} rows (schools put a title block, the school's name, merged cells above
+ * it), reads each column into the field the {@link Columns} say (the header's own words, or what the person
+ * confirmed), then hands on every student's row below it and, with the reason, every row that is not a student's
+ * ({@link NotStudentRows}): blank rows between students, totals, the signature block, class sub-headings, the
+ * template's example.
  */
 public final class StudentSheet implements SpreadsheetReader.RowSink {
 
-    public static final int HEADER_SEARCH_ROWS = 10;
+    /** Rows held back until the header is known: the search rows and the one below (a header on two rows). */
+    static final int HEADER_SEARCH_ROWS = HeaderVocabulary.SEARCH_ROWS + 1;
+
+    /**
+     * Rows of a workbook read sheet by sheet are numbered sheet by sheet: the n-th sheet read (from 1) adds n times
+     * this to its row numbers, so that every row of an import has a number of its own.
+     */
+    public static final int SHEET_STRIDE = 1_000_000;
 
     /** One data row: the cell of each recognised column (null when the column is absent), by column. */
     public record SourceRow(int number, Map<StudentColumn, String> cells, boolean cellTooLong) {
@@ -24,34 +37,109 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
         }
     }
 
-    private final Consumer<SourceRow> sink;
-    private int[] columnIndex;
-    private Map<StudentColumn, Integer> found;
-    private int headerRow;
-    private int dataRows;
-    private List<String> ignoredHeaders = List.of();
+    /** A row that is not a student's: its number, its first text (to recognise it) and why. */
+    record Skipped(int number, String text, NotStudentRows.Reason reason) {}
 
+    /** Which field each column is read into, once the header is known; null when the person has not said yet. */
+    @FunctionalInterface
+    interface Columns {
+        ColumnMapping of(SheetLayout layout);
+    }
+
+    private final Consumer<SourceRow> sink;
+    private final Consumer<Skipped> skips;
+    private final Columns columns;
+    private final int offset;
+    private final List<Row> held = new ArrayList<>();
+    private final List<Integer> blanks = new ArrayList<>();
+    private boolean decided;
+    private SheetLayout layout;
+    private ColumnMapping mapping;
+    private int[] columnIndex;
+    private NotStudentRows notStudents;
+    private int dataRows;
+    private int skipped;
+
+    /** Reads the columns as the header's words say, with nobody to ask; rows that are not students are dropped. */
     public StudentSheet(Consumer<SourceRow> sink) {
+        this(sink, s -> {}, SheetLayout::proposed, 0);
+    }
+
+    StudentSheet(Consumer<SourceRow> sink, Consumer<Skipped> skips, Columns columns, int offset) {
         this.sink = sink;
+        this.skips = skips;
+        this.columns = columns;
+        this.offset = offset;
     }
 
     @Override
     public void row(int number, List<String> cells) {
-        if (found == null) {
-            if (number <= HEADER_SEARCH_ROWS) {
-                Map<StudentColumn, Integer> header = header(cells);
-                if (header != null) {
-                    found = header;
-                    headerRow = number;
-                    ignoredHeaders = ignored(cells, header);
-                    columnIndex = new int[StudentColumn.values().length];
-                    java.util.Arrays.fill(columnIndex, -1);
-                    header.forEach((column, index) -> columnIndex[column.ordinal()] = index);
-                }
+        if (!decided) {
+            held.add(new Row(number, new ArrayList<>(cells)));
+            if (number >= HEADER_SEARCH_ROWS) {
+                decide();
             }
             return;
         }
-        if (SpreadsheetReader.blank(cells)) {
+        if (layout != null && number > layout.lastRow()) {
+            data(number, cells);
+        }
+    }
+
+    /** Ends the sheet: a sheet shorter than the search rows is read now. Blank rows at the end are not counted. */
+    public void finish() {
+        if (!decided) {
+            decide();
+        }
+        blanks.clear();
+    }
+
+    private void decide() {
+        decided = true;
+        var header = StudentHeaders.find(held);
+        if (header.isEmpty()) {
+            held.clear();
+            return;
+        }
+        SheetLayout found = SheetLayout.of(header.get());
+        mapping = columns.of(found);
+        if (mapping == null) {
+            throw ImportRejectedException.of("studentImport.rejected.columnsUnconfirmed");
+        }
+        layout = found;
+        columnIndex = new int[StudentColumn.values().length];
+        java.util.Arrays.fill(columnIndex, -1);
+        mapping.fields().forEach((index, field) -> columnIndex[field.ordinal()] = index);
+        List<String> headerCells = held.stream()
+                .filter(r -> r.number() == layout.lastRow())
+                .findFirst()
+                .map(Row::cells)
+                .orElse(List.of());
+        notStudents = new NotStudentRows(
+                headerCells,
+                columnIndex[StudentColumn.FULL_NAME.ordinal()],
+                columnIndex[StudentColumn.BIRTH_DATE.ordinal()]);
+        List<Row> rows = List.copyOf(held);
+        held.clear();
+        for (Row r : rows) {
+            if (r.number() > layout.lastRow()) {
+                data(r.number(), r.cells());
+            }
+        }
+    }
+
+    private void data(int number, List<String> cells) {
+        NotStudentRows.Reason reason = notStudents.classify(cells);
+        if (reason == NotStudentRows.Reason.BLANK) {
+            blanks.add(number);
+            return;
+        }
+        for (int blank : blanks) {
+            skip(blank, "", NotStudentRows.Reason.BLANK);
+        }
+        blanks.clear();
+        if (reason != null) {
+            skip(number, firstText(cells), reason);
             return;
         }
         Map<StudentColumn, String> values = new EnumMap<>(StudentColumn.class);
@@ -67,57 +155,43 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
                 values.put(column, value == null ? "" : value);
             }
         }
-        if (isExample(values.get(StudentColumn.NOTES))) {
-            return;
-        }
         dataRows++;
-        sink.accept(new SourceRow(number, values, tooLong));
+        sink.accept(new SourceRow(offset + number, values, tooLong));
     }
 
-    /** The header row when this row is one: full name and date of birth plus at least one more known column. */
-    static Map<StudentColumn, Integer> header(List<String> cells) {
-        Map<StudentColumn, Integer> found = new EnumMap<>(StudentColumn.class);
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            if (cell == null || cell.length() > 100) {
-                continue;
-            }
-            StudentColumn column = StudentColumn.ofHeader(cell);
-            if (column != null) {
-                found.putIfAbsent(column, c);
-            }
-        }
-        boolean enough = found.containsKey(StudentColumn.FULL_NAME)
-                && found.containsKey(StudentColumn.BIRTH_DATE)
-                && found.size() >= 3;
-        return enough ? found : null;
+    private void skip(int number, String text, NotStudentRows.Reason reason) {
+        skipped++;
+        skips.accept(new Skipped(offset + number, text, reason));
     }
 
-    /** The header cells with text that no column was taken from (an unknown name, or a column given twice). */
-    private static List<String> ignored(List<String> cells, Map<StudentColumn, Integer> header) {
-        java.util.Set<Integer> used = new java.util.HashSet<>(header.values());
-        List<String> out = new java.util.ArrayList<>();
-        for (int c = 0; c < cells.size(); c++) {
-            String text = VietnameseText.tidy(cells.get(c));
-            if (text != null && !used.contains(c)) {
-                out.add(text.length() > 60 ? text.substring(0, 60) + "…" : text);
+    private static String firstText(List<String> cells) {
+        for (String c : cells) {
+            String t = VietnameseText.tidy(c);
+            if (t != null && !t.isEmpty()) {
+                return t.length() > 60 ? t.substring(0, 60) + "…" : t;
             }
         }
-        return List.copyOf(out);
+        return "";
     }
 
-    /** Header cells of the file that were not read, so the preview can say so instead of losing a column silently. */
+    /** The header cells no field is read from (an unknown name, a column given twice), the row numbers aside. */
     public List<String> ignoredHeaders() {
-        return ignoredHeaders;
+        if (layout == null) {
+            return List.of();
+        }
+        return layout.columns().stream()
+                .filter(c -> !mapping.fields().containsKey(c.index()) && !SheetLayout.rowNumbers(c.header()))
+                .map(c -> c.header().length() > 60 ? c.header().substring(0, 60) + "…" : c.header())
+                .toList();
     }
 
     /** The template's columns the file does not have, in template order. */
     public List<StudentColumn> missingColumns() {
-        if (found == null) {
+        if (layout == null) {
             return List.of();
         }
         return StudentColumn.inTemplateOrder().stream()
-                .filter(c -> !found.containsKey(c))
+                .filter(c -> columnIndex[c.ordinal()] < 0)
                 .toList();
     }
 
@@ -125,28 +199,33 @@ public final class StudentSheet implements SpreadsheetReader.RowSink {
         return notes != null && VietnameseText.fold(notes).startsWith(StudentTemplate.EXAMPLE_MARK_FOLDED);
     }
 
-    /** Throws when no header was found: nothing can be read without knowing which column is which. */
+    /** Ends the sheet and throws when no header was found: nothing can be read without knowing which column is which. */
     public void requireHeader() {
-        if (found == null) {
-            throw new ImportRejectedException(
-                    "Không tìm thấy dòng tiêu đề trong " + HEADER_SEARCH_ROWS
-                            + " dòng đầu (cần ít nhất các cột \"Họ và tên\", \"Ngày sinh\"). Hãy dùng mẫu tải về từ"
-                            + " trang này hoặc đặt tên cột như trong mẫu.",
-                    "No header row in the first " + HEADER_SEARCH_ROWS
-                            + " rows (at least \"Họ và tên\" / full name and \"Ngày sinh\" / date of birth). Use the"
-                            + " template from this page or name the columns as it does.");
+        finish();
+        if (layout == null) {
+            throw ImportRejectedException.of("studentImport.rejected.noHeader", HeaderVocabulary.SEARCH_ROWS);
         }
     }
 
     public boolean hasColumn(StudentColumn column) {
-        return found != null && found.containsKey(column);
+        return layout != null && columnIndex[column.ordinal()] >= 0;
     }
 
+    /** The header as found, null before the sheet is ended or when it has none. */
+    SheetLayout layout() {
+        return layout;
+    }
+
+    /** The (last) row of the header; 0 when none was found. */
     public int headerRow() {
-        return headerRow;
+        return layout == null ? 0 : layout.lastRow();
     }
 
     public int dataRows() {
         return dataRows;
+    }
+
+    public int skippedRows() {
+        return skipped;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * The campaign's XLSX template: the list sheet with Vietnamese headers, dropdowns for the coded columns (lists kept on a
@@ -19,6 +20,8 @@ public final class StudentTemplate {
     static final String EXAMPLE_MARK_FOLDED = "dong vi du";
     public static final String LIST_SHEET = "Danh sách";
     static final int PREFILLED_ROWS = 1_000;
+    /** The numbered instructions of the help sheet, studentImport.template.help1 … in the bundles. */
+    private static final int HELP_LINES = 9;
 
     /** What varies per campaign and per person: the choices of each dropdown and the schools the person may use. */
     public record Spec(
@@ -38,8 +41,8 @@ public final class StudentTemplate {
     public static void write(Spec spec, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "CungEm", "1.0");
         Worksheet list = workbook.newWorksheet(LIST_SHEET);
-        Worksheet help = workbook.newWorksheet("Hướng dẫn");
-        Worksheet choices = workbook.newWorksheet("Danh mục");
+        Worksheet help = workbook.newWorksheet(Bundles.vi("studentImport.template.helpSheet"));
+        Worksheet choices = workbook.newWorksheet(Bundles.vi("studentImport.template.choicesSheet"));
 
         List<StudentColumn> columns = StudentColumn.inTemplateOrder();
         for (int c = 0; c < columns.size(); c++) {
@@ -85,32 +88,17 @@ public final class StudentTemplate {
         }
 
         int column = 0;
-        column = dropdown(list, choices, column, "Giới tính", spec.genders(), StudentColumn.GENDER, true);
-        column = dropdown(list, choices, column, "Diện ưu tiên", spec.categories(), StudentColumn.CATEGORIES, false);
-        column = dropdown(
-                list,
-                choices,
-                column,
-                "Tình trạng thiết bị",
-                spec.deviceSituations(),
-                StudentColumn.DEVICE_SITUATION,
-                true);
-        column = dropdown(
-                list, choices, column, "Kết nối Internet", spec.connectivities(), StudentColumn.CONNECTIVITY, true);
-        column = dropdown(list, choices, column, "Cần", spec.needs(), StudentColumn.NEEDS, false);
+        column = dropdown(list, choices, column, spec.genders(), StudentColumn.GENDER, true);
+        column = dropdown(list, choices, column, spec.categories(), StudentColumn.CATEGORIES, false);
+        column = dropdown(list, choices, column, spec.deviceSituations(), StudentColumn.DEVICE_SITUATION, true);
+        column = dropdown(list, choices, column, spec.connectivities(), StudentColumn.CONNECTIVITY, true);
+        column = dropdown(list, choices, column, spec.needs(), StudentColumn.NEEDS, false);
         List<String> schoolCodes = spec.ownSchool() != null
                 ? List.of(spec.ownSchool().moetCode())
                 : spec.schools().stream().map(School::moetCode).toList();
         if (!schoolCodes.isEmpty() && schoolCodes.size() <= 5_000) {
-            dropdown(
-                    list,
-                    choices,
-                    column,
-                    "Mã trường",
-                    schoolCodes,
-                    StudentColumn.SCHOOL_CODE,
-                    spec.ownSchool() != null);
-            choices.value(0, column + 1, "Tên trường");
+            dropdown(list, choices, column, schoolCodes, StudentColumn.SCHOOL_CODE, spec.ownSchool() != null);
+            choices.value(0, column + 1, Bundles.vi("studentImport.template.schoolName"));
             List<School> names = spec.ownSchool() != null ? List.of(spec.ownSchool()) : spec.schools();
             for (int r = 0; r < names.size() && r < 5_000; r++) {
                 choices.value(r + 1, column + 1, names.get(r).name());
@@ -126,17 +114,11 @@ public final class StudentTemplate {
 
     /** Writes the choices in a column of the lists sheet and points the list column's validation at them. */
     private static int dropdown(
-            Worksheet list,
-            Worksheet choices,
-            int at,
-            String title,
-            List<String> values,
-            StudentColumn target,
-            boolean strict) {
+            Worksheet list, Worksheet choices, int at, List<String> values, StudentColumn target, boolean strict) {
         if (values.isEmpty()) {
             return at;
         }
-        choices.value(0, at, title);
+        choices.value(0, at, target.headerVi());
         choices.style(0, at).bold().set();
         choices.width(at, 36);
         for (int r = 0; r < values.size(); r++) {
@@ -147,42 +129,33 @@ public final class StudentTemplate {
                 .validateWithList(choices.range(1, at, values.size(), at))
                 .allowBlank(true)
                 .showErrorMessage(true)
-                .errorTitle("Giá trị không có trong danh sách");
+                .errorTitle(Bundles.vi("studentImport.template.notInList"));
         if (strict) {
-            validation.errorStyle(DataValidationErrorStyle.STOP).error("Hãy chọn một giá trị trong danh sách.");
+            validation.errorStyle(DataValidationErrorStyle.STOP).error(Bundles.vi("studentImport.template.chooseOne"));
         } else {
             // Several categories or needs go in one cell ("Hộ nghèo; Khuyết tật"): a list would refuse them.
             validation
                     .errorStyle(DataValidationErrorStyle.INFORMATION)
-                    .error("Có thể ghi nhiều giá trị, cách nhau bằng dấu chấm phẩy (;).");
+                    .error(Bundles.vi("studentImport.template.several"));
         }
         return at + 1;
     }
 
     private static void help(Worksheet help, Spec spec) {
-        String[] lines = {
-            "MẪU DANH SÁCH HỌC SINH CẦN HỖ TRỢ — " + spec.campaignName(),
-            "",
-            "1. Điền mỗi học sinh một dòng trên trang \"" + LIST_SHEET + "\", từ dòng 3 (dòng 2 là ví dụ, có thể xóa"
-                    + " hoặc ghi đè).",
-            "2. Cột có dấu (*) là bắt buộc. Ngày sinh ghi dd/mm/yyyy (ví dụ 05/09/2012).",
-            "3. Số định danh cá nhân (CCCD) gồm 12 chữ số; nếu chưa có thì để trống. Mã học sinh theo CSDL ngành.",
-            "4. Giới tính, tình trạng thiết bị, kết nối Internet: chọn trong danh sách thả xuống.",
-            "5. Diện ưu tiên và Cần: có thể ghi nhiều giá trị, cách nhau bằng dấu chấm phẩy (;). Để trống cột Cần nghĩa"
-                    + " là cần một thiết bị học tập.",
-            "6. Số điện thoại người giám hộ: số di động Việt Nam, ví dụ 0931 771 213 hoặc +84 931 771 213.",
-            "7. Có thể thêm cột riêng của trường; cột không có trong mẫu sẽ được bỏ qua.",
-            "8. Sau khi tải lên, hệ thống kiểm tra từng dòng và cho tải về bản có cột \"Kết quả kiểm tra\". Chưa có gì"
-                    + " được ghi cho tới khi bạn bấm \"Ghi các dòng hợp lệ\".",
-            "9. Nhập lại tệp đã sửa sẽ cập nhật đúng các học sinh đã nhập (theo số định danh, mã học sinh, hoặc họ tên"
-                    + " + ngày sinh + trường), không tạo bản trùng.",
-            "",
-            "TEMPLATE FOR STUDENTS IN NEED — fill one student per row on \"" + LIST_SHEET + "\" from row 3 (row 2 is"
-                    + " an example). Columns marked (*) are required; dates as dd/mm/yyyy; several categories or needs"
-                    + " separated by \";\". Nothing is saved until you commit the checked rows."
-        };
-        for (int r = 0; r < lines.length; r++) {
-            help.value(r, 0, lines[r]);
+        // The instructions in Vietnamese, then in English, from the bundles.
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(Bundles.vi("studentImport.template.helpTitle", spec.campaignName()));
+        lines.add("");
+        for (int i = 1; i <= HELP_LINES; i++) {
+            lines.add(Bundles.vi("studentImport.template.help" + i, LIST_SHEET));
+        }
+        lines.add("");
+        lines.add(Bundles.en("studentImport.template.helpTitle", spec.campaignName()));
+        for (int i = 1; i <= HELP_LINES; i++) {
+            lines.add(Bundles.en("studentImport.template.help" + i, LIST_SHEET));
+        }
+        for (int r = 0; r < lines.size(); r++) {
+            help.value(r, 0, lines.get(r));
         }
         help.style(0, 0).bold().fontSize(13).set();
         help.width(0, 120);

@@ -176,8 +176,16 @@ class StudentImportIntegrationTests {
         row.add("Không");
         byte[] file = Workbooks.xlsx(List.of(headers, row), "Danh sách");
 
-        ImportJob job = imports.upload(campaign, "truong-tu-lam.xlsx", file, null, officer());
+        ImportJob asked = imports.upload(campaign, "truong-tu-lam.xlsx", file, null, officer());
+        // A column nobody recognised may hold what the template calls otherwise: the person is asked once.
+        assertThat(asked.status()).isEqualTo(Status.COLUMNS);
+        assertThat(asked.columns())
+                .filteredOn(c -> c.header().equals("Tôn giáo"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.field()).isNull());
+        ImportJob job = imports.confirmColumns(campaign, asked.id(), Map.of(), officer());
 
+        assertThat(job.status()).isEqualTo(Status.PREVIEW);
         assertThat(job.ignoredHeaders()).containsExactly("Tôn giáo");
         assertThat(job.missingColumns())
                 .contains(StudentColumn.ADDRESS, StudentColumn.NOTES)
@@ -382,7 +390,7 @@ class StudentImportIntegrationTests {
     }
 
     @Test
-    void asksWhichSheetWhenTheWorkbookHasSeveral() {
+    void readsTheSheetWithAHeaderAndSaysWhichItSkipped() {
         List<List<String>> list = new ArrayList<>();
         list.add(List.of(ImportTestData.HEADERS));
         list.add(ImportTestData.row("Lý Thu Hà", "01/01/2013", "Nữ", "", codeA));
@@ -390,8 +398,12 @@ class StudentImportIntegrationTests {
                 new Workbooks.Sheet("Ghi chú", List.of(List.of("Danh sách lập ngày 01/09/2021"))),
                 new Workbooks.Sheet("Lớp 3A", list)));
         ImportJob job = imports.upload(campaign, "hai-trang.xlsx", file, null, officer());
-        assertThat(job.status()).isEqualTo(Status.UPLOADED);
+        // Once the person had to choose; now the sheet without a header is skipped, and said so.
+        assertThat(job.status()).isEqualTo(Status.PREVIEW);
         assertThat(job.sheets()).hasSize(2);
+        assertThat(job.sheetNames(true)).containsExactly("Lớp 3A");
+        assertThat(job.sheetNames(false)).containsExactly("Ghi chú");
+        assertThat(job.ok() + job.warnings()).isEqualTo(1);
         ImportJob chosen = imports.chooseSheet(campaign, job.id(), 1, officer());
         assertThat(chosen.status()).isEqualTo(Status.PREVIEW);
         assertThat(chosen.ok() + chosen.warnings()).isEqualTo(1);

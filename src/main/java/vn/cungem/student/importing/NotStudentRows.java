@@ -1,0 +1,144 @@
+package vn.cungem.student.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import vn.cungem.shared.text.VietnameseText;
+
+/**
+ * Tells the rows of a school's list that are not students from those that are: what schools put between and below the
+ * children (a totals row, the signature block, the place-and-date line, a sub-heading per class, the header repeated
+ * on every printed page, rows numbered in advance and left empty). A row with a birth date is always a student's row,
+ * whatever it says; anything not recognised here is checked as a student's row, so a row with a name and no birth
+ * date is an error to fix, never silently dropped. Plain Java, one instance per sheet (it remembers the signature
+ * block).
+ */
+final class NotStudentRows {
+
+    /** Why a row is not a student; the preview says so with the row's number. */
+    enum Reason {
+        BLANK,
+        NUMBER_ONLY,
+        TOTALS,
+        SIGNATURE,
+        DATE_LINE,
+        CLASS_HEADING,
+        REPEATED_HEADER,
+        EXAMPLE,
+        FOOTER
+    }
+
+    // Data: the words of the footers of Vietnamese school lists, folded.
+    private static final Pattern TOTALS = Pattern.compile("^(tong cong|tong so)\\b.*|^(cong|tong)\\s*([:=].*|\\d.*)?$");
+    private static final List<String> SIGNATURE = List.of(
+            "nguoi lap bieu",
+            "nguoi lap danh sach",
+            "nguoi lap",
+            "hieu truong",
+            "ban giam hieu",
+            "giao vien chu nhiem",
+            "ky ghi ro ho ten",
+            "ky va ghi ro ho ten",
+            "ky ten",
+            "ky ten dong dau",
+            "xac nhan cua",
+            "thu truong don vi",
+            "ke toan");
+    private static final Pattern DATE_LINE = Pattern.compile(".*\\bngay( \\d+)? thang( \\d+)? nam\\b.*");
+    private static final Pattern HEADING = Pattern.compile("^(lop|khoi|danh sach)\\b.*");
+    private static final Pattern NUMBER = Pattern.compile("^[\\d.,\\s]+$");
+
+    private final List<String> header;
+    private final int name;
+    private final int birth;
+    private boolean footer;
+
+    /** {@code headerCells}: the header row as read; {@code name}, {@code birth}: their columns, -1 when absent. */
+    NotStudentRows(List<String> headerCells, int name, int birth) {
+        this.header = headerCells.stream().map(NotStudentRows::fold).toList();
+        this.name = name;
+        this.birth = birth;
+    }
+
+    /** Why this row is not a student's, or null when it is one (or may be one, and is to be checked). */
+    Reason classify(List<String> cells) {
+        List<Integer> filled = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            if (!fold(cells.get(c)).isEmpty()) {
+                filled.add(c);
+            }
+        }
+        if (filled.isEmpty()) {
+            return Reason.BLANK;
+        }
+        for (int c : filled) {
+            if (fold(cells.get(c)).startsWith(StudentTemplate.EXAMPLE_MARK_FOLDED)) {
+                return Reason.EXAMPLE;
+            }
+        }
+        if (repeatsHeader(cells, filled)) {
+            return Reason.REPEATED_HEADER;
+        }
+        if (!cell(cells, birth).isEmpty()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int c : filled) {
+            String folded = fold(cells.get(c));
+            if (!NUMBER.matcher(folded).matches()) {
+                texts.add(folded);
+            }
+        }
+        if (texts.isEmpty()) {
+            return Reason.NUMBER_ONLY;
+        }
+        String first = texts.get(0);
+        if (TOTALS.matcher(first).matches()) {
+            footer = true;
+            return Reason.TOTALS;
+        }
+        for (String text : texts) {
+            String words = text.replaceAll("[^a-z0-9]+", " ").strip();
+            if (DATE_LINE.matcher(words).matches()) {
+                footer = true;
+                return Reason.DATE_LINE;
+            }
+            for (String s : SIGNATURE) {
+                if ((" " + words + " ").contains(" " + s + " ")) {
+                    footer = true;
+                    return Reason.SIGNATURE;
+                }
+            }
+        }
+        if (texts.size() == 1 && HEADING.matcher(first).matches()) {
+            return Reason.CLASS_HEADING;
+        }
+        // Below the signature block: the signer's name, a stamp's words; a row without a birth date is not a child.
+        if (footer && texts.size() <= 2) {
+            return Reason.FOOTER;
+        }
+        return null;
+    }
+
+    private boolean repeatsHeader(List<String> cells, List<Integer> filled) {
+        int same = 0;
+        for (int c : filled) {
+            if (c < header.size() && !header.get(c).isEmpty() && header.get(c).equals(fold(cells.get(c)))) {
+                same++;
+            }
+        }
+        return same >= 2 && same * 2 >= filled.size();
+    }
+
+    private static String cell(List<String> cells, int index) {
+        return index < 0 || index >= cells.size() ? "" : fold(cells.get(index));
+    }
+
+    private static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String folded = VietnameseText.fold(text);
+        return folded == null ? "" : folded.strip();
+    }
+}

@@ -1,0 +1,152 @@
+package vn.cungem.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cungem.campaign.CampaignDefaults;
+import vn.cungem.campaign.Campaigns;
+import vn.cungem.testsupport.TestFixtures;
+
+/**
+ * Issue 11, "Done when" (the columns part): a school officer, as a new user would, uploads the list the school keeps
+ * in its own layout (title block, STT, its own column names, a totals row and the signatures below), confirms on a
+ * phone the one column the system was unsure of, commits, and next month's list in the same layout goes straight to
+ * the preview with no question asked.
+ */
+class SchoolLayoutImportBrowserTests extends BrowserTest {
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final List<String> HEADER = List.of(
+            "STT",
+            "Họ và tên học sinh",
+            "Sinh nhật",
+            "Giới tính",
+            "Khối",
+            "Lớp",
+            "SĐT phụ huynh",
+            "Hoàn cảnh gia đình",
+            "Tình trạng thiết bị",
+            "Kết nối Internet",
+            "Nhu cầu hỗ trợ");
+
+    @Test
+    void aSchoolsOwnListIsConfirmedOnceAndNextMonthsGoesStraightThrough() throws Exception {
+        StudentArea area = StudentArea.create(
+                fixtures,
+                campaigns,
+                "Tỉnh Đồng Nai",
+                "Thành phố Biên Hòa",
+                "Phường Tân Phong",
+                "Trường Tiểu học Tân Phong",
+                "TP-",
+                "Máy tính cho em — Tân Phong");
+        String category = CampaignDefaults.PRIORITY_CATEGORIES.get(1).nameVi();
+
+        Page officerPhone = phone();
+        signIn(officerPhone, area.officer().email(), TestFixtures.PASSWORD);
+        officerPhone.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
+        officerPhone.setInputFiles("#file", list("thang-9", category, "Nguyễn Thị Mai", "Trần Văn Phúc", "Lê Thu Hà"));
+        officerPhone.locator("#upload").click();
+
+        assertThat(officerPhone.locator("#job-status")).hasText("Chờ xác nhận các cột");
+        assertThat(officerPhone.locator("#columns")).containsText("Sinh nhật");
+        assertThat(officerPhone.locator("#columns")).containsText("1/3/2017");
+        assertThat(officerPhone.locator("#col-1")).hasValue("FULL_NAME");
+        assertThat(officerPhone.locator("#col-2")).hasValue("IGNORE");
+        officerPhone.locator("#col-2").selectOption("BIRTH_DATE");
+        officerPhone.locator("#confirm-columns").click();
+
+        assertThat(officerPhone.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
+        assertThat(officerPhone.locator("#count-ok")).hasText("3");
+        assertThat(officerPhone.locator("#count-errors")).hasText("0");
+        assertThat(officerPhone.locator("#count-skipped")).hasText("6");
+        assertThat(officerPhone.locator("#problems")).containsText("Dòng tổng cộng");
+        assertThat(officerPhone.locator("#problems")).containsText("Phần ký tên");
+        officerPhone.locator("#commit").click();
+        assertThat(officerPhone.locator("#job-status")).hasText("Đã ghi");
+        assertThat(officerPhone.locator("#count-inserted")).hasText("3");
+
+        // Next month, at the desk: the same layout, other children; no question.
+        Page officerDesk = desktop();
+        signIn(officerDesk, area.officer().email(), TestFixtures.PASSWORD);
+        officerDesk.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
+        officerDesk.setInputFiles("#file", list("thang-10", category, "Phạm Gia Bảo", "Võ Ngọc Anh"));
+        officerDesk.locator("#upload").click();
+        assertThat(officerDesk.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
+        assertThat(officerDesk.locator("#count-ok")).hasText("2");
+        officerDesk.locator("#commit").click();
+        assertThat(officerDesk.locator("#job-status")).hasText("Đã ghi");
+        assertThat(jdbc.sql("select count(*) from student where campaign_id = ?")
+                        .param(area.campaign())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5L);
+    }
+
+    /** The list as the school keeps it, written as Excel writes it. */
+    private static Path list(String name, String category, String... children) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("UBND THÀNH PHỐ BIÊN HÒA", "", "", "", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        rows.add(List.of("TRƯỜNG TIỂU HỌC TÂN PHONG", "", "", "", "", "", "Độc lập - Tự do - Hạnh phúc"));
+        rows.add(List.of());
+        rows.add(List.of("DANH SÁCH HỌC SINH CÓ HOÀN CẢNH KHÓ KHĂN CẦN HỖ TRỢ THIẾT BỊ HỌC TẬP"));
+        rows.add(List.of());
+        rows.add(HEADER);
+        for (int i = 0; i < children.length; i++) {
+            rows.add(List.of(
+                    String.valueOf(i + 1),
+                    children[i],
+                    (i + 1) + "/3/2017",
+                    i % 2 == 0 ? "Nữ" : "Nam",
+                    "3",
+                    "3A" + (i + 1),
+                    "09"
+                            + String.format(
+                                    "%08d",
+                                    java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextInt(100_000_000)),
+                    category,
+                    "Chưa có thiết bị",
+                    "Không có kết nối",
+                    "Thiết bị; SIM"));
+        }
+        rows.add(List.of("", "Tổng cộng: " + children.length + " học sinh"));
+        rows.add(List.of());
+        rows.add(List.of("", "", "", "", "", "", "Biên Hòa, ngày 15 tháng 9 năm 2026"));
+        rows.add(List.of("", "Người lập biểu", "", "", "", "", "HIỆU TRƯỞNG"));
+        rows.add(List.of("", "(Ký, ghi rõ họ tên)", "", "", "", "", "(Ký tên, đóng dấu)"));
+        rows.add(List.of("", "Đinh Thị Hoa", "", "", "", "", "Bùi Văn Hùng"));
+        Path file = Files.createTempFile(name, ".xlsx");
+        try (var out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "Microsoft Excel", "16.0");
+            Worksheet ws = workbook.newWorksheet("DS");
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (!rows.get(r).get(c).isEmpty()) {
+                        ws.value(r, c, rows.get(r).get(c));
+                    }
+                }
+            }
+            ws.range(0, 0, 0, 3).merge();
+            ws.range(3, 0, 3, 10).merge();
+            ws.finish();
+            workbook.finish();
+        }
+        return file;
+    }
+}
