@@ -23,6 +23,9 @@ final class FreeTextMeanings {
     static final String UNKNOWN_CONNECTIVITY = Connectivity.HOME_INTERNET.name();
 
     private final Map<String, String> categoryCodes = new HashMap<>();
+    /** The dictionary's code → this campaign's code: a campaign may name its own categories ("HO_NGHEO"). */
+    private final Map<String, String> campaignCode = new HashMap<>();
+
     private final ValueMappings remembered;
 
     FreeTextMeanings(List<PriorityCategory> categories, ValueMappings remembered) {
@@ -30,6 +33,14 @@ final class FreeTextMeanings {
             categoryCodes.put(Folded.of(c.code()), c.code());
             categoryCodes.put(Folded.of(c.nameVi()), c.code());
             categoryCodes.put(Folded.of(c.nameEn()), c.code());
+            campaignCode.put(c.code(), c.code());
+        }
+        for (PriorityCategory c : categories) {
+            Set<String> named =
+                    Keywords.find(Keywords.HOUSEHOLD, Folded.of(c.nameVi())).values();
+            if (named.size() == 1) {
+                campaignCode.putIfAbsent(named.iterator().next(), c.code());
+            }
         }
         this.remembered = remembered;
     }
@@ -76,8 +87,8 @@ final class FreeTextMeanings {
         List<String> codes = new ArrayList<>();
         boolean inCampaign = true;
         for (String code : found.values()) {
-            if (categoryCodes.containsValue(code)) {
-                codes.add(code);
+            if (campaignCode.containsKey(code)) {
+                codes.add(campaignCode.get(code));
             } else {
                 inCampaign = false;
             }

@@ -20,17 +20,30 @@ public final class NameCasing {
             return new Result(raw, false);
         }
         String composed = VietnameseText.tidy(Normalizer.normalize(raw, Normalizer.Form.NFC));
+        boolean shouting = composed.equals(composed.toUpperCase(VietnameseText.VIETNAMESE));
+        boolean whisper = composed.equals(composed.toLowerCase(VietnameseText.VIETNAMESE));
         StringBuilder out = new StringBuilder(composed.length());
+        for (String word : composed.split(" ", -1)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            // In a name otherwise typed with care, a word in capitals may be meant so (initials): left as typed.
+            boolean keep = !shouting && !whisper && word.equals(word.toUpperCase(VietnameseText.VIETNAMESE));
+            out.append(keep ? word : titled(word));
+        }
+        String name = out.toString();
+        return new Result(name, !name.equals(composed) && !shouting && !whisper);
+    }
+
+    private static String titled(String word) {
+        StringBuilder out = new StringBuilder(word.length());
         boolean start = true;
-        for (int i = 0; i < composed.length(); ) {
-            int cp = composed.codePointAt(i);
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
             out.appendCodePoint(start ? Character.toTitleCase(cp) : Character.toLowerCase(cp));
             start = !Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK;
             i += Character.charCount(cp);
         }
-        String name = out.toString();
-        boolean shouting = composed.equals(composed.toUpperCase(VietnameseText.VIETNAMESE));
-        boolean whisper = composed.equals(composed.toLowerCase(VietnameseText.VIETNAMESE));
-        return new Result(name, !name.equals(composed) && !shouting && !whisper);
+        return out.toString();
     }
 }

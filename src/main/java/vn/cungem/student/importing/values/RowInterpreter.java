@@ -12,7 +12,7 @@ import vn.cungem.student.importing.values.Interpreted.Warning;
 /**
  * Turns what a school typed into what the registry reads, before {@link StudentInput#validate}: the grade from the
  * class name, a phone number Excel changed, names' casing, and the free texts by meaning ({@link FreeTextMeanings}).
- * Every repair is a warning naming it; nothing is changed silently. Plain Java, shared between threads.
+ * Every repair of a typed value is a warning naming it; nothing typed is changed silently. Plain Java, shared between threads.
  */
 public final class RowInterpreter {
 
@@ -67,8 +67,9 @@ public final class RowInterpreter {
     private static String grade(String grade, String className, List<Warning> warnings) {
         OptionalInt fromClass = ClassGrade.of(className);
         if (grade == null || grade.isBlank()) {
+            // Not a warning: schools state the grade by the class name ("6A6" is grade 6), so a list without a grade
+            // column would be all warnings. A class the school's level does not teach is (StudentInput#validate).
             if (fromClass.isPresent()) {
-                warn(warnings, "values.grade.fromClass", fromClass.getAsInt(), shown(className));
                 return String.valueOf(fromClass.getAsInt());
             }
             return grade;

@@ -75,9 +75,7 @@ class RowInterpreterTests {
         assertThat(r.input().needs()).isEqualTo("DEVICE,WIFI");
         assertThat(r.warnings())
                 .extracting(Interpreted.Warning::vi)
-                .containsExactly(
-                        "Khối 6 lấy từ tên lớp \"6A6\".",
-                        "Số điện thoại \"912345678\" mất số 0 ở đầu (Excel tự bỏ); đã sửa thành 0912345678.");
+                .containsExactly("Số điện thoại \"912345678\" mất số 0 ở đầu (Excel tự bỏ); đã sửa thành 0912345678.");
         assertThat(r.warnings())
                 .extracting(Interpreted.Warning::en)
                 .contains("Phone number \"912345678\" lost its leading 0 (Excel drops it); repaired to 0912345678.");
