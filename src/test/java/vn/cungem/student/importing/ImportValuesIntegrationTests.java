@@ -71,7 +71,7 @@ class ImportValuesIntegrationTests {
     private long upload(long campaignId, String month) throws Exception {
         String body = mvc.perform(multipart("/api/v1/campaigns/{c}/student-imports", campaignId)
                         .file(new MockMultipartFile(
-                                "file", "ds-" + month + ".xlsx", StudentImportApiController.XLSX, list(month)))
+                                "file", "ds-" + month.hashCode() + ".xlsx", StudentImportApiController.XLSX, list(month)))
                         .with(user(officer))
                         .with(csrf()))
                 .andExpect(status().isCreated())
@@ -84,7 +84,7 @@ class ImportValuesIntegrationTests {
 
     @Test
     void aTextConfirmedOnceIsRememberedForTheCampaignsNextFile() throws Exception {
-        long first = upload(campaign, "thang-9");
+        long first = upload(campaign, "Chín");
         mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", campaign, first)
                         .with(user(officer)))
                 .andExpect(jsonPath("$.job.warnings").value(2))
@@ -126,12 +126,12 @@ class ImportValuesIntegrationTests {
                 .isEqualTo(1);
 
         // Next month's list of the same campaign: no question; another campaign asks again.
-        long next = upload(campaign, "thang-10");
+        long next = upload(campaign, "Mười");
         mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", campaign, next)
                         .with(user(officer)))
                 .andExpect(jsonPath("$.job.warnings").value(0))
                 .andExpect(jsonPath("$.job.ok").value(3));
-        long elsewhere = upload(otherCampaign, "thang-10");
+        long elsewhere = upload(otherCampaign, "Mười");
         mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", otherCampaign, elsewhere)
                         .with(user(officer)))
                 .andExpect(jsonPath("$.job.warnings").value(2));
@@ -139,7 +139,7 @@ class ImportValuesIntegrationTests {
 
     @Test
     void aChoiceTheRegistryCannotReadIsRefusedAndNothingIsSaved() throws Exception {
-        long id = upload(campaign, "thang-11");
+        long id = upload(campaign, "Mười Một");
         mvc.perform(put("/api/v1/campaigns/{c}/student-imports/{i}/values", campaign, id)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
