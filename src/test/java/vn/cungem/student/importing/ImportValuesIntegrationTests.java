@@ -71,7 +71,10 @@ class ImportValuesIntegrationTests {
     private long upload(long campaignId, String month) throws Exception {
         String body = mvc.perform(multipart("/api/v1/campaigns/{c}/student-imports", campaignId)
                         .file(new MockMultipartFile(
-                                "file", "ds-" + month.hashCode() + ".xlsx", StudentImportApiController.XLSX, list(month)))
+                                "file",
+                                "ds-" + month.hashCode() + ".xlsx",
+                                StudentImportApiController.XLSX,
+                                list(month)))
                         .with(user(officer))
                         .with(csrf()))
                 .andExpect(status().isCreated())
@@ -135,6 +138,42 @@ class ImportValuesIntegrationTests {
         mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", otherCampaign, elsewhere)
                         .with(user(officer)))
                 .andExpect(jsonPath("$.job.warnings").value(2));
+    }
+
+    @Test
+    void thePageListsEachDistinctTextOnceAndSavesTheChoice() throws Exception {
+        long id = upload(campaign, "Mười Hai");
+        mvc.perform(get("/campaigns/{c}/students/import/{i}/values", campaign, id)
+                        .with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Gia đình khó khăn"),
+                                org.hamcrest.Matchers.containsString("Cần xác nhận"),
+                                org.hamcrest.Matchers.containsString("Lưu và kiểm tra lại"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/campaigns/{c}/students/import/{i}/values", campaign, id)
+                        .param("field", "CATEGORIES")
+                        .param("text", "Gia đình khó khăn")
+                        .param("value", "HO_NGHEO")
+                        .with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flash", "Đã lưu đối chiếu 1 giá trị và kiểm tra lại tệp."));
+        mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", campaign, id)
+                        .with(user(officer)))
+                .andExpect(jsonPath("$.job.warnings").value(0));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/campaigns/{c}/students/import/{i}/values", campaign, id)
+                        .param("field", "SOMETHING")
+                        .param("text", "x")
+                        .param("value", "y")
+                        .with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", org.hamcrest.Matchers.containsString("không đối chiếu được")));
     }
 
     @Test
