@@ -51,6 +51,9 @@ public final class PhoneRepair {
         if (raw == null || raw.isBlank()) {
             return new Result(raw, Set.of(), List.of());
         }
+        if (plain(raw)) {
+            return new Result(raw, Set.of(), List.of());
+        }
         EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
         String text = raw.strip();
         if (SCIENTIFIC.matcher(text).matches() || DECIMAL_ZERO.matcher(text).matches()) {
@@ -97,6 +100,30 @@ public final class PhoneRepair {
                 .map(PhoneRepair::digits)
                 .toList();
         return new Result(kinds.isEmpty() ? raw : first.strip(), Set.copyOf(kinds), others);
+    }
+
+    /**
+     * A number as {@link PhoneNumber} reads it, nothing to repair: 10 or 11 digits from a leading 0 (or +84), with only
+     * spaces, dots and dashes between. Most cells are such; they skip the patterns below.
+     */
+    private static boolean plain(String raw) {
+        int digits = 0;
+        boolean first = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (first && c != '0') {
+                    return false;
+                }
+                first = false;
+                digits++;
+            } else if (c == '+' && first) {
+                return false; // +84: PhoneNumber reads it; the general path says so without a repair
+            } else if (c != ' ' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return digits == 10 || digits == 11;
     }
 
     /** The number without words around it: "0912.345.678 (bố)", "Mẹ: 0912345678", "ĐT bố 0912345678". */

@@ -27,6 +27,14 @@ final class FreeTextMeanings {
     private final Map<String, String> campaignCode = new HashMap<>();
 
     private final ValueMappings remembered;
+    /**
+     * Meanings already worked out, by field and text as typed: a file has a few distinct texts over many rows, and a
+     * 100,000-row import must not run the dictionary 400,000 times. Bounded, since a file of all-different texts
+     * must not fill the heap.
+     */
+    private final Map<String, FreeText> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int KNOWN_MAX = 20_000;
 
     FreeTextMeanings(List<PriorityCategory> categories, ValueMappings remembered) {
         for (PriorityCategory c : categories) {
@@ -47,6 +55,19 @@ final class FreeTextMeanings {
 
     /** The meaning of one cell; null when the cell is blank and the registry's own rule for a blank applies. */
     FreeText meaning(ValueField field, String raw) {
+        String key = field.ordinal() + (raw == null ? "" : raw);
+        FreeText found = known.get(key);
+        if (found != null) {
+            return found;
+        }
+        FreeText worked = work(field, raw);
+        if (worked != null && known.size() < KNOWN_MAX) {
+            known.put(key, worked);
+        }
+        return worked;
+    }
+
+    private FreeText work(ValueField field, String raw) {
         String folded = Folded.of(raw);
         String shown = raw == null ? "" : vn.cungem.shared.text.VietnameseText.tidy(raw);
         if (folded.isEmpty()) {
