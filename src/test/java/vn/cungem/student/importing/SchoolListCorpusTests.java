@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.cungem.campaign.CampaignDefaults;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.spreadsheet.HeaderVocabulary;
 import vn.cungem.student.SchoolRef;
 import vn.cungem.student.StudentDetails;
 import vn.cungem.student.StudentIdCipher;
@@ -56,14 +57,22 @@ class SchoolListCorpusTests {
             int nonStudentSkipped,
             int nonStudentAsStudent) {}
 
+    /** A header step: the student rows of one sheet. */
+    interface HeaderStep {
+        List<SourceRow> rows(byte[] content, int sheet);
+    }
+
     @Test
     void everySchoolListOfTheCorpusIsReadAsAPersonWouldAcceptIt() {
-        List<Score> scores = new ArrayList<>();
-        for (String[] entry : csv(DIR + "index.csv")) {
-            scores.add(score(entry[0], SchoolLevel.valueOf(entry[1]), entry[2]));
-        }
-        Score total =
-                scores.stream().reduce(new Score("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), SchoolListCorpusTests::sum);
+        // Information only: the values part scored with the header located by meaning (a stand-in until stuhead's
+        // header step lands), so what this branch adds is measured on every file, not only on the known headers.
+        List<Score> standIn = scores(SchoolListCorpusTests::readByMeaning);
+        System.out.println("Header located by meaning (stand-in for stuhead's step, information only):");
+        System.out.println(table(standIn, total(standIn)));
+
+        List<Score> scores = scores(SchoolListCorpusTests::read);
+        Score total = total(scores);
+        System.out.println("The importer's own pipeline on this branch:");
         System.out.println(table(scores, total));
         assertThat(scores).as("at least 15 school lists").hasSizeGreaterThanOrEqualTo(15);
         // Bar (issue 11): ≥98 % of acceptable rows imported without retyping, every bad row flagged, no totals or
@@ -77,7 +86,19 @@ class SchoolListCorpusTests {
                 .isGreaterThanOrEqualTo(98.0);
     }
 
-    private Score score(String file, SchoolLevel level, String schoolName) {
+    private List<Score> scores(HeaderStep step) {
+        List<Score> scores = new ArrayList<>();
+        for (String[] entry : csv(DIR + "index.csv")) {
+            scores.add(score(entry[0], SchoolLevel.valueOf(entry[1]), entry[2], step));
+        }
+        return scores;
+    }
+
+    private static Score total(List<Score> scores) {
+        return scores.stream().reduce(new Score("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), SchoolListCorpusTests::sum);
+    }
+
+    private Score score(String file, SchoolLevel level, String schoolName, HeaderStep step) {
         byte[] content = bytes(DIR + file);
         String stem = file.substring(0, file.lastIndexOf('.'));
         SchoolRef school = new SchoolRef(1, 10, "79000001", schoolName, level);
@@ -93,7 +114,7 @@ class SchoolListCorpusTests {
         int sheets =
                 file.endsWith(".csv") ? 1 : SpreadsheetReader.sheets(content).size();
         for (int sheet = 0; sheet < sheets; sheet++) {
-            for (SourceRow row : read(content, sheet)) {
+            for (SourceRow row : step.rows(content, sheet)) {
                 String key = sheet + ":" + row.number();
                 checked.put(key, check.check(row));
                 Validated v =
@@ -172,6 +193,50 @@ class SchoolListCorpusTests {
         List<SourceRow> rows = new ArrayList<>();
         StudentSheet sheet = new StudentSheet(rows::add);
         SpreadsheetReader.read(content, sheetIndex, sheet);
+        return rows;
+    }
+
+    /**
+     * The stand-in: {@link HeaderVocabulary} (shared, on main) with the headers of the corpus's lists, then every
+     * non-blank row below the header. It knows nothing of totals or signature rows: those are left to the check.
+     */
+    private static final HeaderVocabulary<StudentColumn> VOCABULARY = HeaderVocabulary.of(StudentColumn.class)
+            .field(StudentColumn.FULL_NAME, "họ và tên", "họ tên", "tên học sinh")
+            .field(StudentColumn.BIRTH_DATE, "ngày sinh", "ngày tháng năm sinh")
+            .field(StudentColumn.GENDER, "giới tính", "phái")
+            .field(StudentColumn.CLASS_NAME, "lớp")
+            .field(StudentColumn.GUARDIAN_PHONE, "sđt phụ huynh", "số điện thoại", "điện thoại")
+            .field(StudentColumn.CATEGORIES, "hoàn cảnh gia đình", "hoàn cảnh", "đối tượng")
+            .field(StudentColumn.DEVICE_SITUATION, "thiết bị hiện có", "thiết bị học tập", "thiết bị")
+            .field(StudentColumn.NEEDS, "nhu cầu hỗ trợ", "nhu cầu")
+            .neutral("học sinh", "liên hệ")
+            .required(StudentColumn.FULL_NAME, StudentColumn.BIRTH_DATE)
+            .build();
+
+    private static List<SourceRow> readByMeaning(byte[] content, int sheetIndex) {
+        List<HeaderVocabulary.Row> all = new ArrayList<>();
+        SpreadsheetReader.read(
+                content, sheetIndex, (number, cells) -> all.add(new HeaderVocabulary.Row(number, cells)));
+        HeaderVocabulary.Header<StudentColumn> header = VOCABULARY
+                .find(all.subList(0, Math.min(all.size(), HeaderVocabulary.SEARCH_ROWS)))
+                .orElse(null);
+        List<SourceRow> rows = new ArrayList<>();
+        if (header == null) {
+            return rows;
+        }
+        for (HeaderVocabulary.Row r : all) {
+            if (r.number() <= header.lastRow() || SpreadsheetReader.blank(r.cells())) {
+                continue;
+            }
+            Map<StudentColumn, String> cells = new java.util.EnumMap<>(StudentColumn.class);
+            header.fields()
+                    .forEach((field, index) -> cells.put(
+                            field,
+                            index < r.cells().size() && r.cells().get(index) != null
+                                    ? r.cells().get(index)
+                                    : ""));
+            rows.add(new SourceRow(r.number(), cells, false));
+        }
         return rows;
     }
 
