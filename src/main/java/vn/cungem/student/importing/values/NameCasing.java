@@ -16,7 +16,7 @@ public final class NameCasing {
     private NameCasing() {}
 
     public static Result repair(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() || proper(raw)) {
             return new Result(raw, false);
         }
         String composed = VietnameseText.tidy(Normalizer.normalize(raw, Normalizer.Form.NFC));
@@ -33,6 +33,38 @@ public final class NameCasing {
         }
         String name = out.toString();
         return new Result(name, !name.equals(composed) && !shouting && !whisper);
+    }
+
+    /**
+     * Already as the registry keeps it: composed, single spaces, each word a capital then small letters. Most names of
+     * a file are; they skip the work below.
+     */
+    private static boolean proper(String name) {
+        if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
+            return false;
+        }
+        boolean start = true;
+        char previous = ' ';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+                start = true;
+            } else if (Character.isLetter(c)) {
+                if (start ? !Character.isUpperCase(c) : !Character.isLowerCase(c)) {
+                    return false;
+                }
+                start = false;
+            } else if (!Character.isDigit(c) && c != '\'' && c != '-' && c != '.') {
+                return false;
+            } else {
+                start = c == '-';
+            }
+            previous = c;
+        }
+        return previous != ' ' && name.charAt(0) != ' ';
     }
 
     private static String titled(String word) {

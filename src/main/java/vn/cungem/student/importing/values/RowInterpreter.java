@@ -65,6 +65,9 @@ public final class RowInterpreter {
     }
 
     private static String grade(String grade, String className, List<Warning> warnings) {
+        if (grade != null && className != null && agrees(grade.strip(), className.strip())) {
+            return grade; // "3" and "3A1": the common case, without the patterns
+        }
         OptionalInt fromClass = ClassGrade.of(className);
         if (grade == null || grade.isBlank()) {
             // Not a warning: schools state the grade by the class name ("6A6" is grade 6), so a list without a grade
@@ -79,6 +82,19 @@ public final class RowInterpreter {
             warn(warnings, "values.grade.classDisagrees", typed.getAsInt(), shown(className));
         }
         return grade;
+    }
+
+    private static boolean agrees(String grade, String className) {
+        int n = grade.length();
+        if (n == 0 || n > 2 || className.length() <= n || !className.startsWith(grade)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Character.isDigit(grade.charAt(i))) {
+                return false;
+            }
+        }
+        return !Character.isDigit(className.charAt(n));
     }
 
     private static String phone(String raw, List<Warning> warnings) {
