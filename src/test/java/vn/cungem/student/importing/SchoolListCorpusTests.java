@@ -134,6 +134,10 @@ class SchoolListCorpusTests {
             rows++;
             if (outcome.equals(truth.outcome())) {
                 classified++;
+            } else if (!truth.outcome().equals("SKIPPED")) {
+                System.out.printf(
+                        "  %s sheet %d row %d: expected %s, got %s %s%n",
+                        file, truth.sheet(), truth.row(), truth.outcome(), outcome, got == null ? "" : got.reasonsVi());
             }
             switch (truth.outcome()) {
                 case "OK", "WARNING" -> {
@@ -205,6 +209,7 @@ class SchoolListCorpusTests {
             .field(StudentColumn.BIRTH_DATE, "ngày sinh", "ngày tháng năm sinh")
             .field(StudentColumn.GENDER, "giới tính", "phái")
             .field(StudentColumn.CLASS_NAME, "lớp")
+            .field(StudentColumn.GUARDIAN_NAME, "họ tên phụ huynh", "thông tin phụ huynh họ tên")
             .field(StudentColumn.GUARDIAN_PHONE, "sđt phụ huynh", "số điện thoại", "điện thoại")
             .field(StudentColumn.CATEGORIES, "hoàn cảnh gia đình", "hoàn cảnh", "đối tượng")
             .field(StudentColumn.DEVICE_SITUATION, "thiết bị hiện có", "thiết bị học tập", "thiết bị")
