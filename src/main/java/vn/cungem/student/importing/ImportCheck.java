@@ -12,6 +12,9 @@ import vn.cungem.student.StudentInput;
 import vn.cungem.student.Validated;
 import vn.cungem.student.ValidationContext;
 import vn.cungem.student.importing.StudentSheet.SourceRow;
+import vn.cungem.student.importing.values.Interpreted;
+import vn.cungem.student.importing.values.RowInterpreter;
+import vn.cungem.student.importing.values.ValueMappings;
 import vn.cungem.student.internal.StudentColumns;
 
 /**
@@ -27,6 +30,7 @@ final class ImportCheck {
     private final LongPredicate schoolInScope;
     private final long campaignId;
     private final long importId;
+    private final RowInterpreter interpreter;
 
     ImportCheck(
             ValidationContext context,
@@ -34,6 +38,18 @@ final class ImportCheck {
             LongPredicate schoolInScope,
             long campaignId,
             long importId) {
+        this(context, cipher, schoolInScope, campaignId, importId, ValueMappings.none());
+    }
+
+    /** {@code remembered}: what people of the campaign said free texts mean, from earlier files. */
+    ImportCheck(
+            ValidationContext context,
+            StudentIdCipher cipher,
+            LongPredicate schoolInScope,
+            long campaignId,
+            long importId,
+            ValueMappings remembered) {
+        this.interpreter = new RowInterpreter(context.categories(), remembered);
         this.context = context;
         this.cipher = cipher;
         this.schoolInScope = schoolInScope;
@@ -73,7 +89,10 @@ final class ImportCheck {
         }
         Validated validated;
         try {
-            validated = input(source).validate(context);
+            // What the school typed, read by meaning first; each repair is a warning of its own.
+            Interpreted interpreted = interpreter.interpret(input(source));
+            interpreted.warnings().forEach(w -> out.warning(w.vi(), w.en()));
+            validated = interpreted.input().validate(context);
         } catch (RuntimeException e) {
             // The rules should name every problem; if one slips through, it is this row's error, not the file's.
             out.error("Dòng không đọc được", "The row cannot be read");

@@ -138,7 +138,13 @@ class ImportRuns {
         ValidationContext context = context(campaign, schools, job.caller);
         Set<Long> allowed = new HashSet<>();
         schools.forEach(s -> allowed.add(s.id()));
-        ImportCheck check = new ImportCheck(context, cipher, allowed::contains, job.campaignId, job.id);
+        ImportCheck check = new ImportCheck(
+                context,
+                cipher,
+                allowed::contains,
+                job.campaignId,
+                job.id,
+                ValueMappingStore.forCampaign(jdbc, job.campaignId));
         lap(timings, "setup", begin);
 
         Instant now = Instant.now();
