@@ -56,6 +56,22 @@ public enum ItemMove implements Labelled {
         return role != null && roles.contains(role);
     }
 
+    /**
+     * The step of the device's public journey (the tracking page's words, {@code track.status.*}) this move makes, or
+     * null when the public is not told (a device waiting for a part, a loss under investigation).
+     */
+    public String publicStep() {
+        return switch (this) {
+            case WIPE -> "WIPED";
+            case MARK_READY -> "PREPARED";
+            case RESERVE -> "ALLOCATED";
+            case HAND_OVER -> "HANDED_OVER";
+            case TAKE_BACK -> "RETURNED";
+            case RECYCLE -> "SCRAPPED";
+            default -> null;
+        };
+    }
+
     /** Whether a person chooses this move directly, rather than by recording the step (a wipe, a software install). */
     public boolean isDirect() {
         return this != WIPE && this != INSTALL_SOFTWARE;

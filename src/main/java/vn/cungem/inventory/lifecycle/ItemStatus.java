@@ -4,7 +4,8 @@ import vn.cungem.shared.text.Labelled;
 
 /**
  * Where a tagged device stands in its refurbishment (issue 13, after 001's "IT áo xanh" work: receive, check, repair,
- * wipe, install software, hand over). Named in the bundles as {@code label.ItemStatus.<CONSTANT>}.
+ * wipe, install software, hand over). Named in the bundles as {@code inventory.status.<CONSTANT>}, the key the
+ * inventory's pages already use for the status column.
  */
 public enum ItemStatus implements Labelled {
     RECEIVED,
@@ -19,6 +20,11 @@ public enum ItemStatus implements Labelled {
     RETURNED,
     RECYCLED,
     LOST;
+
+    @Override
+    public String labelKey() {
+        return "inventory.status." + name();
+    }
 
     /** Nothing more happens to a recycled or lost device. */
     public boolean isFinal() {

@@ -1,7 +1,6 @@
 package vn.cungem.inventory.lifecycle;
 
 import java.util.List;
-import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.Labelled;
 
@@ -38,7 +37,7 @@ public record Verdict(ItemMove move, String code, String key, List<Labelled> arg
     /** The move when allowed; otherwise a 409 worded in both languages. */
     public ItemMove orThrow() {
         if (!isAllowed()) {
-            throw new ConflictException(code, messageVi(), messageEn());
+            throw Worded.conflict(code, key, args.toArray());
         }
         return move;
     }
