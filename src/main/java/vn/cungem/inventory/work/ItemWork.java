@@ -111,6 +111,11 @@ public class ItemWork {
             }
 
             @Override
+            public ItemStatus aim() {
+                return move.to();
+            }
+
+            @Override
             public ItemMove plan(WorkItem item, Caller who, boolean wiped) {
                 if (!move.isDirect()) {
                     throw Worded.invalid("inventory.move-by-step", "inventory.work.move.by-step", move);
@@ -152,7 +157,9 @@ public class ItemWork {
             }
         }
         if (seenVersion != null && seenVersion != item.version()) {
-            throw new StaleItem(item, seenVersion, item.status());
+            // the line says what the caller saw: the state the item was in at their version
+            ItemStatus seen = statusAt(item.id(), seenVersion).orElse(item.status());
+            throw new StaleItem(item.in(seen), seenVersion, step.aim() == null ? seen : step.aim());
         }
         if (item.status().isFinal()) {
             throw Worded.conflict("inventory.final", "inventory.work.final", item.status());
@@ -215,6 +222,16 @@ public class ItemWork {
                         OffsetDateTime.now())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The state an item was in at a version: every applied line moved it on from the version it saw. */
+    private Optional<ItemStatus> statusAt(long itemId, int version) {
+        return jdbc.sql("""
+                        select from_status from inventory_item_history
+                         where item_id = ? and seen_version = ? and outcome = 'APPLIED'""")
+                .params(itemId, version)
+                .query((rs, n) -> ItemStatus.valueOf(rs.getString(1)))
+                .optional();
     }
 
     /** The history line of an earlier request with this key, when it was made on this item. */

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.inventory.lifecycle.ItemMove;
+import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Lifecycle;
 import vn.cungem.inventory.lifecycle.Worded;
 import vn.cungem.organisation.SchoolLevel;
@@ -110,6 +111,11 @@ public class SoftwareProfiles {
             @Override
             public String kind() {
                 return "SOFTWARE";
+            }
+
+            @Override
+            public ItemStatus aim() {
+                return ItemStatus.SOFTWARE_INSTALLED;
             }
 
             @Override

@@ -2,6 +2,7 @@ package vn.cungem.inventory.work;
 
 import java.time.OffsetDateTime;
 import vn.cungem.inventory.lifecycle.ItemMove;
+import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -16,6 +17,11 @@ public interface Step {
 
     /** Checks the step's input against the item and says which move it makes; null when the item stays where it is. */
     ItemMove plan(WorkItem item, Caller caller, boolean wipedSinceOwner);
+
+    /** Where the step means to take the item, when that is known before it is planned (a refused line says it). */
+    default ItemStatus aim() {
+        return null;
+    }
 
     /** A short note for the history line (the step's gist), or null. */
     String note();

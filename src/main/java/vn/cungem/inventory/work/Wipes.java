@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.cungem.inventory.lifecycle.ItemMove;
+import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Lifecycle;
 import vn.cungem.inventory.lifecycle.WipeMethod;
 import vn.cungem.inventory.lifecycle.Worded;
@@ -43,6 +44,11 @@ public class Wipes {
             @Override
             public String kind() {
                 return "WIPE";
+            }
+
+            @Override
+            public ItemStatus aim() {
+                return form.succeeded() ? ItemStatus.WIPED : null;
             }
 
             @Override

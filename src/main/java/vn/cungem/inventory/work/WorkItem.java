@@ -14,4 +14,10 @@ public record WorkItem(
         int version,
         long unitId,
         OffsetDateTime ownerSince,
-        Long softwareProfileId) {}
+        Long softwareProfileId) {
+
+    /** The same item as it stood in another state (what a caller holding an older version saw). */
+    WorkItem in(ItemStatus other) {
+        return new WorkItem(id, tag, campaignId, type, other, version, unitId, ownerSince, softwareProfileId);
+    }
+}
