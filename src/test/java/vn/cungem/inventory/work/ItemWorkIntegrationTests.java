@@ -239,6 +239,30 @@ class ItemWorkIntegrationTests {
         assertThat(inventory.items(data.campaign, outsider, 0).total()).isZero();
     }
 
+    @Autowired
+    vn.cungem.identity.account.AccountUserDetailsService accounts;
+
+    /** Issue 13: "the volunteer account sees an empty list"; a technician invited into a team sees the team's unit. */
+    @Test
+    void aTeamsTechnicianSeesTheDevicesOfTheTeamsUnit() {
+        String tag = data.device(ItemType.LAPTOP);
+        var account = fixtures.account(Role.VOLUNTEER_TECHNICIAN, null, null, null);
+        jdbc.sql("insert into volunteer_team (name, name_sort, unit_id, created_at) values (?, ?, ?, ?)")
+                .params("IT áo xanh", "it ao xanh", data.district, java.time.OffsetDateTime.now())
+                .update();
+        jdbc.sql("update user_account set volunteer_team_id = (select max(id) from volunteer_team where unit_id = ?)"
+                        + " where id = ?")
+                .params(data.district, account.caller().accountId())
+                .update();
+        Caller member =
+                accounts.loadById(account.caller().accountId()).orElseThrow().caller();
+        assertThat(inventory.items(data.campaign, member, 0).items())
+                .extracting(Inventory.Item::tag)
+                .contains(tag);
+        work.move(tag, ItemMove.START_INSPECTION, null, null, null, member);
+        assertThat(status(tag)).isEqualTo(ItemStatus.IN_INSPECTION);
+    }
+
     @Test
     void repairCostsRollUpPerReadyDeviceOfTheCampaign() {
         long profileId = profile(TestFixtures.unique("THCS "));
