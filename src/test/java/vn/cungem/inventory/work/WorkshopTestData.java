@@ -19,18 +19,18 @@ import vn.cungem.inventory.lifecycle.Checklist;
 import vn.cungem.testsupport.TestFixtures;
 
 /** A campaign with a collection point in a district, and devices bought into it, for the workshop's tests. */
-final class WorkshopTestData {
+public final class WorkshopTestData {
 
-    final long city;
-    final long district;
-    final long campaign;
-    final long point;
+    public final long city;
+    public final long district;
+    public final long campaign;
+    public final long point;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Inventory inventory;
 
-    WorkshopTestData(
+    public WorkshopTestData(
             TestFixtures fixtures,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
@@ -48,7 +48,7 @@ final class WorkshopTestData {
     }
 
     /** One device of this type bought into the campaign, as the purchase event makes it; its tag. */
-    String device(ItemType type) {
+    public String device(ItemType type) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into purchase (campaign_id, vendor_name, document_kind, document_number, document_date,
