@@ -249,4 +249,38 @@ class ItemWorkApiIntegrationTests {
                         .single())
                 .isEqualTo(1L);
     }
+
+    @Test
+    void managersAddSoftwareProfilesOnTheWorkshopPageAndVolunteersReadThem() throws Exception {
+        mvc.perform(post("/campaigns/{c}/inventory/workshop/profiles", data.campaign)
+                        .with(user(manager))
+                        .with(csrf())
+                        .param("level", "PRIMARY")
+                        .param("name", "Tiểu học an toàn")
+                        .param("contents", "Trình duyệt có tìm kiếm an toàn, ứng dụng học tập của trường"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/campaigns/{c}/inventory/workshop/profiles", data.campaign)
+                        .with(user(manager))
+                        .with(csrf())
+                        .param("level", "PRIMARY")
+                        .param("name", "Tiểu học an toàn")
+                        .param("contents", "lần hai"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("workError", "Chương trình đã có bộ phần mềm tên «Tiểu học an toàn»."));
+        String page = mvc.perform(
+                        get("/campaigns/{c}/inventory/workshop", data.campaign).with(user(volunteer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Tiểu học an toàn").contains("Tiểu học").doesNotContain("id=\"profile-form\"");
+        mvc.perform(post("/campaigns/{c}/inventory/workshop/profiles", data.campaign)
+                        .with(user(volunteer))
+                        .with(csrf())
+                        .param("level", "PRIMARY")
+                        .param("name", "Của tình nguyện viên")
+                        .param("contents", "x"))
+                .andExpect(status().isForbidden());
+    }
 }
