@@ -102,11 +102,8 @@ class ItemWorkController {
             @RequestParam(required = false) String key,
             Locale locale,
             RedirectAttributes redirect) {
-        return run(
-                tag,
-                locale,
-                redirect,
-                () -> wipes.record(tag, new Wipes.NewWipe(method, succeeded, note), version, key, Callers.current()));
+        var wipe = new Wipes.NewWipe(method, succeeded, note);
+        return run(tag, locale, redirect, () -> wipes.record(tag, wipe, version, key, Callers.current()));
     }
 
     @PostMapping("/inventory/items/{tag}/repairs")
@@ -129,12 +126,8 @@ class ItemWorkController {
                 parts.add(new Repairs.Part(names.get(i), cost));
             }
         }
-        return run(
-                tag,
-                locale,
-                redirect,
-                () -> repairs.record(
-                        tag, new Repairs.NewRepair(fault, parts, hours, technician), version, key, Callers.current()));
+        var repair = new Repairs.NewRepair(fault, parts, hours, technician);
+        return run(tag, locale, redirect, () -> repairs.record(tag, repair, version, key, Callers.current()));
     }
 
     @PostMapping("/inventory/items/{tag}/software")
@@ -145,12 +138,8 @@ class ItemWorkController {
             @RequestParam(required = false) String key,
             Locale locale,
             RedirectAttributes redirect) {
-        return run(
-                tag,
-                locale,
-                redirect,
-                () -> profiles.install(
-                        tag, new SoftwareProfiles.Install(profileId, null), version, key, Callers.current()));
+        var install = new SoftwareProfiles.Install(profileId, null);
+        return run(tag, locale, redirect, () -> profiles.install(tag, install, version, key, Callers.current()));
     }
 
     @GetMapping(value = "/inventory/items/{tag}/wipe-certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -37,6 +37,12 @@ public class SoftwareProfiles {
 
     public record Profile(long id, long campaignId, SchoolLevel level, String name, String contents) {}
 
+    private static final String SELECT =
+            "select id, campaign_id, school_level, name, contents" + " from inventory_software_profile where ";
+
+    private static final org.springframework.jdbc.core.RowMapper<Profile> ROW = (rs, n) -> new Profile(
+            rs.getLong(1), rs.getLong(2), SchoolLevel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));
+
     public record NewProfile(SchoolLevel level, String name, String contents) {}
 
     public record Install(Long profileId, String note) {}
@@ -46,31 +52,14 @@ public class SoftwareProfiles {
         if (!campaigns.isVisible(campaignId, caller)) {
             throw new NotFoundException(Campaigns.ENTITY, campaignId);
         }
-        return jdbc.sql("""
-                        select id, campaign_id, school_level, name, contents from inventory_software_profile
-                         where campaign_id = ? order by school_level, name""")
+        return jdbc.sql(SELECT + "campaign_id = ? order by school_level, name")
                 .param(campaignId)
-                .query((rs, n) -> new Profile(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        SchoolLevel.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5)))
+                .query(ROW)
                 .list();
     }
 
     public Optional<Profile> find(long id) {
-        return jdbc.sql("""
-                        select id, campaign_id, school_level, name, contents from inventory_software_profile
-                         where id = ?""")
-                .param(id)
-                .query((rs, n) -> new Profile(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        SchoolLevel.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5)))
-                .optional();
+        return jdbc.sql(SELECT + "id = ?").param(id).query(ROW).optional();
     }
 
     /** Only those who may edit the campaign configure its profiles; a name is used once per campaign. */
