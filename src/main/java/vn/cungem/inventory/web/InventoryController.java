@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.inventory.Inventory;
+import vn.cungem.inventory.work.ItemSheet;
+import vn.cungem.inventory.work.SoftwareProfiles;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
 /** The campaign's devices and stock, an item's page and its printable QR label. */
@@ -28,10 +31,14 @@ class InventoryController {
 
     private final Inventory inventory;
     private final Campaigns campaigns;
+    private final ItemSheet sheets;
+    private final SoftwareProfiles profiles;
 
-    InventoryController(Inventory inventory, Campaigns campaigns) {
+    InventoryController(Inventory inventory, Campaigns campaigns, ItemSheet sheets, SoftwareProfiles profiles) {
         this.inventory = inventory;
         this.campaigns = campaigns;
+        this.sheets = sheets;
+        this.profiles = profiles;
     }
 
     @GetMapping("/campaigns/{id}/inventory")
@@ -51,7 +58,15 @@ class InventoryController {
         Inventory.Item item = inventory.byTag(tag, Callers.current());
         model.addAttribute("item", item);
         model.addAttribute("events", inventory.events(item.id()));
+        addWork(item, model);
         return "inventory/item";
+    }
+
+    /** The workshop's part of the page (issue 13): the moves and forms open to the caller now, and the history. */
+    private void addWork(Inventory.Item item, Model model) {
+        var caller = Callers.current();
+        model.addAttribute("work", sheets.of(item.tag(), caller));
+        model.addAttribute("profiles", profiles.of(item.campaignId(), Caller.SYSTEM));
     }
 
     /** The label encodes the bare tag, so any scanner reads it and the receiving form accepts it. */

@@ -1,0 +1,90 @@
+package vn.cungem.inventory.work;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import vn.cungem.campaign.Campaigns;
+import vn.cungem.inventory.Inventory;
+import vn.cungem.inventory.lifecycle.Worded;
+import vn.cungem.shared.security.Caller;
+
+/**
+ * A device's data-wipe certificate (issue 13), printed from its latest successful wipe: which device, how, by whom and
+ * when, so a donor or a school can be shown that no one's data went with the device. Rendered like the project's other
+ * PDFs (OpenHTMLtoPDF, a Thymeleaf template under {@code templates/pdf}, DejaVu fonts embedded for the diacritics).
+ */
+@Service
+public class WipeCertificates {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final List<String> FONTS = List.of("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf");
+
+    private final Inventory inventory;
+    private final Wipes wipes;
+    private final Campaigns campaigns;
+    private final TemplateEngine templates;
+
+    WipeCertificates(Inventory inventory, Wipes wipes, Campaigns campaigns, TemplateEngine templates) {
+        this.inventory = inventory;
+        this.wipes = wipes;
+        this.campaigns = campaigns;
+        this.templates = templates;
+    }
+
+    public byte[] render(String tag, Caller caller, Locale locale) {
+        Inventory.Item item = inventory.byTag(tag, caller);
+        Wipes.Wipe wipe = wipes.latestSuccessful(item.id())
+                .orElseThrow(() -> Worded.conflict("inventory.no-wipe", "inventory.work.wipe.none", item.tag()));
+        String html = templates.process(
+                "pdf/wipe-certificate",
+                new Context(
+                        locale,
+                        Map.of(
+                                "item",
+                                item,
+                                "wipe",
+                                wipe,
+                                "campaignName",
+                                campaigns.nameOf(item.campaignId()),
+                                "wipedAt",
+                                wipe.wipedAt()
+                                        .atZoneSameInstant(VIETNAM)
+                                        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            for (int i = 0; i < FONTS.size(); i++) {
+                String path = FONTS.get(i);
+                builder.useFont(
+                        () -> {
+                            try {
+                                return new ClassPathResource(path).getInputStream();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        "DejaVu Sans",
+                        i == 0 ? 400 : 700,
+                        PdfRendererBuilder.FontStyle.NORMAL,
+                        true);
+            }
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
