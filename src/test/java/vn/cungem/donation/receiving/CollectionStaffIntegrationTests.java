@@ -204,7 +204,8 @@ class CollectionStaffIntegrationTests {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> staff.assign(campaign, point, partner, team, manager.caller()))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.messageVi()).contains("chỉ một"));
+                        InvalidValueException.class,
+                        e -> assertThat(e.messageVi()).contains("chỉ một"));
         assertThatThrownBy(() -> staff.assign(campaign, point, null, team, volunteer.caller()))
                 .isInstanceOf(NotFoundException.class);
     }
