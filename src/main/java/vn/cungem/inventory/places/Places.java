@@ -167,6 +167,11 @@ public class Places {
         return find(id).filter(p -> access.mayUse(caller, p)).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** Whether the caller may use the place; a question, not a check that throws (and marks a transaction). */
+    public boolean mayUse(Place place, Caller caller) {
+        return access.mayUse(caller, place);
+    }
+
     /** Without a scope check, for work the system does itself. */
     public Optional<Place> find(long id) {
         return named(SELECT + " where p.id = ?", id).stream().findFirst();
@@ -183,12 +188,25 @@ public class Places {
      * officer sends to the district's workshop). The receiver's people confirm the arrival.
      */
     public List<Place> destinations(Caller caller) {
+        return named(SELECT + " where " + destinationFilter(caller) + " order by p.id fetch first " + LIST_LIMIT
+                + " rows only");
+    }
+
+    /** Whether the caller may send items to this place (see {@link #destinations}). */
+    public boolean isDestination(long placeId, Caller caller) {
+        return jdbc.sql("select count(*) from inventory_place p where p.id = ? and " + destinationFilter(caller))
+                        .param(placeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private String destinationFilter(Caller caller) {
         Long unit = caller.scope().unitId();
         String above = unit == null
                 ? ""
                 : " or p.unit_id in (select ancestor_id from org_unit_tree where descendant_id = " + unit + ")";
-        return named(SELECT + " where (" + access.filter(caller, "p") + above + ") order by p.id fetch first "
-                + LIST_LIMIT + " rows only");
+        return "(" + access.filter(caller, "p") + above + ")";
     }
 
     private List<Place> named(String sql, Object... params) {

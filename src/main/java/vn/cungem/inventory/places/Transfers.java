@@ -71,7 +71,7 @@ public class Transfers {
         }
         Place from = places.get(in.fromPlaceId(), caller);
         Place to = places.find(in.toPlaceId())
-                .filter(p -> places.destinations(caller).stream().anyMatch(d -> d.id() == p.id()))
+                .filter(p -> places.isDestination(p.id(), caller))
                 .orElseThrow(() -> InvalidValueException.of("transfer.to", "transfer.error.to"));
         if (from.id() == to.id()) {
             throw InvalidValueException.of("transfer.same", "transfer.error.same");
@@ -183,12 +183,7 @@ public class Transfers {
 
     /** Whether the caller may use this place (send from it, confirm arrivals at it). */
     boolean isUsable(Place p, Caller caller) {
-        try {
-            places.get(p.id(), caller);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        return places.mayUse(p, caller);
     }
 
     /** One conditional update moves the state, so of two people confirming at once one wins and the other is told. */

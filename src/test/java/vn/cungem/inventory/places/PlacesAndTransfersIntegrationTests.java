@@ -2,9 +2,11 @@ package vn.cungem.inventory.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,6 +28,7 @@ import vn.cungem.identity.account.AccountUserDetailsService;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.security.Role;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.InventoryTestPeople;
 import vn.cungem.testsupport.TestFixtures;
@@ -232,5 +235,152 @@ class PlacesAndTransfersIntegrationTests {
                                 {"fromPlaceId": %d, "toPlaceId": %d, "tags": []}""".formatted(from, from)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/inventory/places/{id}", from).with(user(manager))).andExpect(status().isOk());
+    }
+
+    @Test
+    void twoPeopleSendingTheSameItemAtOnceLeaveOneTransferAndARacedRetryStillOne() throws Exception {
+        long from = pointPlace();
+        long workshop = places.create(
+                        new Places.NewPlace(PlaceKind.WORKSHOP, "Xưởng chạy đua", null, team, null), manager.caller())
+                .id();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+            for (AccountDetails who : List.of(manager, volunteer)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return transfers.send(
+                                new Transfer.NewTransfer(from, workshop, List.of(tags.get(0)), null),
+                                null,
+                                who.caller());
+                    } catch (ConflictException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new java.util.ArrayList<>();
+            for (var f : outcomes) {
+                results.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(Transfer.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(ConflictException.class::isInstance).hasSize(1);
+
+            // the same Idempotency-Key posted twice at the same moment: one transfer, both answers name it
+            String key = UUID.randomUUID().toString();
+            String body = """
+                    {"fromPlaceId": %d, "toPlaceId": %d, "tags": ["%s"]}""".formatted(from, workshop, tags.get(1));
+            var again = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    again.await();
+                    return mvc.perform(post("/api/v1/inventory/transfers")
+                                    .with(user(manager))
+                                    .header("Idempotency-Key", key)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString();
+                }));
+            }
+            again.countDown();
+            List<Object> ids = new java.util.ArrayList<>();
+            for (var f : answers) {
+                ids.add(JsonPath.read(f.get(30, java.util.concurrent.TimeUnit.SECONDS), "$.id"));
+            }
+            assertThat(ids.get(0)).isEqualTo(ids.get(1));
+            assertThat(jdbc.sql("select count(*) from inventory_transfer where idempotency_key = ?")
+                            .param(key)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
+        } finally {
+            pool.shutdownNow();
+        }
+        PlaceStock.Stock atPoint = stock.of(from, manager.caller());
+        assertThat(atPoint.totalHere()).isEqualTo(2);
+        assertThat(atPoint.totalLeaving()).isEqualTo(2);
+        assertThat(stock.of(workshop, manager.caller()).totalArriving()).isEqualTo(2);
+    }
+
+    @Test
+    void theSchoolsOfficerSendsFromTheirPointToTheDistrictsWorkshopWhereTheTeamConfirms() throws Exception {
+        long school = jdbc.sql("select school_id from collection_point where id = ?")
+                .param(point)
+                .query(Long.class)
+                .single();
+        AccountDetails officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
+        long from = pointPlace();
+        long workshop = places.create(
+                        new Places.NewPlace(PlaceKind.WORKSHOP, "Xưởng Thủ Đức", null, team, null), manager.caller())
+                .id();
+        assertThat(places.visible(officer.caller())).extracting(Place::id).containsExactly(from);
+        mvc.perform(get("/inventory/places/{id}", from).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Xưởng Thủ Đức")));
+        String location = mvc.perform(post("/inventory/places/{id}/transfers", from)
+                        .with(user(officer))
+                        .with(csrf())
+                        .param("to", String.valueOf(workshop))
+                        .param("tags", tags.get(0) + "\n" + tags.get(1))
+                        .param("key", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(location).with(user(officer))).andExpect(status().isOk());
+        mvc.perform(post(location + "/receive").with(user(volunteer)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(stock.of(workshop, volunteer.caller()).totalHere()).isEqualTo(2);
+        assertThat(stock.of(from, officer.caller()).totalHere()).isEqualTo(2);
+        // a bad tag on the page: the page again with the reason, nothing moved
+        mvc.perform(post("/inventory/places/{id}/transfers", from)
+                        .with(user(officer))
+                        .with(csrf())
+                        .param("to", String.valueOf(workshop))
+                        .param("tags", "TBKHONGCO1")
+                        .param("key", UUID.randomUUID().toString()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("TBKHONGCO1")));
+        assertThat(stock.of(from, officer.caller()).totalLeaving()).isZero();
+    }
+
+    @Test
+    void aSerialReadAtInspectionIsNormalisedRecordedInTheHistoryAndFlaggedWhenKnown() throws Exception {
+        mvc.perform(put("/api/v1/inventory/items/{t}/serial", tags.get(0))
+                        .with(user(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serial\": \" 5cg 7310xyz \"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.serial").value("5CG7310XYZ"))
+                .andExpect(jsonPath("$.duplicate").value(false));
+        mvc.perform(put("/api/v1/inventory/items/{t}/serial", tags.get(1))
+                        .with(user(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serial\": \"5CG7310XYZ\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicate").value(true))
+                .andExpect(jsonPath("$.others[0]").value(tags.get(0)));
+        assertThat(inventory.byTag(tags.get(0)).orElseThrow().serialNumber()).isEqualTo("5CG7310XYZ");
+        assertThat(inventory.events(inventory.byTag(tags.get(0)).orElseThrow().id()))
+                .extracting(Inventory.Event::note)
+                .contains("Ghi số sê-ri 5CG7310XYZ");
+        mvc.perform(put("/api/v1/inventory/items/{t}/serial", tags.get(3))
+                        .with(user(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serial\": \"123456789012345\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("serial.imei"));
+        mvc.perform(put("/api/v1/inventory/items/{t}/serial", tags.get(0))
+                        .with(user(outsider))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serial\": \"X\"}"))
+                .andExpect(status().isNotFound());
     }
 }
