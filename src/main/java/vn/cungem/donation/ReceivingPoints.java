@@ -96,6 +96,14 @@ class ReceivingPoints {
                 .list());
     }
 
+    /** The campaigns, newest first (at most 50), with an active point where the caller may receive goods. */
+    List<Long> campaignsWithPointsFor(Caller caller) {
+        return jdbc.sql("select distinct p.campaign_id from collection_point p where p.active = true and ("
+                        + pointFilter(caller, "p") + ") order by p.campaign_id desc fetch first 50 rows only")
+                .query(Long.class)
+                .list();
+    }
+
     /** Issue 13: managers at any point they cover; collection staff at their own point (see the class comment). */
     boolean mayReceiveAt(Caller caller, Point p) {
         if (caller.isAdmin()) {

@@ -96,6 +96,16 @@ class CollectionStaffIntegrationTests {
     void theOfficerOfThePointsSchoolReceivesAWalkInLaptopWithItsSerialAndSeesTheReceipt() throws Exception {
         AccountDetails officer = fixtures.account(Role.SCHOOL_OFFICER, null, school, null);
 
+        // the officer's way in: the dashboard, then their own point and no other
+        mvc.perform(get("/dashboard").with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/receiving")));
+        mvc.perform(get("/receiving").with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("point=" + point)))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("point=" + otherPoint))));
         mvc.perform(get("/campaigns/{id}/receipts/new", campaign).with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + point + "\"")))
