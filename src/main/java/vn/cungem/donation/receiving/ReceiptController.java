@@ -203,15 +203,7 @@ class ReceiptController {
         model.addAttribute("r", r);
         List<Receipts.Tag> tags = receipts.tagsOf(r.id());
         model.addAttribute("items", tags);
-        model.addAttribute(
-                "flags",
-                serials.duplicates(
-                        tags.stream()
-                                .map(Receipts.Tag::serialNumber)
-                                .filter(java.util.Objects::nonNull)
-                                .toList(),
-                        tags.stream().map(Receipts.Tag::tag).collect(java.util.stream.Collectors.toSet()),
-                        Callers.current()));
+        model.addAttribute("flags", serials.ofReceipt(tags, Callers.current()));
         model.addAttribute("trackingUrl", documents.trackingUrl(r.trackingCode()));
         return "donation/receiving/detail";
     }

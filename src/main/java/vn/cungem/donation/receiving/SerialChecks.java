@@ -49,6 +49,17 @@ class SerialChecks {
         return out;
     }
 
+    /** The receipt's devices whose serial another device already holds, as the receipt page and API flag them. */
+    List<Flag> ofReceipt(List<vn.cungem.donation.Receipts.Tag> tags, Caller caller) {
+        return duplicates(
+                tags.stream()
+                        .map(vn.cungem.donation.Receipts.Tag::serialNumber)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                tags.stream().map(vn.cungem.donation.Receipts.Tag::tag).collect(java.util.stream.Collectors.toSet()),
+                caller);
+    }
+
     /** Devices other than {@code ownTags} that hold one of these serials. */
     List<Flag> duplicates(Collection<String> serials, Set<String> ownTags, Caller caller) {
         RegisteredSerials port = registered.getIfAvailable();

@@ -289,6 +289,12 @@ class CollectionStaffIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Trùng số sê-ri")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(firstTag)));
 
+        mvc.perform(get("/api/v1/campaigns/{id}/receipts/{r}/serial-flags", campaign, second.id())
+                        .with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].serial").value(imei))
+                .andExpect(jsonPath("$[0].otherTag").value(firstTag));
+
         // a manager of another district, receiving in a campaign of their own, learns only "elsewhere"
         long otherDistrict = fixtures.unit("Quận 3", "district", fixtures.unit("Tỉnh Bình Dương", "province", null));
         AccountDetails outsider = fixtures.manager(otherDistrict);
