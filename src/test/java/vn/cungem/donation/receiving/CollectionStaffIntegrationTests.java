@@ -222,7 +222,10 @@ class CollectionStaffIntegrationTests {
 
     @Test
     void aDuplicateImeiIsFlaggedWithTheOtherTagInScopeAndOnlyAsElsewhereOutside() throws Exception {
-        String imei = "490154203237518";
+        // a fresh valid IMEI each run: the PostgreSQL test database keeps earlier runs' devices
+        String imei = imei();
+        String dashed = imei.substring(0, 2) + "-" + imei.substring(2, 8) + " " + imei.substring(8);
+        String wrongCheck = imei.substring(0, 14) + (char) ('0' + (imei.charAt(14) - '0' + 1) % 10);
         var first = receipts.record(
                 campaign,
                 new Receipts.NewReceipt(
@@ -250,20 +253,20 @@ class CollectionStaffIntegrationTests {
                                         ItemCondition.USED_WORKING,
                                         null,
                                         null,
-                                        List.of("490154203237519"))),
+                                        List.of(wrongCheck))),
                                 null,
                                 null),
                         manager.caller()))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.code()).isEqualTo("receipt.line-imei");
-                    assertThat(e.messageVi()).contains("490154203237519").contains("15 chữ số");
+                    assertThat(e.messageVi()).contains(wrongCheck).contains("15 chữ số");
                 });
 
         // the same phone again, typed with spaces and dashes: recorded, and flagged at entry and on the receipt
         mvc.perform(get("/campaigns/{id}/receipts/serial-check", campaign)
                         .with(user(manager))
                         .param("type", "SMARTPHONE")
-                        .param("serials", "49-015420 3237518"))
+                        .param("serials", dashed))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(firstTag)));
         var second = receipts.record(
@@ -274,12 +277,7 @@ class CollectionStaffIntegrationTests {
                         new Receipts.WalkIn(null, null, null, true),
                         null,
                         List.of(new Receipts.Line(
-                                ItemType.SMARTPHONE,
-                                1,
-                                ItemCondition.USED_WORKING,
-                                null,
-                                null,
-                                List.of("49-015420 3237518"))),
+                                ItemType.SMARTPHONE, 1, ItemCondition.USED_WORKING, null, null, List.of(dashed))),
                         null,
                         null),
                 manager.caller());
@@ -311,5 +309,19 @@ class CollectionStaffIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.duplicate").value(true))
                 .andExpect(jsonPath("$.others[0]").value("elsewhere"));
+    }
+
+    private static String imei() {
+        StringBuilder digits = new StringBuilder("35");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (digits.length() < 14) {
+            digits.append(random.nextInt(10));
+        }
+        for (int check = 0; check < 10; check++) {
+            if (vn.cungem.donation.DeviceSerial.isImei(digits.toString() + check)) {
+                return digits.toString() + check;
+            }
+        }
+        throw new IllegalStateException("no check digit");
     }
 }
