@@ -11,16 +11,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.donation.Receipts;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Bundles;
 
 /**
@@ -34,15 +42,54 @@ class LabelPdfs {
 
     private final TemplateEngine templates;
     private final Campaigns campaigns;
+    private final Inventory inventory;
+    private final Receipts receipts;
     private final String baseUrl;
 
     LabelPdfs(
             TemplateEngine templates,
             Campaigns campaigns,
+            Inventory inventory,
+            Receipts receipts,
             @Value("${cungem.base-url:http://localhost:8080}") String base) {
         this.templates = templates;
         this.campaigns = campaigns;
+        this.inventory = inventory;
+        this.receipts = receipts;
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A rendered sheet and the name it is downloaded under. */
+    record Sheet(byte[] pdf, String fileName) {
+
+        ResponseEntity<byte[]> response() {
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName + "\"")
+                    .body(pdf);
+        }
+    }
+
+    /** The receipt's devices, when the caller may see the receipt (404 otherwise). */
+    Sheet ofReceipt(long campaignId, long receiptId, Caller caller) {
+        Receipts.Receipt r = receipts.get(campaignId, receiptId, caller);
+        return new Sheet(render(inventory.itemsOfReceipt(r.id())), "nhan-" + r.code() + ".pdf");
+    }
+
+    /** The devices with these tags, each in the caller's scope (404 for the first that is not). */
+    Sheet ofTags(List<String> tags, Caller caller) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String t : tags == null ? List.<String>of() : tags) {
+            if (t != null && !t.isBlank()) {
+                distinct.add(t.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (distinct.size() > MAX_LABELS) {
+            throw InvalidValueException.of("labels.many", "labels.error.many", MAX_LABELS);
+        }
+        return new Sheet(
+                render(distinct.stream().map(t -> inventory.byTag(t, caller)).toList()), "nhan-thiet-bi.pdf");
     }
 
     String urlOf(String tag) {

@@ -142,6 +142,14 @@ class LabelSheetIntegrationTests {
         mvc.perform(get("/inventory/labels.pdf").with(user(outsider)).param("tag", tags.get(0)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/inventory/labels.pdf").with(user(manager))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/inventory/labels.pdf").with(user(manager)).param("tag", tags.get(0)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"));
+        mvc.perform(get("/api/v1/inventory/labels.pdf").with(user(outsider)).param("tag", tags.get(0)))
+                .andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail_en")
+                        .exists());
     }
 
     private static int mm(double mm, int dpi) {
