@@ -48,6 +48,7 @@ final class ReceiptRules {
                 if (!serials.isEmpty() && !GoodsLine.isTagged(l.type())) {
                     throw invalid("receipt.line-serials-untagged", n);
                 }
+                serials = serials(l.type(), serials, n);
                 out.add(new GoodsLine(
                         l.type(),
                         l.quantity(),
@@ -70,6 +71,19 @@ final class ReceiptRules {
         }
         if (out.size() > 100) {
             throw invalid("receipt.too-many-lines");
+        }
+        return out;
+    }
+
+    /** Each serial normalised, an IMEI checked (see {@link DeviceSerial}); the error names the line. */
+    private static List<String> serials(ItemType type, List<String> typed, int line) {
+        List<String> out = new ArrayList<>(typed.size());
+        for (String s : typed) {
+            try {
+                out.add(DeviceSerial.of(type, s).value());
+            } catch (InvalidValueException e) {
+                throw invalid("serial.imei".equals(e.code()) ? "receipt.line-imei" : "receipt.line-serials", line, s);
+            }
         }
         return out;
     }

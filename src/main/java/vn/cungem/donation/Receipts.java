@@ -129,7 +129,12 @@ public class Receipts {
         return points.pointsFor(campaignId, caller);
     }
 
-    /** 004: officers at the point, volunteers of the area, or the school's own officer receive goods. */
+    /** Issue 13: the campaigns (newest first, at most 50) with an active point where the caller receives goods. */
+    public List<Long> campaignsReceivingAt(Caller caller) {
+        return points.campaignsWithPointsFor(caller);
+    }
+
+    /** Managers at any point they cover; collection staff (school officer, assigned partner or team) at theirs. */
     public boolean mayReceiveAt(Caller caller, Point p) {
         return points.mayReceiveAt(caller, p);
     }

@@ -25,10 +25,15 @@ import vn.cungem.shared.security.Callers;
 class ReceiptApiController {
 
     private final Receipts receipts;
+    private final SerialChecks serials;
 
-    ReceiptApiController(Receipts receipts) {
+    ReceiptApiController(Receipts receipts, SerialChecks serials) {
         this.receipts = receipts;
+        this.serials = serials;
     }
+
+    /** A serial of this receipt that another device already holds; {@code otherTag} null: outside your scope. */
+    record SerialFlag(String serial, String otherTag) {}
 
     @PostMapping
     @Operation(summary = "Record goods received at a collection point, with a pledge code or a walk-in donor")
@@ -71,5 +76,15 @@ class ReceiptApiController {
     @GetMapping("/{receiptId}")
     Receipts.Receipt get(@PathVariable long id, @PathVariable long receiptId) {
         return receipts.get(id, receiptId, Callers.current());
+    }
+
+    @GetMapping("/{receiptId}/serial-flags")
+    @Operation(summary = "Serials and IMEIs of this receipt already registered for another device in the programme")
+    java.util.List<SerialFlag> serialFlags(@PathVariable long id, @PathVariable long receiptId) {
+        Caller caller = Callers.current();
+        Receipts.Receipt r = receipts.get(id, receiptId, caller);
+        return serials.ofReceipt(receipts.tagsOf(r.id()), caller).stream()
+                .map(f -> new SerialFlag(f.serial(), f.otherTag()))
+                .toList();
     }
 }

@@ -33,11 +33,13 @@ class ReceiptController {
     private final Receipts receipts;
     private final DonationDocuments documents;
     private final RateLimits rateLimits;
+    private final SerialChecks serials;
 
-    ReceiptController(Receipts receipts, DonationDocuments documents, RateLimits rateLimits) {
+    ReceiptController(Receipts receipts, DonationDocuments documents, RateLimits rateLimits, SerialChecks serials) {
         this.receipts = receipts;
         this.documents = documents;
         this.rateLimits = rateLimits;
+        this.serials = serials;
     }
 
     /** The form as posted: one entry per line in each list, by position. */
@@ -164,6 +166,25 @@ class ReceiptController {
         return "redirect:/campaigns/" + id + "/receipts/" + saved.id();
     }
 
+    /** htmx: the serials of a line checked as they are typed (IMEI rule, already registered elsewhere). */
+    @GetMapping("/campaigns/{id}/receipts/serial-check")
+    String serialCheck(
+            @PathVariable long id,
+            @RequestParam(required = false) List<ItemType> type,
+            @RequestParam(required = false) List<String> serials,
+            @RequestParam(defaultValue = "0") int line,
+            java.util.Locale locale,
+            Model model) {
+        Caller caller = Callers.current();
+        if (receipts.pointsFor(id, caller).isEmpty()) {
+            throw new vn.cungem.shared.NotFoundException(vn.cungem.campaign.Campaigns.ENTITY, id);
+        }
+        ItemType t = type != null && line < type.size() ? type.get(line) : null;
+        String typed = serials != null && line < serials.size() ? serials.get(line) : null;
+        model.addAttribute("flags", this.serials.atEntry(t, typed, caller, locale));
+        return "donation/receiving/serial-check :: flags";
+    }
+
     @GetMapping("/campaigns/{id}/receipts")
     String list(
             @PathVariable long id,
@@ -180,7 +201,9 @@ class ReceiptController {
     String detail(@PathVariable long id, @PathVariable long receiptId, Model model) {
         Receipts.Receipt r = receipts.get(id, receiptId, Callers.current());
         model.addAttribute("r", r);
-        model.addAttribute("items", receipts.tagsOf(r.id()));
+        List<Receipts.Tag> tags = receipts.tagsOf(r.id());
+        model.addAttribute("items", tags);
+        model.addAttribute("flags", serials.ofReceipt(tags, Callers.current()));
         model.addAttribute("trackingUrl", documents.trackingUrl(r.trackingCode()));
         return "donation/receiving/detail";
     }
@@ -188,8 +211,10 @@ class ReceiptController {
     @GetMapping("/campaigns/{id}/receipts/{receiptId}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long receiptId) {
         Receipts.Receipt r = receipts.get(id, receiptId, Callers.current());
-        List<String> tags =
-                receipts.tagsOf(r.id()).stream().map(Receipts.Tag::tag).toList();
+        // issue 13: the serial or IMEI printed beside its tag
+        List<String> tags = receipts.tagsOf(r.id()).stream()
+                .map(t -> t.serialNumber() == null ? t.tag() : t.tag() + " (" + t.serialNumber() + ")")
+                .toList();
         return pdf(documents.receiptPdf(r, tags), "bien-nhan-" + r.code() + ".pdf");
     }
 

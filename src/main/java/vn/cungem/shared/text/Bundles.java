@@ -26,6 +26,7 @@ public final class Bundles {
             "i18n/donation-integrity",
             "i18n/inventory",
             "i18n/inventory-work",
+            "i18n/inventory-places",
             "i18n/transparency",
             "i18n/student",
             "i18n/student-import",

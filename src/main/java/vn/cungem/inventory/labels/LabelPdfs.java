@@ -1,0 +1,167 @@
+package vn.cungem.inventory.labels;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import vn.cungem.campaign.Campaigns;
+import vn.cungem.donation.Receipts;
+import vn.cungem.inventory.Inventory;
+import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
+
+/**
+ * Sheets of QR labels for a batch of items, as PDF with the DejaVu fonts embedded (Vietnamese type names print on any
+ * machine). Each QR holds the item's address, which a phone camera opens and the scan page reads back to the tag.
+ */
+@Component
+class LabelPdfs {
+
+    static final int MAX_LABELS = 24 * 20;
+
+    private final TemplateEngine templates;
+    private final Campaigns campaigns;
+    private final Inventory inventory;
+    private final Receipts receipts;
+    private final String baseUrl;
+
+    LabelPdfs(
+            TemplateEngine templates,
+            Campaigns campaigns,
+            Inventory inventory,
+            Receipts receipts,
+            @Value("${cungem.base-url:http://localhost:8080}") String base) {
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.inventory = inventory;
+        this.receipts = receipts;
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A rendered sheet and the name it is downloaded under. */
+    record Sheet(byte[] pdf, String fileName) {
+
+        ResponseEntity<byte[]> response() {
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName + "\"")
+                    .body(pdf);
+        }
+    }
+
+    /** The receipt's devices, when the caller may see the receipt (404 otherwise). */
+    Sheet ofReceipt(long campaignId, long receiptId, Caller caller) {
+        Receipts.Receipt r = receipts.get(campaignId, receiptId, caller);
+        return new Sheet(render(inventory.itemsOfReceipt(r.id())), "nhan-" + r.code() + ".pdf");
+    }
+
+    /** The devices with these tags, each in the caller's scope (404 for the first that is not). */
+    Sheet ofTags(List<String> tags, Caller caller) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String t : tags == null ? List.<String>of() : tags) {
+            if (t != null && !t.isBlank()) {
+                distinct.add(t.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (distinct.size() > MAX_LABELS) {
+            throw InvalidValueException.of("labels.many", "labels.error.many", MAX_LABELS);
+        }
+        return new Sheet(
+                render(distinct.stream().map(t -> inventory.byTag(t, caller)).toList()), "nhan-thiet-bi.pdf");
+    }
+
+    String urlOf(String tag) {
+        return baseUrl + "/inventory/items/" + tag;
+    }
+
+    byte[] render(List<Inventory.Item> items) {
+        if (items.isEmpty()) {
+            throw InvalidValueException.of("labels.none", "labels.error.none");
+        }
+        if (items.size() > MAX_LABELS) {
+            throw InvalidValueException.of("labels.many", "labels.error.many", MAX_LABELS);
+        }
+        Map<Long, String> campaignNames = new java.util.HashMap<>();
+        List<LabelSheet.Label> labels = items.stream()
+                .map(i -> new LabelSheet.Label(
+                        i.tag(),
+                        urlOf(i.tag()),
+                        qrDataUri(urlOf(i.tag())),
+                        i.type().nameVi(),
+                        campaignNames.computeIfAbsent(i.campaignId(), campaigns::nameOf)))
+                .toList();
+        String html = templates.process(
+                "inventory/labels-pdf",
+                new Context(
+                        Bundles.VIETNAMESE,
+                        Map.of("sheet", LabelSheet.of(labels), "title", Bundles.vi("labels.title"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            for (var font : Map.of(400, "fonts/DejaVuSans.ttf", 700, "fonts/DejaVuSans-Bold.ttf")
+                    .entrySet()) {
+                builder.useFont(
+                        () -> open(font.getValue()),
+                        "DejaVu Sans",
+                        font.getKey(),
+                        PdfRendererBuilder.FontStyle.NORMAL,
+                        true);
+            }
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static java.io.InputStream open(String path) {
+        try {
+            return new ClassPathResource(path).getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Error correction Q: a label scuffed in a bag still reads. */
+    static String qrDataUri(String text) {
+        try {
+            var matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            300,
+                            300,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q, EncodeHintType.MARGIN, 2));
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("QR label could not be made", e);
+        }
+    }
+}
