@@ -13,6 +13,6 @@ create table student_value_mapping (
   updated_by_name varchar(200) not null,
   updated_at timestamp with time zone not null,
   constraint student_value_mapping_field_ck
-    check (field in ('CATEGORIES', 'DEVICE_SITUATION', 'CONNECTIVITY', 'NEEDS')),
+    check (field = any (array['CATEGORIES', 'DEVICE_SITUATION', 'CONNECTIVITY', 'NEEDS'])),
   constraint student_value_mapping_text_uq unique (campaign_id, field, text_folded)
 );
