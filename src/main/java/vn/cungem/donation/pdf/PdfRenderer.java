@@ -1,17 +1,12 @@
 package vn.cungem.donation.pdf;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import vn.cungem.donation.VietQr;
+import vn.cungem.shared.pdf.HtmlToPdf;
 
 /**
  * Renders a Thymeleaf template under {@code templates/pdf/} to PDF with the DejaVu fonts embedded, so Vietnamese
@@ -28,33 +23,7 @@ public class PdfRenderer {
 
     public byte[] render(String template, Map<String, Object> model, java.util.Locale locale) {
         String html = templates.process(template, new Context(locale, model));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(
-                    () -> font("fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(
-                    () -> font("fonts/DejaVuSans-Bold.ttf"),
-                    "DejaVu Sans",
-                    700,
-                    PdfRendererBuilder.FontStyle.NORMAL,
-                    true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font(String path) {
-        try {
-            return new ClassPathResource(path).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlToPdf.render(html);
     }
 
     /** A QR code (error correction M, quiet zone 2) as a PNG. */

@@ -6,17 +6,14 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +25,7 @@ import vn.cungem.campaign.Campaigns;
 import vn.cungem.donation.Receipts;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.pdf.HtmlToPdf;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Bundles;
 
@@ -117,34 +115,7 @@ class LabelPdfs {
                 new Context(
                         Bundles.VIETNAMESE,
                         Map.of("sheet", LabelSheet.of(labels), "title", Bundles.vi("labels.title"))));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            for (var font : Map.of(400, "fonts/DejaVuSans.ttf", 700, "fonts/DejaVuSans-Bold.ttf")
-                    .entrySet()) {
-                builder.useFont(
-                        () -> open(font.getValue()),
-                        "DejaVu Sans",
-                        font.getKey(),
-                        PdfRendererBuilder.FontStyle.NORMAL,
-                        true);
-            }
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static java.io.InputStream open(String path) {
-        try {
-            return new ClassPathResource(path).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlToPdf.render(html);
     }
 
     /** Error correction Q: a label scuffed in a bag still reads. */

@@ -1,21 +1,16 @@
 package vn.cungem.inventory.work;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.inventory.lifecycle.Worded;
+import vn.cungem.shared.pdf.HtmlToPdf;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -27,7 +22,6 @@ import vn.cungem.shared.security.Caller;
 public class WipeCertificates {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final List<String> FONTS = List.of("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf");
 
     private final Inventory inventory;
     private final Wipes wipes;
@@ -60,31 +54,6 @@ public class WipeCertificates {
                                 wipe.wipedAt()
                                         .atZoneSameInstant(VIETNAM)
                                         .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")))));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            for (int i = 0; i < FONTS.size(); i++) {
-                String path = FONTS.get(i);
-                builder.useFont(
-                        () -> {
-                            try {
-                                return new ClassPathResource(path).getInputStream();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        },
-                        "DejaVu Sans",
-                        i == 0 ? 400 : 700,
-                        PdfRendererBuilder.FontStyle.NORMAL,
-                        true);
-            }
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return HtmlToPdf.render(html);
     }
 }
