@@ -99,10 +99,12 @@ public class Transfers {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (String tag : tags) {
-            // the item must stand at the sender and not already travel; one statement claims it
+            // the item must stand at the sender, not already travel, and still be ours to move (not handed over to a
+            // student, recycled or lost); one statement claims it
             int claimed = jdbc.sql("""
                             update inventory_item set transfer_id = ?, updated_at = ?, version = version + 1
-                             where tag = ? and place_id = ? and transfer_id is null""").params(id, now, tag, from.id()).update();
+                             where tag = ? and place_id = ? and transfer_id is null
+                               and status not in ('HANDED_OVER', 'RECYCLED', 'LOST')""").params(id, now, tag, from.id()).update();
             if (claimed == 0) {
                 throw ConflictException.of("transfer.item", "transfer.error.item", tag, from.name());
             }

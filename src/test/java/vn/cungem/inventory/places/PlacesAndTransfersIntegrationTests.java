@@ -218,6 +218,35 @@ class PlacesAndTransfersIntegrationTests {
     }
 
     @Test
+    void aDeviceRecycledOrLostNoLongerTravelsAndNothingOfTheTransferIsWritten() {
+        long from = pointPlace();
+        long workshop = places.create(
+                        new Places.NewPlace(PlaceKind.WORKSHOP, "Xưởng quận", district, null, null), manager.caller())
+                .id();
+        // set by hand, as a restore or a fix in psql could: the transfer must still refuse it
+        jdbc.sql("update inventory_item set status = 'RECYCLED' where tag = ?")
+                .param(tags.get(1))
+                .update();
+        long before = jdbc.sql("select count(*) from inventory_transfer")
+                .query(Long.class)
+                .single();
+
+        assertThatThrownBy(() -> transfers.send(
+                        new Transfer.NewTransfer(from, workshop, List.of(tags.get(0), tags.get(1)), null),
+                        null,
+                        manager.caller()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.messageVi()).contains(tags.get(1), "thanh lý");
+                    assertThat(e.messageEn()).contains("recycled");
+                });
+        assertThat(jdbc.sql("select count(*) from inventory_transfer")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        assertThat(stock.of(from, manager.caller()).totalHere()).isEqualTo(4);
+    }
+
+    @Test
     void anotherDistrictsManagerCannotSeeOrMoveThePointsItems() throws Exception {
         long from = pointPlace();
         assertThatThrownBy(() -> stock.of(from, outsider.caller())).isInstanceOf(NotFoundException.class);
