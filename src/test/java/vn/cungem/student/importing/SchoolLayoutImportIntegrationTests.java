@@ -168,6 +168,31 @@ class SchoolLayoutImportIntegrationTests {
     }
 
     @Test
+    void aListWithoutAConnectivityColumnStoresItsChildrenAsUnknownNotAsConnected() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : schoolList(OWN_HEADER, "Nguyễn Văn An", "Trần Thị Bình")) {
+            List<String> copy = new ArrayList<>(row);
+            if (copy.size() == OWN_HEADER.size()) {
+                copy.remove(9); // "Kết nối Internet", header and children alike
+            }
+            rows.add(copy);
+        }
+        String json = upload(officerA, "khong-ket-noi.xlsx", Workbooks.xlsx(rows, "DS"));
+        assertThat((String) JsonPath.read(json, "$.job.status")).isEqualTo("PREVIEW");
+        long id = id(json);
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/commit", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inserted").value(2));
+        assertThat(jdbc.sql("select connectivity from student where source_import_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("UNKNOWN", "UNKNOWN");
+    }
+
+    @Test
     void aListWithAClassColumnAndNoGradeColumnReachesTheRowCheck() throws Exception {
         List<String> header = new ArrayList<>(OWN_HEADER);
         header.set(4, "Dân tộc");
