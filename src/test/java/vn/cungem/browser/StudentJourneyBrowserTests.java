@@ -116,7 +116,7 @@ class StudentJourneyBrowserTests extends BrowserTest {
         List<Map<StudentColumn, String>> typed = new ArrayList<>();
         students.forEach(s -> typed.add(new EnumMap<>(s)));
         typed.get(4).put(StudentColumn.BIRTH_DATE, "31/02/2013");
-        // no grade and no class: a class such as "3A" alone would give the grade
+        // no grade and no class: a class alone would give the grade (issue 11, "3A1" is grade 3)
         typed.get(17).remove(StudentColumn.GRADE);
         typed.get(17).remove(StudentColumn.CLASS_NAME);
         typed.get(26).put(StudentColumn.GENDER, "X");
@@ -133,8 +133,10 @@ class StudentJourneyBrowserTests extends BrowserTest {
                 33,
                 List.of("Số điện thoại không hợp lệ"),
                 41,
-                // the unknown group is a warning to confirm; the missing gender makes the row an error
-                List.of("Chưa nhập giới tính (Nam/Nữ)", "Con thương binh"));
+                List.of(
+                        "Chưa nhập giới tính (Nam/Nữ)",
+                        // read by meaning since issue 11: an unknown household is to confirm, not an error
+                        "Hoàn cảnh \"Con thương binh\" chưa rõ thuộc diện ưu tiên nào"));
 
         Path file = Files.createTempFile("lop-3-phuoc-hoa", ".xlsx");
         Files.write(file, fill(headers, typed));

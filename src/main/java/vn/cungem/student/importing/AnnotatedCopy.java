@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
 import vn.cungem.student.importing.StudentImports.RowProblem;
 
 /**
- * The uploaded sheet written back with two more columns, “Kết quả kiểm tra” and “Lý do”, coloured green, yellow or
+ * The uploaded sheets the import read written back with two more columns, “Kết quả kiểm tra” and “Lý do”, coloured green, yellow or
  * red, so a school can fix its own file and upload it again. Every cell is written as text: a cell that looked like
  * a formula ({@code =HYPERLINK(...)}) in the upload stays inert text in the copy.
  */
@@ -23,11 +24,35 @@ final class AnnotatedCopy {
 
     private AnnotatedCopy() {}
 
+    /**
+     * One sheet of the copy per sheet the import read ({@code sheets}, in the order read), named as in the upload when
+     * there are several; a row's problem is found under its number in the import ({@link StudentSheet#SHEET_STRIDE}).
+     */
     static void write(
-            byte[] content, int sheetIndex, Map<Integer, RowProblem> problems, boolean committed, OutputStream out)
+            byte[] content,
+            List<SheetInfo> sheets,
+            Map<Integer, RowProblem> problems,
+            boolean committed,
+            OutputStream out)
             throws IOException {
         Workbook workbook = new Workbook(out, "CungEm", "1.0");
-        Worksheet ws = workbook.newWorksheet("Kết quả kiểm tra");
+        for (int i = 0; i < sheets.size(); i++) {
+            boolean several = sheets.size() > 1;
+            Worksheet ws = workbook.newWorksheet(several ? sheets.get(i).name() : "Kết quả kiểm tra");
+            int offset = several ? (i + 1) * StudentSheet.SHEET_STRIDE : 0;
+            sheet(content, sheets.get(i).index(), ws, number -> problems.get(offset + number), committed);
+            ws.finish();
+        }
+        workbook.finish();
+    }
+
+    private static void sheet(
+            byte[] content,
+            int sheetIndex,
+            Worksheet ws,
+            java.util.function.IntFunction<RowProblem> problems,
+            boolean committed)
+            throws IOException {
         int[] outRow = {0};
         int[] at = {-1};
         int headerRow = ImportPlan.headerRow(content, sheetIndex);
@@ -74,7 +99,7 @@ final class AnnotatedCopy {
                 if (SpreadsheetReader.blank(cells) || isExample(cells)) {
                     return;
                 }
-                RowProblem p = problems.get(number);
+                RowProblem p = problems.apply(number);
                 String outcome = p == null ? "OK" : p.outcome();
                 String label = switch (outcome) {
                     case "ERROR" -> ERROR_VI;
@@ -98,8 +123,6 @@ final class AnnotatedCopy {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        ws.finish();
-        workbook.finish();
     }
 
     private static boolean isExample(List<String> cells) {

@@ -88,28 +88,11 @@ final class CheckedChunks implements AutoCloseable {
                     }
                 }
             };
-            List<Integer> sheets = job.sheetsRead.isEmpty() ? List.of(job.sheetIndex) : job.sheetsRead;
             List<StudentSheet.Skipped> skips = new ArrayList<>();
-            java.util.Set<String> ignored = new java.util.LinkedHashSet<>();
-            java.util.Set<StudentColumn> missing = java.util.EnumSet.allOf(StudentColumn.class);
-            for (int i = 0; i < sheets.size(); i++) {
-                // the n-th of several sheets numbers its rows from n * SHEET_STRIDE, so no two rows share a number
-                int offset = sheets.size() == 1 ? 0 : (i + 1) * StudentSheet.SHEET_STRIDE;
-                StudentSheet sheet = new StudentSheet(rows, skips::add, layout -> known(job, layout), offset);
-                SpreadsheetReader.read(
-                        job.content,
-                        sheets.get(i),
-                        sheet,
-                        job.format,
-                        vn.cungem.shared.spreadsheet.SpreadsheetParsing.BACKGROUND_WAIT);
-                sheet.requireHeader();
-                ignored.addAll(sheet.ignoredHeaders());
-                missing.retainAll(sheet.missingColumns());
-            }
-            ignoredHeaders = List.copyOf(ignored);
-            missingColumns = StudentColumn.inTemplateOrder().stream()
-                    .filter(missing::contains)
-                    .toList();
+            JobSheets.Headers headers = JobSheets.read(
+                    job, rows, skips::add, vn.cungem.shared.spreadsheet.SpreadsheetParsing.BACKGROUND_WAIT);
+            ignoredHeaders = headers.ignored();
+            missingColumns = headers.missing();
             skipped = List.copyOf(skips);
             if (!chunk.isEmpty()) {
                 put(checked, checked(chunk, check));
@@ -230,18 +213,6 @@ final class CheckedChunks implements AutoCloseable {
             throw new IllegalStateException("A stage of the import failed", e);
         }
         return null;
-    }
-
-    /**
-     * The mapping decided for a layout in this import; an import stored before layouts were planned reads the
-     * header's own words.
-     */
-    private static ColumnMapping known(JobData job, SheetLayout layout) {
-        if (job.sheetsRead.isEmpty()) {
-            return layout.proposed();
-        }
-        String text = job.mappings.get(layout.key());
-        return text == null ? null : ColumnMapping.parse(text, layout.indexes());
     }
 
     /** The rows that are not students, with the reason; known once {@link #next()} has returned null. */

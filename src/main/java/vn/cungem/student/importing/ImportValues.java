@@ -9,6 +9,7 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.PriorityCategory;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
 import vn.cungem.student.importing.ImportJob.Status;
 import vn.cungem.student.importing.values.DistinctValues;
 import vn.cungem.student.importing.values.FreeText;
@@ -61,9 +62,13 @@ public class ImportValues {
         }
         RowInterpreter interpreter = new RowInterpreter(categories, mappings.forCampaign(campaignId));
         DistinctValues distinct = new DistinctValues();
-        StudentSheet sheet = new StudentSheet(row ->
-                distinct.add(interpreter.interpret(ImportCheck.input(row)).texts()));
-        SpreadsheetReader.read(store.content(importId), job.sheetIndex(), sheet);
+        // The file as the check reads it: every planned sheet, the confirmed columns, non-student rows left out.
+        JobSheets.read(
+                store.jobData(importId),
+                row -> distinct.add(
+                        interpreter.interpret(ImportCheck.input(row)).texts()),
+                skipped -> {},
+                SpreadsheetParsing.REQUEST_WAIT);
         ValueWords words = new ValueWords(categories);
         List<DistinctValue> out = new ArrayList<>();
         for (DistinctValues.Counted c : distinct.list()) {

@@ -182,9 +182,16 @@ public class StudentImports {
         if (job.sheetIndex() == null || job.status() == Status.DISCARDED) {
             throw job.notNow();
         }
+        // the sheets read, in the order their rows were numbered; an import stored before sheets were planned read one
+        List<Integer> read = job.sheetsRead().isEmpty() ? List.of(job.sheetIndex()) : job.sheetsRead();
         AnnotatedCopy.write(
                 store.content(importId),
-                job.sheetIndex(),
+                read.stream()
+                        .map(index -> job.sheets().stream()
+                                .filter(s -> s.index() == index)
+                                .findFirst()
+                                .orElse(new SpreadsheetReader.SheetInfo(index, String.valueOf(index + 1), 0)))
+                        .toList(),
                 problems.all(importId),
                 job.status() == Status.COMMITTED,
                 out);

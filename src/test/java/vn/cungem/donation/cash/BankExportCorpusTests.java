@@ -20,8 +20,8 @@ import vn.cungem.shared.text.VietnameseText;
  * Issue 11: the bank corpus ({@code src/test/resources/import-corpus/banks}), exports of the main Vietnamese banks as
  * their internet banking writes them, each with a truth file saying which rows are transactions (with their date,
  * amounts, reference and description), which are skipped (balances, totals, signatures) and which must be flagged.
- * Every file is read and scored; the table printed is the one kept in {@code docs/import-corpus-banks.md}. The bar:
- * at least 98% of the transactions read right, every bad row flagged, no balance or total row read as a transaction,
+ * Every file is read and scored; the table printed is the one kept in {@code docs/import-corpus.md} (section "Bank
+ * exports"). The bar: at least 98% of the transactions read right, every bad row flagged, no balance or total row read as a transaction,
  * and the bank recognised from the file.
  */
 class BankExportCorpusTests {

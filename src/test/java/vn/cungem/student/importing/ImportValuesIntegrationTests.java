@@ -140,6 +140,65 @@ class ImportValuesIntegrationTests {
                 .andExpect(jsonPath("$.job.warnings").value(2));
     }
 
+    /** One class's sheet in the school's own layout: the household column has a header nobody recognises. */
+    private static List<List<String>> classSheet(String klass, String[]... children) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("DANH SÁCH HỌC SINH LỚP " + klass));
+        rows.add(List.of("STT", "Họ và tên học sinh", "Ngày sinh", "Giới tính", "Lớp", "Cột F", "Tình trạng thiết bị"));
+        for (int i = 0; i < children.length; i++) {
+            rows.add(List.of(
+                    String.valueOf(i + 1), children[i][0], "05/09/2017", "Nam", klass, children[i][1], "Chưa có"));
+        }
+        // a totals row whose household cell holds text: it must not be listed as a value to map
+        rows.add(
+                List.of("", "Tổng cộng: " + children.length + " học sinh", "", "", "", "Khó khăn: " + children.length));
+        return rows;
+    }
+
+    @Test
+    void theValuesAreListedFromEverySheetReadWithTheConfirmedColumnsAndWithoutTheRowsThatAreNotStudents()
+            throws Exception {
+        byte[] file = Workbooks.xlsx(List.of(
+                new Workbooks.Sheet(
+                        "3A1", classSheet("3A1", new String[] {"Phạm Thu Hà", "Gia đình khó khăn"}, new String[] {
+                            "Võ Minh Khang", "Hộ nghèo"
+                        })),
+                new Workbooks.Sheet("3A2", classSheet("3A2", new String[] {"Đặng Ngọc Lan", "GIA ĐÌNH KHÓ KHĂN"}))));
+        String body = mvc.perform(multipart("/api/v1/campaigns/{c}/student-imports", campaign)
+                        .file(new MockMultipartFile("file", "theo-lop.xlsx", StudentImportApiController.XLSX, file))
+                        .with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.job.status").value("COLUMNS"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.job.id")).longValue();
+        // The person says what "Cột F" holds; the same layout on the second sheet is read with it too.
+        mvc.perform(put("/api/v1/campaigns/{c}/student-imports/{i}/columns", campaign, id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fields\": {\"5\": \"CATEGORIES\"}}")
+                        .with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PREVIEW"))
+                .andExpect(jsonPath("$.rowsTotal").value(3));
+
+        String values = mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}/values", campaign, id)
+                        .with(user(officer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Integer> unsureRows =
+                JsonPath.read(values, "$[?(@.field == 'CATEGORIES' && @.text == 'Gia đình khó khăn')].rows");
+        assertThat(unsureRows).as("one line for the two sheets' rows").containsExactly(2);
+        List<String> categoryTexts = JsonPath.read(values, "$[?(@.field == 'CATEGORIES')].text");
+        assertThat(categoryTexts).containsExactlyInAnyOrder("Gia đình khó khăn", "Hộ nghèo");
+        List<String> connectivity = JsonPath.read(values, "$[?(@.field == 'CONNECTIVITY')].value");
+        assertThat(connectivity).containsOnly("UNKNOWN");
+    }
+
     @Test
     void thePageListsEachDistinctTextOnceAndSavesTheChoice() throws Exception {
         long id = upload(campaign, "Mười Hai");

@@ -168,6 +168,31 @@ class SchoolLayoutImportIntegrationTests {
     }
 
     @Test
+    void aListWithoutAConnectivityColumnStoresItsChildrenAsUnknownNotAsConnected() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : schoolList(OWN_HEADER, "Nguyễn Văn An", "Trần Thị Bình")) {
+            List<String> copy = new ArrayList<>(row);
+            if (copy.size() == OWN_HEADER.size()) {
+                copy.remove(9); // "Kết nối Internet", header and children alike
+            }
+            rows.add(copy);
+        }
+        String json = upload(officerA, "khong-ket-noi.xlsx", Workbooks.xlsx(rows, "DS"));
+        assertThat((String) JsonPath.read(json, "$.job.status")).isEqualTo("PREVIEW");
+        long id = id(json);
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/commit", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inserted").value(2));
+        assertThat(jdbc.sql("select connectivity from student where source_import_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("UNKNOWN", "UNKNOWN");
+    }
+
+    @Test
     void aListWithAClassColumnAndNoGradeColumnReachesTheRowCheck() throws Exception {
         List<String> header = new ArrayList<>(OWN_HEADER);
         header.set(4, "Dân tộc");
@@ -287,6 +312,28 @@ class SchoolLayoutImportIntegrationTests {
                 .contains("Trang tính bỏ qua (không có dòng tiêu đề): Hướng dẫn")
                 .contains("3A2 · 7")
                 .contains("Dòng tổng cộng");
+
+        // The annotated copy has every sheet read, each named as in the upload, the mistake marked on its own sheet.
+        byte[] copy = mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}/annotated.xlsx", campaign, id(json))
+                        .with(user(officerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(SpreadsheetReader.sheets(copy))
+                .extracting(SpreadsheetReader.SheetInfo::name)
+                .containsExactly("3A1", "3A2");
+        int at = OWN_HEADER.size();
+        Map<Integer, List<String>> first = new java.util.HashMap<>();
+        SpreadsheetReader.read(copy, 0, (n, cells) -> first.put(n, List.copyOf(cells)));
+        Map<Integer, List<String>> second = new java.util.HashMap<>();
+        SpreadsheetReader.read(copy, 1, (n, cells) -> second.put(n, List.copyOf(cells)));
+        assertThat(first.get(7).get(at)).isIn(AnnotatedCopy.OK_VI, AnnotatedCopy.WARNING_VI);
+        assertThat(first.get(8).get(at)).isIn(AnnotatedCopy.OK_VI, AnnotatedCopy.WARNING_VI);
+        assertThat(second.get(6).get(at)).isEqualTo("Kết quả kiểm tra");
+        assertThat(second.get(7).get(at)).isEqualTo(AnnotatedCopy.ERROR_VI);
+        assertThat(second.get(7).get(at + 1)).contains("Ngày sinh");
+        assertThat(second.get(8).get(at)).isEqualTo(AnnotatedCopy.SKIPPED_VI);
     }
 
     @Test

@@ -19,8 +19,11 @@ import vn.cungem.student.importing.values.FreeText.Source;
  */
 final class FreeTextMeanings {
 
-    /** Where the connectivity is not in the file: the registry needs a value, so the one that adds no points. */
-    static final String UNKNOWN_CONNECTIVITY = Connectivity.HOME_INTERNET.name();
+    /**
+     * Where the connectivity is not in the file or not understood: unknown, which adds no points but, unlike home
+     * internet, does not tell allocation the child is connected.
+     */
+    static final String UNKNOWN_CONNECTIVITY = Connectivity.UNKNOWN.name();
 
     private final Map<String, String> categoryCodes = new HashMap<>();
     /** The dictionary's code → this campaign's code: a campaign may name its own categories ("HO_NGHEO"). */

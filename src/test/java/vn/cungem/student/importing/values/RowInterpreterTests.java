@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.cungem.campaign.CampaignDefaults;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.student.Connectivity;
 import vn.cungem.student.SchoolRef;
 import vn.cungem.student.StudentInput;
 import vn.cungem.student.Validated;
@@ -184,6 +185,26 @@ class RowInterpreterTests {
         assertThat(r.texts()).noneSatisfy(t -> assertThat(t.source()).isEqualTo(Source.UNSURE));
         assertThat(meaning(ValueField.CONNECTIVITY, "Không có wifi")).isEqualTo("NONE");
         assertThat(meaning(ValueField.CONNECTIVITY, "Dùng 4G của bố")).isEqualTo("MOBILE_DATA");
+    }
+
+    @Test
+    void aBlankOrUnknownConnectionIsReadAsUnknownNeverAsHomeInternet() {
+        // Allocation must not take a child whose list says nothing about the internet for a connected one.
+        assertThat(interpreter
+                        .interpret(row("Lê Văn Tám", "6", "6A", "0912345678", "", "Không có", "", ""))
+                        .input()
+                        .validate(CONTEXT)
+                        .details()
+                        .connectivity())
+                .isEqualTo(Connectivity.UNKNOWN);
+        assertThat(meaning(ValueField.CONNECTIVITY, "")).isEqualTo("UNKNOWN");
+        assertThat(meaning(ValueField.CONNECTIVITY, "Không rõ")).isEqualTo("UNKNOWN");
+        assertThat(meaning(ValueField.CONNECTIVITY, "chưa rõ")).isEqualTo("UNKNOWN");
+        assertThat(meaning(ValueField.CONNECTIVITY, "Unknown")).isEqualTo("UNKNOWN");
+        assertThat(meaning(ValueField.CONNECTIVITY, "hỏi lại cô chủ nhiệm")).isEqualTo("UNKNOWN");
+        assertThat(Connectivity.UNKNOWN.points()).isZero();
+        assertThat(Connectivity.UNKNOWN.labelVi()).isEqualTo("Không rõ");
+        assertThat(Connectivity.UNKNOWN.labelEn()).isEqualTo("Unknown");
     }
 
     @Test
