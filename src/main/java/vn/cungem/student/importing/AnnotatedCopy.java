@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.importing.SpreadsheetReader.SheetInfo;
 import vn.cungem.student.importing.StudentImports.RowProblem;
 
@@ -17,10 +18,11 @@ import vn.cungem.student.importing.StudentImports.RowProblem;
  */
 final class AnnotatedCopy {
 
-    static final String OK_VI = "Hợp lệ";
-    static final String WARNING_VI = "Cảnh báo";
-    static final String ERROR_VI = "Lỗi";
-    static final String SKIPPED_VI = "Bỏ qua";
+    static final String OK_VI = Bundles.vi("import.annotated.OK");
+    static final String WARNING_VI = Bundles.vi("import.annotated.WARNING");
+    static final String ERROR_VI = Bundles.vi("import.annotated.ERROR");
+    static final String SKIPPED_VI = Bundles.vi("import.annotated.SKIPPED");
+    private static final String RESULT_VI = Bundles.vi("import.annotated.result");
 
     private AnnotatedCopy() {}
 
@@ -38,7 +40,7 @@ final class AnnotatedCopy {
         Workbook workbook = new Workbook(out, "CungEm", "1.0");
         for (int i = 0; i < sheets.size(); i++) {
             boolean several = sheets.size() > 1;
-            Worksheet ws = workbook.newWorksheet(several ? sheets.get(i).name() : "Kết quả kiểm tra");
+            Worksheet ws = workbook.newWorksheet(several ? sheets.get(i).name() : RESULT_VI);
             int offset = several ? (i + 1) * StudentSheet.SHEET_STRIDE : 0;
             sheet(content, sheets.get(i).index(), ws, number -> problems.get(offset + number), committed);
             ws.finish();
@@ -88,8 +90,8 @@ final class AnnotatedCopy {
                     return;
                 }
                 if (headerNow) {
-                    ws.value(r, at[0], "Kết quả kiểm tra");
-                    ws.value(r, at[0] + 1, "Lý do");
+                    ws.value(r, at[0], RESULT_VI);
+                    ws.value(r, at[0] + 1, Bundles.vi("import.annotated.reason"));
                     ws.style(r, at[0]).bold().set();
                     ws.style(r, at[0] + 1).bold().set();
                     ws.width(at[0], 16);
@@ -113,7 +115,10 @@ final class AnnotatedCopy {
                     case "SKIPPED" -> "D9D9D9";
                     default -> "C6EFCE";
                 };
-                ws.value(r, at[0], committed && !"ERROR".equals(outcome) ? label + " (đã ghi)" : label);
+                ws.value(
+                        r,
+                        at[0],
+                        committed && !"ERROR".equals(outcome) ? Bundles.vi("import.annotated.written", label) : label);
                 ws.style(r, at[0]).fillColor(colour).set();
                 if (p != null) {
                     ws.value(r, at[0] + 1, p.reasonsVi() + " / " + p.reasonsEn());

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.DuplicateKeys;
 import vn.cungem.student.FieldProblem;
 import vn.cungem.student.StudentDetails;
@@ -82,9 +83,7 @@ final class ImportCheck {
         String shownName = shown(source.get(StudentColumn.FULL_NAME));
         CheckedRow out = new CheckedRow(source.number(), shownName);
         if (source.cellTooLong()) {
-            out.error(
-                    "Có ô dài quá " + SpreadsheetReader.MAX_CELL_CHARS + " ký tự",
-                    "A cell is longer than " + SpreadsheetReader.MAX_CELL_CHARS + " characters");
+            problem(out::error, "import.row.cellTooLong", SpreadsheetReader.MAX_CELL_CHARS);
             return out;
         }
         Validated validated;
@@ -95,7 +94,7 @@ final class ImportCheck {
             validated = interpreted.input().validate(context);
         } catch (RuntimeException e) {
             // The rules should name every problem; if one slips through, it is this row's error, not the file's.
-            out.error("Dòng không đọc được", "The row cannot be read");
+            problem(out::error, "import.row.unreadable");
             return out;
         }
         for (FieldProblem p : validated.problems()) {
@@ -110,11 +109,10 @@ final class ImportCheck {
         }
         StudentDetails d = validated.details();
         if (!schoolInScope.test(d.schoolId())) {
-            out.error(
-                    "Trường có mã \"" + source.get(StudentColumn.SCHOOL_CODE).strip()
-                            + "\" không thuộc phạm vi của bạn; chỉ nhập được học sinh của trường mình phụ trách",
-                    "The school \"" + source.get(StudentColumn.SCHOOL_CODE).strip()
-                            + "\" is outside your scope; you may import only students of schools you are responsible for");
+            problem(
+                    out::error,
+                    "import.row.schoolOutOfScope",
+                    source.get(StudentColumn.SCHOOL_CODE).strip());
             return out;
         }
         DuplicateKeys keys = DuplicateKeys.of(d, cipher);
@@ -178,9 +176,7 @@ final class ImportCheck {
                     first = byMoetCode.putIfAbsent(k.moetCode(), r.number);
                 }
                 if (first != null) {
-                    r.error(
-                            "Trùng với dòng " + first + " (cùng số định danh hoặc mã học sinh)",
-                            "Same student as row " + first + " (same personal ID or student code)");
+                    problem(r::error, "import.row.sameAs", String.valueOf(first));
                     continue;
                 }
                 Integer similar =
@@ -190,14 +186,16 @@ final class ImportCheck {
                             byPhone.putIfAbsent(new Likely(k.nameFolded(), k.birthDate(), k.guardianPhone()), r.number);
                 }
                 if (similar != null) {
-                    r.warning(
-                            "Có thể trùng với dòng " + similar + " (cùng họ tên, ngày sinh và trường hoặc SĐT)",
-                            "Possibly the same student as row " + similar
-                                    + " (same name, birth date and school or phone)");
+                    problem(r::warning, "import.row.likelySameAs", String.valueOf(similar));
                     r.likelyDuplicate = true;
                 }
             }
         }
+    }
+
+    /** A row's problem worded by the bundles in both languages (row numbers as text: never "1.234"). */
+    private static void problem(java.util.function.BiConsumer<String, String> add, String key, Object... args) {
+        add.accept(Bundles.vi(key, args), Bundles.en(key, args));
     }
 
     static String shown(String raw) {

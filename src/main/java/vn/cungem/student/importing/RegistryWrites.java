@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.jdbc.KeyedLocks;
+import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.internal.StudentRepository;
 
 /**
@@ -72,7 +73,7 @@ class RegistryWrites {
                         select id, null, 'REGISTERED', ?, ?, ?, ? from student
                          where id > ? and source_import_id = ?""")
                 .params(
-                        cut("Nhập từ tệp " + job.fileName, 500),
+                        cut(Bundles.vi("import.history.fromFile", job.fileName), 500),
                         job.caller.accountId(),
                         StudentRepository.changedByName(job.caller),
                         now.atOffset(ZoneOffset.UTC),
