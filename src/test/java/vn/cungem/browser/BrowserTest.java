@@ -136,6 +136,25 @@ public abstract class BrowserTest {
         return page;
     }
 
+    /**
+     * With {@code -Dcungem.screenshots=true}, keeps a full-page screenshot of {@code page} as
+     * {@code target/screenshots/<name>.png}, so a person can look at the pages a journey went through (a green test
+     * does not show a broken layout). Off by default: it costs time and disk.
+     */
+    protected void capture(Page page, String name) {
+        if (!Boolean.getBoolean("cungem.screenshots")) {
+            return;
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

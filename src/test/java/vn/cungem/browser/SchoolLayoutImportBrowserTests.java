@@ -68,6 +68,7 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         assertThat(officerPhone.locator("#columns")).containsText("1/3/2017");
         assertThat(officerPhone.locator("#col-1")).hasValue("FULL_NAME");
         assertThat(officerPhone.locator("#col-2")).hasValue("IGNORE");
+        capture(officerPhone, "import-columns-phone");
         officerPhone.locator("#col-2").selectOption("BIRTH_DATE");
         officerPhone.locator("#confirm-columns").click();
 
@@ -77,6 +78,7 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         assertThat(officerPhone.locator("#count-skipped")).hasText("6");
         assertThat(officerPhone.locator("#problems")).containsText("Dòng tổng cộng");
         assertThat(officerPhone.locator("#problems")).containsText("Phần ký tên");
+        capture(officerPhone, "import-preview-phone");
         officerPhone.locator("#commit").click();
         assertThat(officerPhone.locator("#job-status")).hasText("Đã ghi");
         assertThat(officerPhone.locator("#count-inserted")).hasText("3");
@@ -89,6 +91,7 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         officerDesk.locator("#upload").click();
         assertThat(officerDesk.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
         assertThat(officerDesk.locator("#count-ok")).hasText("2");
+        capture(officerDesk, "import-preview-desktop");
         officerDesk.locator("#commit").click();
         assertThat(officerDesk.locator("#job-status")).hasText("Đã ghi");
         assertThat(jdbc.sql("select count(*) from student where campaign_id = ?")

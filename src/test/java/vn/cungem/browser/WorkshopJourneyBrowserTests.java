@@ -54,10 +54,12 @@ class WorkshopJourneyBrowserTests extends BrowserTest {
         phone.locator("a:text('" + tag + "')").click();
         assertThat(phone.locator("#work-status")).hasText("Đã nhận");
 
+        capture(phone, "workshop-item-received-phone");
         phone.locator("button[data-move=START_INSPECTION]").click();
         assertThat(phone.locator("#work-status")).hasText("Đang kiểm tra");
         phone.locator("input[name='result.BATTERY'][value=FAIL]").check();
         phone.locator("input[name='note.BATTERY']").fill("Pin phồng, sạc không vào");
+        capture(phone, "workshop-inspection-phone");
         phone.locator("#inspection-form button[type=submit]").click();
         assertThat(phone.locator("#work-status")).hasText("Cần sửa chữa");
 
@@ -75,6 +77,7 @@ class WorkshopJourneyBrowserTests extends BrowserTest {
 
         phone.locator("#software-form button[type=submit]").click();
         assertThat(phone.locator("#work-status")).hasText("Đã cài phần mềm");
+        capture(phone, "workshop-before-ready-phone");
         phone.locator("button[data-move=MARK_READY]").click();
         assertThat(phone.locator("#work-status")).hasText("Sẵn sàng trao");
         assertThat(phone.locator("#work-history li")).hasCount(7);
