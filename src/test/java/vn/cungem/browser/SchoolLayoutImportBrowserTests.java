@@ -3,6 +3,7 @@ package vn.cungem.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,14 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
                 "TP-",
                 "Máy tính cho em — Tân Phong");
         String category = CampaignDefaults.PRIORITY_CATEGORIES.get(1).nameVi();
+        String categoryCode = CampaignDefaults.PRIORITY_CATEGORIES.get(1).code();
 
         Page officerPhone = phone();
         signIn(officerPhone, area.officer().email(), TestFixtures.PASSWORD);
         officerPhone.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
-        officerPhone.setInputFiles("#file", list("thang-9", category, "Nguyễn Thị Mai", "Trần Văn Phúc", "Lê Thu Hà"));
+        // the first child's household is written in the school's own words, which no category name says
+        officerPhone.setInputFiles(
+                "#file", list("thang-9", category, UNSURE_HOUSEHOLD, "Nguyễn Thị Mai", "Trần Văn Phúc", "Lê Thu Hà"));
         officerPhone.locator("#upload").click();
 
         assertThat(officerPhone.locator("#job-status")).hasText("Chờ xác nhận các cột");
@@ -73,8 +77,18 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         officerPhone.locator("#confirm-columns").click();
 
         assertThat(officerPhone.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
-        assertThat(officerPhone.locator("#count-ok")).hasText("3");
+        assertThat(officerPhone.locator("#count-ok")).hasText("2");
+        assertThat(officerPhone.locator("#count-warnings")).hasText("1");
         assertThat(officerPhone.locator("#count-errors")).hasText("0");
+        // The household text to confirm, once for the whole file, in the value step under the preview.
+        Locator unsure =
+                officerPhone.locator("#value-mapping tr", new Page.LocatorOptions().setHasText(UNSURE_HOUSEHOLD));
+        assertThat(unsure).hasCount(1);
+        unsure.locator("select").selectOption(categoryCode);
+        capture(officerPhone, "import-values-phone");
+        officerPhone.locator("#save-values").click();
+        assertThat(officerPhone.locator("#count-ok")).hasText("3");
+        assertThat(officerPhone.locator("#count-warnings")).hasText("0");
         assertThat(officerPhone.locator("#count-skipped")).hasText("6");
         assertThat(officerPhone.locator("#problems")).containsText("Dòng tổng cộng");
         assertThat(officerPhone.locator("#problems")).containsText("Phần ký tên");
@@ -87,10 +101,11 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         Page officerDesk = desktop();
         signIn(officerDesk, area.officer().email(), TestFixtures.PASSWORD);
         officerDesk.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
-        officerDesk.setInputFiles("#file", list("thang-10", category, "Phạm Gia Bảo", "Võ Ngọc Anh"));
+        officerDesk.setInputFiles("#file", list("thang-10", category, UNSURE_HOUSEHOLD, "Phạm Gia Bảo", "Võ Ngọc Anh"));
         officerDesk.locator("#upload").click();
         assertThat(officerDesk.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
         assertThat(officerDesk.locator("#count-ok")).hasText("2");
+        assertThat(officerDesk.locator("#count-warnings")).hasText("0");
         capture(officerDesk, "import-preview-desktop");
         officerDesk.locator("#commit").click();
         assertThat(officerDesk.locator("#job-status")).hasText("Đã ghi");
@@ -102,7 +117,10 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
     }
 
     /** The list as the school keeps it, written as Excel writes it. */
-    private static Path list(String name, String category, String... children) throws Exception {
+    private static final String UNSURE_HOUSEHOLD = "Gia đình khó khăn";
+
+    /** The first child's household is {@code firstHousehold}, the others' {@code category}. */
+    private static Path list(String name, String category, String firstHousehold, String... children) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("UBND THÀNH PHỐ BIÊN HÒA", "", "", "", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         rows.add(List.of("TRƯỜNG TIỂU HỌC TÂN PHONG", "", "", "", "", "", "Độc lập - Tự do - Hạnh phúc"));
@@ -123,7 +141,7 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
                                     "%08d",
                                     java.util.concurrent.ThreadLocalRandom.current()
                                             .nextInt(100_000_000)),
-                    category,
+                    i == 0 ? firstHousehold : category,
                     "Chưa có thiết bị",
                     "Không có kết nối",
                     "Thiết bị; SIM"));
