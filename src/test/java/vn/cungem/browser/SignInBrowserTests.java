@@ -2,6 +2,9 @@ package vn.cungem.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.options.LoadState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.cungem.identity.account.AccountDetails;
@@ -20,6 +23,34 @@ class SignInBrowserTests extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
         assertThat(page.locator("h1")).hasText("Tổng quan");
         assertThat(page.locator("main")).containsText(manager.fullName());
+    }
+
+    @Test
+    void pagesLoadWithoutAConsoleErrorOrAMissingIcon() {
+        long district = fixtures.unit("Quận Bảng Điều Khiển", "district", null);
+        AccountDetails manager = fixtures.manager(district);
+        phone();
+        List<String> errors = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                errors.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                errors.add(r.status() + " " + r.url());
+            }
+        });
+        signIn(page, manager.email(), TestFixtures.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+        page.navigate(url("/campaigns"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        org.assertj.core.api.Assertions.assertThat(errors)
+                .as("console errors (a Content-Security-Policy refusal among them) and failed requests")
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(
+                        page.locator("link[rel=icon]").getAttribute("href"))
+                .endsWith("/img/favicon.svg");
     }
 
     @Test

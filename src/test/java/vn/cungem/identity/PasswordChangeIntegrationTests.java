@@ -65,15 +65,24 @@ class PasswordChangeIntegrationTests extends MailCatcher {
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + first))
                 .andExpect(status().isOk());
 
-        mvc.perform(post("/account/password")
+        String setCookie = mvc.perform(post("/account/password")
                         .cookie(here)
                         .with(csrf())
                         .param("currentPassword", TestFixtures.PASSWORD)
                         .param("newPassword", NEW_PASSWORD)
                         .param("confirmPassword", NEW_PASSWORD))
-                .andExpect(redirectedUrl("/account"));
+                .andExpect(redirectedUrl("/account"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Set-Cookie");
 
-        mvc.perform(get("/dashboard").cookie(here)).andExpect(status().isOk());
+        // This browser stays signed in under a new session id; the id it had before the change no longer works.
+        assertThat(setCookie).startsWith("CUNGEM_SESSION=");
+        Cookie renewed =
+                new Cookie("CUNGEM_SESSION", setCookie.substring("CUNGEM_SESSION=".length(), setCookie.indexOf(';')));
+        assertThat(renewed.getValue()).isNotEqualTo(here.getValue());
+        mvc.perform(get("/dashboard").cookie(renewed)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").cookie(here)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/dashboard").cookie(elsewhere)).andExpect(status().is3xxRedirection());
         assertThat(sessionsOf(account.email())).isOne();
         for (String token : List.of(first, second)) {

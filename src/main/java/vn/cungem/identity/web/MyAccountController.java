@@ -62,6 +62,8 @@ class MyAccountController {
             model.addAttribute("passwordError", e.message(locale));
             return show(me, model);
         }
+        // A new session id for the new password: an id someone may have seen before the change is worth nothing now.
+        request.changeSessionId();
         redirect.addFlashAttribute("flashKey", "myAccount.passwordChanged");
         return "redirect:/account";
     }
