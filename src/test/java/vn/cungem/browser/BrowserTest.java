@@ -123,9 +123,9 @@ public abstract class BrowserTest {
                 .setHasTouch(true));
     }
 
-    /** A fresh desktop context (1280×800); returns its page. */
+    /** A fresh desktop context (1366×900, the commonest office laptop screen); returns its page. */
     protected Page desktop() {
-        return open(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        return open(new Browser.NewContextOptions().setViewportSize(1366, 900));
     }
 
     private Page open(Browser.NewContextOptions options) {

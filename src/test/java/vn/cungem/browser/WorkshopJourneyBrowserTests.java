@@ -84,5 +84,14 @@ class WorkshopJourneyBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat((Integer) phone.evaluate("document.documentElement.scrollWidth"))
                 .as("nothing wider than the phone")
                 .isLessThanOrEqualTo(390);
+
+        // The same item at the workshop's desk: its history and what may happen next.
+        Page desk = desktop();
+        signIn(desk, volunteer.email(), TestFixtures.PASSWORD);
+        desk.navigate(url("/campaigns/" + data.campaign + "/inventory"));
+        capture(desk, "workshop-list-desktop");
+        desk.locator("a:text('" + tag + "')").click();
+        assertThat(desk.locator("#work-status")).hasText("Sẵn sàng trao");
+        capture(desk, "workshop-item-ready-desktop");
     }
 }
