@@ -13,6 +13,7 @@ import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Lifecycle;
 import vn.cungem.inventory.lifecycle.Worded;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.text.Bundles;
 
 /** The inspection of a device in inspection: its checklist answered; a failure sends it to repair or recycling. */
 @Service
@@ -67,7 +68,15 @@ public class Inspections {
             public String note() {
                 return answers.stream()
                         .filter(a -> a.result() == CheckResult.FAIL)
-                        .map(a -> a.code().name() + ": " + a.note())
+                        // the history is read by people, in the programme's language like the inspector's own note
+                        .map(a -> a.note() == null
+                                ? Bundles.vi(
+                                        "inventory.work.history.failedCheck",
+                                        a.code().nameVi())
+                                : Bundles.vi(
+                                        "inventory.work.history.failedCheckNote",
+                                        a.code().nameVi(),
+                                        a.note()))
                         .reduce((a, b) -> a + "; " + b)
                         .map(s -> s.length() > 500 ? s.substring(0, 500) : s)
                         .orElse(null);
