@@ -128,6 +128,11 @@ public abstract class BrowserTest {
         return open(new Browser.NewContextOptions().setViewportSize(1366, 900));
     }
 
+    /** A fresh desktop context with JavaScript off: pages must still work as plain forms (progressive enhancement). */
+    protected Page withoutJavaScript() {
+        return open(new Browser.NewContextOptions().setViewportSize(1366, 900).setJavaScriptEnabled(false));
+    }
+
     private Page open(Browser.NewContextOptions options) {
         closeContext();
         context = browser.newContext(options.setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
