@@ -25,11 +25,18 @@ class ImportJobStates {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final StagedRows staged;
+    private final FileTexts texts;
 
-    ImportJobStates(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, StagedRows staged) {
+    ImportJobStates(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            PlatformTransactionManager transactions,
+            StagedRows staged,
+            FileTexts texts) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.staged = staged;
+        this.texts = texts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -61,7 +68,7 @@ class ImportJobStates {
                 .update();
         if (changed == 1) {
             deleteRows(importId);
-            staged.delete(importId);
+            forget(importId);
         }
         return changed == 1;
     }
@@ -93,7 +100,7 @@ class ImportJobStates {
                     .update();
             if (changed == 1) {
                 deleteRows(importId);
-                staged.delete(importId);
+                forget(importId);
             }
         });
     }
@@ -110,7 +117,7 @@ class ImportJobStates {
                              where id = ?""")
                     .params(cut(vi, 1000), cut(en, 1000), OffsetDateTime.now(ZoneOffset.UTC), importId)
                     .update();
-            staged.delete(importId);
+            forget(importId);
         });
     }
 
@@ -165,6 +172,12 @@ class ImportJobStates {
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();
+    }
+
+    /** The rows kept ready to write and the file's free texts: children's data, not kept once not needed. */
+    private void forget(long importId) {
+        staged.delete(importId);
+        texts.delete(importId);
     }
 
     private void deleteRows(long importId) {

@@ -61,6 +61,7 @@ class ImportRuns {
     private final TransactionTemplate transaction;
     private final ImportTexts texts;
     private final StagedRows staged;
+    private final FileTexts fileTexts;
 
     /** A timer per phase of a run ({@code cungem.import.phase}, import=student), as the map in the log line. */
     private final MeterRegistry meters;
@@ -79,6 +80,7 @@ class ImportRuns {
             ImportStages stages,
             ImportTexts texts,
             StagedRows staged,
+            FileTexts fileTexts,
             MeterRegistry meters,
             PlatformTransactionManager transactions,
             @Value("${cungem.student.id-key}") String idKey) {
@@ -93,6 +95,7 @@ class ImportRuns {
         this.stages = stages;
         this.texts = texts;
         this.staged = staged;
+        this.fileTexts = fileTexts;
         this.meters = meters;
         this.cipher = new StudentIdCipher(idKey);
         this.transaction = new TransactionTemplate(transactions);
@@ -247,6 +250,7 @@ class ImportRuns {
                     writes.committed(job, campaign, tally);
                 } else {
                     tally.checkedWith = basis.digest();
+                    fileTexts.save(job.id, check.texts());
                 }
                 states.saveOutcome(job.id, tally, write ? Status.COMMITTED : Status.PREVIEW);
                 lap(timings, "record", m);
