@@ -35,6 +35,9 @@ class StagedCommitIntegrationTests {
     @Autowired
     StudentImports imports;
 
+    @Autowired
+    ImportExpiry expiry;
+
     ImportTestData data;
     long province;
     long campaign;
@@ -202,6 +205,23 @@ class StagedCommitIntegrationTests {
         assertThat(staged(kept.id())).isEqualTo(1);
         imports.commit(campaign, kept.id(), manager);
         assertThat(staged(kept.id())).isZero();
+    }
+
+    @Test
+    void aPreviewNobodyCameBackToIsDiscardedAfterAWeekWithItsStagedRows() {
+        List<List<String>> rows = List.of(ImportTestData.row("Võ Văn Tâm", "03/03/2013", "Nam", "", codeA));
+        ImportJob old = preview(campaign, "cu.xlsx", rows);
+        ImportJob recent = preview(campaign, "moi.xlsx", rows);
+        jdbc.sql("update student_import set updated_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusDays(8), old.id())
+                .update();
+
+        expiry.discardUntouchedSince(java.time.OffsetDateTime.now().minusDays(7));
+
+        assertThat(imports.get(old.id(), manager).status()).isEqualTo(Status.DISCARDED);
+        assertThat(staged(old.id())).isZero();
+        assertThat(imports.get(recent.id(), manager).status()).isEqualTo(Status.PREVIEW);
+        assertThat(staged(recent.id())).isEqualTo(1);
     }
 
     @Test
