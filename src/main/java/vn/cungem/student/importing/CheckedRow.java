@@ -26,6 +26,8 @@ final class CheckedRow {
     Long studentId;
     boolean skip;
     boolean likelyDuplicate;
+    /** The registered students the row's keys matched ({@link KeyMatch#key}); null when none. */
+    String matchKey;
 
     CheckedRow(int number, String name) {
         this.number = number;

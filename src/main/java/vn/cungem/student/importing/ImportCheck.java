@@ -13,8 +13,10 @@ import vn.cungem.student.StudentInput;
 import vn.cungem.student.Validated;
 import vn.cungem.student.ValidationContext;
 import vn.cungem.student.importing.StudentSheet.SourceRow;
+import vn.cungem.student.importing.values.FreeText;
 import vn.cungem.student.importing.values.Interpreted;
 import vn.cungem.student.importing.values.RowInterpreter;
+import vn.cungem.student.importing.values.ValueField;
 import vn.cungem.student.importing.values.ValueMappings;
 import vn.cungem.student.internal.StudentColumns;
 
@@ -32,6 +34,7 @@ final class ImportCheck {
     private final long campaignId;
     private final long importId;
     private final RowInterpreter interpreter;
+    private final FileTexts.Collector texts = new FileTexts.Collector();
 
     ImportCheck(
             ValidationContext context,
@@ -89,7 +92,11 @@ final class ImportCheck {
         Validated validated;
         try {
             // What the school typed, read by meaning first; each repair is a warning of its own.
-            Interpreted interpreted = interpreter.interpret(input(source));
+            StudentInput in = input(source);
+            Interpreted interpreted = interpreter.interpret(in);
+            for (FreeText t : interpreted.texts()) {
+                texts.add(source.number(), t, raw(in, t.field()));
+            }
             interpreted.warnings().forEach(w -> out.warning(w.vi(), w.en()));
             validated = interpreted.input().validate(context);
         } catch (RuntimeException e) {
@@ -137,6 +144,20 @@ final class ImportCheck {
                 keys.schoolId(),
                 keys.guardianPhone());
         return out;
+    }
+
+    /** The distinct free texts of the rows checked so far (for the value-mapping step). */
+    java.util.Collection<FileTexts.Kept> texts() {
+        return texts.texts();
+    }
+
+    private static String raw(StudentInput in, ValueField field) {
+        return switch (field) {
+            case CATEGORIES -> in.categories();
+            case DEVICE_SITUATION -> in.deviceSituation();
+            case CONNECTIVITY -> in.connectivity();
+            case NEEDS -> in.needs();
+        };
     }
 
     /**

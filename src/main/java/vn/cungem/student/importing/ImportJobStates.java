@@ -24,10 +24,19 @@ class ImportJobStates {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
+    private final StagedRows staged;
+    private final FileTexts texts;
 
-    ImportJobStates(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+    ImportJobStates(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            PlatformTransactionManager transactions,
+            StagedRows staged,
+            FileTexts texts) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.staged = staged;
+        this.texts = texts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -59,6 +68,7 @@ class ImportJobStates {
                 .update();
         if (changed == 1) {
             deleteRows(importId);
+            forget(importId);
         }
         return changed == 1;
     }
@@ -90,6 +100,7 @@ class ImportJobStates {
                     .update();
             if (changed == 1) {
                 deleteRows(importId);
+                forget(importId);
             }
         });
     }
@@ -98,13 +109,30 @@ class ImportJobStates {
     void fail(long importId, String vi, String en) {
         TransactionTemplate fresh = new TransactionTemplate(transaction.getTransactionManager());
         fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        fresh.executeWithoutResult(tx -> jdbc.sql("""
-                        update student_import set status = 'FAILED', failure_vi = ?, failure_en = ?,
-                               idempotency_key = null, claimed_by = null, claimed_at = null, updated_at = ?,
-                               version = version + 1
-                         where id = ?""")
-                .params(cut(vi, 1000), cut(en, 1000), OffsetDateTime.now(ZoneOffset.UTC), importId)
-                .update());
+        fresh.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                            update student_import set status = 'FAILED', failure_vi = ?, failure_en = ?,
+                                   idempotency_key = null, claimed_by = null, claimed_at = null, updated_at = ?,
+                                   version = version + 1
+                             where id = ?""")
+                    .params(cut(vi, 1000), cut(en, 1000), OffsetDateTime.now(ZoneOffset.UTC), importId)
+                    .update();
+            forget(importId);
+        });
+    }
+
+    /**
+     * COMMITTING to COMMITTED after the staged rows were moved into the registry: the preview's counts and rows stay
+     * as the preview recorded them, with what was written.
+     */
+    void committedAsPreviewed(long importId, int inserted, int updated) {
+        jdbc.sql("""
+                        update student_import set status = 'COMMITTED', rows_done = rows_total, inserted_count = ?,
+                               updated_count = ?, claimed_by = null, claimed_at = null, failure_vi = null,
+                               failure_en = null, checked_with = null, updated_at = ?, version = version + 1
+                         where id = ? and status = 'COMMITTING'""")
+                .params(inserted, updated, OffsetDateTime.now(ZoneOffset.UTC), importId)
+                .update();
     }
 
     /** To PREVIEW or COMMITTED with what the run found; lets go of the claim. */
@@ -120,7 +148,7 @@ class ImportJobStates {
                         update student_import set status = ?, rows_done = ?, rows_total = ?, ok_count = ?,
                                warning_count = ?, error_count = ?, duplicate_count = ?, likely_duplicate_count = ?,
                                inserted_count = ?, updated_count = ?, ignored_headers = ?, missing_columns = ?,
-                               skipped_count = ?,
+                               skipped_count = ?, checked_with = ?,
                                claimed_by = null, claimed_at = null,
                                failure_vi = null, failure_en = null, updated_at = ?, version = version + 1
                          where id = ?""")
@@ -140,9 +168,16 @@ class ImportJobStates {
                                 ",",
                                 tally.missingColumns.stream().map(Enum::name).toList()),
                         tally.skipped,
+                        tally.checkedWith,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();
+    }
+
+    /** The rows kept ready to write and the file's free texts: children's data, not kept once not needed. */
+    private void forget(long importId) {
+        staged.delete(importId);
+        texts.delete(importId);
     }
 
     private void deleteRows(long importId) {

@@ -3,6 +3,7 @@ package vn.cungem.student.importing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import vn.cungem.student.SchoolRef;
 import vn.cungem.student.StudentIdCipher;
 import vn.cungem.student.ValidationContext;
 import vn.cungem.student.importing.ImportJob.Status;
+import vn.cungem.student.importing.values.ValueMappings;
 
 /**
  * The work on a claimed import: the validation run checks every row and records the outcome without writing to
@@ -58,6 +60,8 @@ class ImportRuns {
     private final StudentIdCipher cipher;
     private final TransactionTemplate transaction;
     private final ImportTexts texts;
+    private final StagedRows staged;
+    private final FileTexts fileTexts;
 
     /** A timer per phase of a run ({@code cungem.import.phase}, import=student), as the map in the log line. */
     private final MeterRegistry meters;
@@ -75,6 +79,8 @@ class ImportRuns {
             RegistryWrites writes,
             ImportStages stages,
             ImportTexts texts,
+            StagedRows staged,
+            FileTexts fileTexts,
             MeterRegistry meters,
             PlatformTransactionManager transactions,
             @Value("${cungem.student.id-key}") String idKey) {
@@ -88,6 +94,8 @@ class ImportRuns {
         this.writes = writes;
         this.stages = stages;
         this.texts = texts;
+        this.staged = staged;
+        this.fileTexts = fileTexts;
         this.meters = meters;
         this.cipher = new StudentIdCipher(idKey);
         this.transaction = new TransactionTemplate(transactions);
@@ -115,7 +123,10 @@ class ImportRuns {
             return;
         }
         try {
-            Tally tally = runChecked(job, write, timings, begin);
+            Tally tally = new Tally();
+            if (!write || !commitStaged(job, tally, timings, begin)) {
+                tally = runChecked(job, write, timings, begin);
+            }
             timings.put("total", (System.nanoTime() - begin) / 1_000_000);
             lastRun = new RunResult(timings, tally.rows, tally.inserted, tally.updated);
             log.info("Student import {} {}: {} rows, phases (ms) {}", importId, expected, tally.rows, timings);
@@ -132,19 +143,67 @@ class ImportRuns {
         }
     }
 
-    private Tally runChecked(JobData job, boolean write, Map<String, Long> timings, long begin) {
+    /** What the rows are checked against, and its digest ({@link CheckDigest}): the preview keeps it with the rows. */
+    private record Basis(
+            Campaign campaign, Set<Long> allowed, ValidationContext context, ValueMappings remembered, String digest) {}
+
+    private Basis basis(JobData job) {
         Campaign campaign = campaigns.get(job.campaignId, job.caller);
         List<SchoolRef> schools = access.schools(campaign, job.caller);
-        ValidationContext context = context(campaign, schools, job.caller);
+        CheckDigest digest = new CheckDigest();
+        campaign.spec().categories().forEach(digest::add);
         Set<Long> allowed = new HashSet<>();
-        schools.forEach(s -> allowed.add(s.id()));
-        ImportCheck check = new ImportCheck(
-                context,
-                cipher,
-                allowed::contains,
-                job.campaignId,
-                job.id,
-                ValueMappingStore.forCampaign(jdbc, job.campaignId));
+        schools.stream().sorted(Comparator.comparingLong(SchoolRef::id)).forEach(s -> {
+            allowed.add(s.id());
+            digest.add(s);
+        });
+        ValidationContext context = context(campaign, schools, job.caller, digest);
+        ValueMappings remembered = ValueMappingStore.forCampaign(jdbc, job.campaignId, digest);
+        return new Basis(campaign, allowed, context, remembered, digest.hex());
+    }
+
+    /**
+     * The commit of a previewed import: when the campaign, the uploader's schools and the remembered meanings are as
+     * the preview saw them, and every staged row matches the same registered students as then, the staged rows are
+     * moved into the registry, all in one transaction under the campaign's import lock. False (nothing written) when
+     * anything changed: the commit then checks the file again.
+     */
+    private boolean commitStaged(JobData job, Tally tally, Map<String, Long> timings, long begin) {
+        if (job.checkedWith == null) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            long m = lap(timings, "setup", begin);
+            long idsAfter = writes.lock(job.campaignId);
+            Basis basis = basis(job);
+            boolean same = basis.digest().equals(job.checkedWith) && staged.unchanged(job.id);
+            m = lap(timings, "re-check changes", m);
+            if (!same) {
+                log.info("Student import {}: changed since the preview, checked again", job.id);
+                return false;
+            }
+            Instant now = Instant.now();
+            tally.rows = job.rowsTotal;
+            tally.inserted = staged.insertNew(job.id, now);
+            m = lap(timings, "write", m);
+            writes.history(job, idsAfter, now);
+            m = lap(timings, "history", m);
+            tally.updated = staged.updateMatched(job.id, now);
+            staged.delete(job.id);
+            m = lap(timings, "write", m);
+            writes.committed(job, basis.campaign(), tally);
+            states.committedAsPreviewed(job.id, tally.inserted, tally.updated);
+            lap(timings, "record", m);
+            return true;
+        }));
+    }
+
+    private Tally runChecked(JobData job, boolean write, Map<String, Long> timings, long begin) {
+        Basis basis = basis(job);
+        Campaign campaign = basis.campaign();
+        Set<Long> allowed = basis.allowed();
+        ImportCheck check =
+                new ImportCheck(basis.context(), cipher, allowed::contains, job.campaignId, job.id, basis.remembered());
         lap(timings, "setup", begin);
 
         Instant now = Instant.now();
@@ -160,6 +219,7 @@ class ImportRuns {
             transaction.executeWithoutResult(tx -> {
                 long m = System.nanoTime();
                 long idsAfter = write ? writes.lock(job.campaignId) : 0;
+                staged.delete(job.id);
                 chunks.go();
                 List<StudentRow> updates = new ArrayList<>();
                 for (List<CheckedRow> chunk; (chunk = chunks.next()) != null; ) {
@@ -167,6 +227,9 @@ class ImportRuns {
                     if (write) {
                         tally.inserted += writes.insert(chunk, updates, now);
                         m = lap(timings, "write", m);
+                    } else {
+                        staged.stage(chunk);
+                        m = lap(timings, "stage", m);
                     }
                     tally.add(job.id, chunk);
                 }
@@ -185,6 +248,9 @@ class ImportRuns {
                     tally.updated = updates.size();
                     m = lap(timings, "write", m);
                     writes.committed(job, campaign, tally);
+                } else {
+                    tally.checkedWith = basis.digest();
+                    fileTexts.save(job.id, check.texts());
                 }
                 states.saveOutcome(job.id, tally, write ? Status.COMMITTED : Status.PREVIEW);
                 lap(timings, "record", m);
@@ -206,20 +272,22 @@ class ImportRuns {
      * What every row is checked against, from memory: the importer's schools by MOET code, and the communes of the
      * organiser's subtree by code or folded name (organisation's published views, V106).
      */
-    private ValidationContext context(Campaign campaign, List<SchoolRef> schools, Caller caller) {
+    private ValidationContext context(Campaign campaign, List<SchoolRef> schools, Caller caller, CheckDigest digest) {
         Map<String, SchoolRef> byCode = new HashMap<>(schools.size() * 2);
         schools.forEach(s -> byCode.put(s.moetCode().toUpperCase(Locale.ROOT), s));
         Map<String, Long> communes = new HashMap<>();
         jdbc.sql("select u.id, u.code, u.name from org_unit u join org_unit_tree c on c.descendant_id = u.id"
-                        + " where c.ancestor_id = ?")
+                        + " where c.ancestor_id = ? order by u.id")
                 .param(campaign.organisingUnit().id())
                 .query((rs, n) -> {
+                    digest.add(rs.getLong(1)).add(rs.getString(2)).add(rs.getString(3));
                     communes.putIfAbsent(rs.getString(2).toUpperCase(Locale.ROOT), rs.getLong(1));
                     communes.putIfAbsent(VietnameseText.fold(rs.getString(3)), rs.getLong(1));
                     return null;
                 })
                 .list();
         SchoolRef fixed = caller.scope().kind() == Scope.Kind.SCHOOL && schools.size() == 1 ? schools.get(0) : null;
+        digest.add(fixed);
         return new ValidationContext(
                 campaign.spec().categories(),
                 code -> Optional.ofNullable(byCode.get(code.strip().toUpperCase(Locale.ROOT))),

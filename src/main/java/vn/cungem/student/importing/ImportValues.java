@@ -45,9 +45,16 @@ public class ImportValues {
     private final ImportJobStore store;
     private final ImportUploads uploads;
     private final ValueMappingStore mappings;
+    private final FileTexts fileTexts;
 
-    ImportValues(ImportAccess access, ImportJobStore store, ImportUploads uploads, ValueMappingStore mappings) {
+    ImportValues(
+            ImportAccess access,
+            ImportJobStore store,
+            ImportUploads uploads,
+            ValueMappingStore mappings,
+            FileTexts fileTexts) {
         this.access = access;
+        this.fileTexts = fileTexts;
         this.store = store;
         this.uploads = uploads;
         this.mappings = mappings;
@@ -62,13 +69,24 @@ public class ImportValues {
         }
         RowInterpreter interpreter = new RowInterpreter(categories, mappings.forCampaign(campaignId));
         DistinctValues distinct = new DistinctValues();
-        // The file as the check reads it: every planned sheet, the confirmed columns, non-student rows left out.
-        JobSheets.read(
-                store.jobData(importId),
-                row -> distinct.add(
-                        interpreter.interpret(ImportCheck.input(row)).texts()),
-                skipped -> {},
-                SpreadsheetParsing.REQUEST_WAIT);
+        // The texts the preview kept, read anew with the campaign's current choices: the file is not read again.
+        List<FileTexts.Kept> kept =
+                job.status() == Status.PREVIEW || job.status() == Status.COMMITTED ? fileTexts.of(importId) : List.of();
+        for (FileTexts.Kept k : kept) {
+            FreeText t = interpreter.meaning(k.field(), k.raw());
+            if (t != null) {
+                distinct.add(t, k.rows());
+            }
+        }
+        // Else the file as the check reads it: every planned sheet, the confirmed columns, non-student rows left out.
+        if (kept.isEmpty()) {
+            JobSheets.read(
+                    store.jobData(importId),
+                    row -> distinct.add(
+                            interpreter.interpret(ImportCheck.input(row)).texts()),
+                    skipped -> {},
+                    SpreadsheetParsing.REQUEST_WAIT);
+        }
         ValueWords words = new ValueWords(categories);
         List<DistinctValue> out = new ArrayList<>();
         for (DistinctValues.Counted c : distinct.list()) {

@@ -89,6 +89,24 @@ final class JdbcStudentWriter implements StudentBulkWriter {
     }
 
     @Override
+    public void stageRows(List<CheckedRow> rows) {
+        jdbc.batchUpdate(
+                "insert into student_import_staged (student_id, match_key, "
+                        + StudentColumns.names(StudentColumns.IMPORTED) + ") values (?, ?, "
+                        + StudentColumns.marks(StudentColumns.IMPORTED) + ")",
+                rows,
+                BATCH,
+                (ps, r) -> {
+                    StatementCreatorUtils.setParameterValue(ps, 1, java.sql.Types.BIGINT, r.studentId);
+                    ps.setString(2, r.matchKey);
+                    int i = 3;
+                    for (Object value : r.row.values()) {
+                        StatementCreatorUtils.setParameterValue(ps, i++, SqlTypeValue.TYPE_UNKNOWN, value);
+                    }
+                });
+    }
+
+    @Override
     public void updateStudents(List<StudentRow> rows, Instant now) {
         Timestamp stamp = Timestamp.from(now);
         jdbc.batchUpdate(

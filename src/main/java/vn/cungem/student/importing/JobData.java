@@ -19,4 +19,6 @@ final class JobData {
     java.util.Map<String, String> mappings = java.util.Map.of();
 
     Caller caller;
+    /** What the preview checked the staged rows against ({@link CheckDigest}); null before a preview. */
+    String checkedWith;
 }

@@ -123,6 +123,14 @@ final class PostgresStudentWriter implements StudentBulkWriter {
     }
 
     @Override
+    public void stageRows(List<CheckedRow> rows) {
+        copy(
+                "copy student_import_staged (student_id, match_key, " + IMPORTED + ") from stdin with (format csv)",
+                rows,
+                (r, csv) -> data(r.row, csv.value(r.studentId).text(r.matchKey)));
+    }
+
+    @Override
     public void updateStudents(List<StudentRow> rows, Instant now) {
         if (rows.isEmpty()) {
             return;

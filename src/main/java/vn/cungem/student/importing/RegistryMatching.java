@@ -50,7 +50,11 @@ class RegistryMatching {
         for (KeyMatch m : writer.matches(keys)) {
             perRow.computeIfAbsent(m.row(), x -> new ArrayList<>()).add(m);
         }
-        perRow.forEach((number, found) -> decide(byNumber.get(number), found, campaignId, allowed, claimed));
+        perRow.forEach((number, found) -> {
+            CheckedRow r = byNumber.get(number);
+            r.matchKey = KeyMatch.key(found);
+            decide(r, found, campaignId, allowed, claimed);
+        });
     }
 
     private void decide(

@@ -52,6 +52,12 @@ interface StudentBulkWriter {
     /** Overwrites the data columns of existing students (id set), bumps version; status stays as it is. */
     void updateStudents(List<StudentRow> rows, Instant now);
 
+    /**
+     * Keeps the checked rows that a commit would write ({@code student_import_staged}, V210), each with the student it
+     * updates and its {@link CheckedRow#matchKey}, on the caller's transaction.
+     */
+    void stageRows(List<CheckedRow> rows);
+
     @Configuration(proxyBeanMethods = false)
     class Choice {
 

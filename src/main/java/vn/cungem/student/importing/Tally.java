@@ -17,6 +17,9 @@ final class Tally {
     int inserted;
     int updated;
     int skipped;
+    /** At the preview: the digest of what the rows were checked against ({@link ImportRuns}); null after a commit. */
+    String checkedWith;
+
     List<String> ignoredHeaders = List.of();
     List<StudentColumn> missingColumns = List.of();
     final List<Object[]> problems = new ArrayList<>();

@@ -28,10 +28,19 @@ class ValueMappingStore {
 
     /** For a run that has its own {@link JdbcClient}: one query, the whole campaign's mappings. */
     static ValueMappings forCampaign(JdbcClient jdbc, long campaignId) {
+        return forCampaign(jdbc, campaignId, new CheckDigest());
+    }
+
+    /** As above, each meaning also added to {@code digest} (in a fixed order), for what a preview checked against. */
+    static ValueMappings forCampaign(JdbcClient jdbc, long campaignId, CheckDigest digest) {
         ValueMappings.Builder b = ValueMappings.builder();
-        jdbc.sql("select field, text_folded, meaning from student_value_mapping where campaign_id = ?")
+        jdbc.sql("select field, text_folded, meaning from student_value_mapping where campaign_id = ?"
+                        + " order by field, text_folded")
                 .param(campaignId)
-                .query((rs, n) -> b.put(ValueField.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> {
+                    digest.add(rs.getString(1)).add(rs.getString(2)).add(rs.getString(3));
+                    return b.put(ValueField.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3));
+                })
                 .list();
         return b.build();
     }

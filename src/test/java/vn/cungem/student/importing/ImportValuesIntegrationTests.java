@@ -86,6 +86,47 @@ class ImportValuesIntegrationTests {
     }
 
     @Test
+    void theValueStepAnswersFromWhatThePreviewKeptWithoutReadingTheFileAgain() throws Exception {
+        long id = upload(campaign, "Mười");
+        // Without the file's bytes the step still answers: it reads the distinct texts the preview kept.
+        jdbc.sql("update student_import set content = ? where id = ?")
+                .params(new byte[0], id)
+                .update();
+        String values = "/api/v1/campaigns/{c}/student-imports/{i}/values";
+        mvc.perform(get(values, campaign, id).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].text").value("Gia đình khó khăn"))
+                .andExpect(jsonPath("$[0].rows").value(2))
+                .andExpect(jsonPath("$[0].source").value("UNSURE"))
+                .andExpect(jsonPath("$[?(@.text == 'Hộ nghèo')].rows").value(1));
+        // What the texts mean is worked out again at each visit, with the campaign's choices as they are now.
+        jdbc.sql("insert into student_value_mapping (campaign_id, field, text_folded, text_shown, meaning,"
+                        + " updated_by_name, updated_at) values (?, 'CATEGORIES', ?, ?, 'HO_CAN_NGHEO', 'Cô Lan', ?)")
+                .params(
+                        campaign,
+                        vn.cungem.student.importing.values.ValueMappings.fold("Gia đình khó khăn"),
+                        "Gia đình khó khăn",
+                        java.time.OffsetDateTime.now())
+                .update();
+        mvc.perform(get(values, campaign, id).with(user(officer)))
+                .andExpect(
+                        jsonPath("$[?(@.text == 'Gia đình khó khăn')].source").value("REMEMBERED"))
+                .andExpect(jsonPath("$[?(@.text == 'Gia đình khó khăn')].value").value("HO_CAN_NGHEO"))
+                .andExpect(jsonPath("$[?(@.text == 'Gia đình khó khăn')].rows").value(2));
+        // Discarding the import forgets the texts with the rest of the file.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/campaigns/{c}/student-imports/{i}/discard", campaign, id)
+                        .with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is2xxSuccessful());
+        assertThat(jdbc.sql("select count(*) from student_import_text where import_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aTextConfirmedOnceIsRememberedForTheCampaignsNextFile() throws Exception {
         long first = upload(campaign, "Chín");
         mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", campaign, first)

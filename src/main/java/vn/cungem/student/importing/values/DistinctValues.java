@@ -26,6 +26,13 @@ public final class DistinctValues {
         }
     }
 
+    /** A text met in {@code count} rows at once (the texts a preview kept). */
+    public void add(FreeText t, int count) {
+        String key = t.field().name() + '\u0000' + t.folded();
+        first.putIfAbsent(key, t);
+        rows.merge(key, count, Integer::sum);
+    }
+
     public List<Counted> list() {
         List<Counted> out = new ArrayList<>();
         first.forEach((key, text) -> out.add(new Counted(text, rows.get(key))));

@@ -24,6 +24,11 @@ public final class RowInterpreter {
         this.words = new ValueWords(categories);
     }
 
+    /** What one free text of {@code field} means, as {@link #interpret} reads it in a row; null when it has none. */
+    public FreeText meaning(ValueField field, String raw) {
+        return meanings.meaning(field, raw);
+    }
+
     public Interpreted interpret(StudentInput in) {
         List<Warning> warnings = new ArrayList<>(2);
         List<FreeText> texts = new ArrayList<>(4);
