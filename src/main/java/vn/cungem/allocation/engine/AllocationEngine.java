@@ -33,7 +33,7 @@ public final class AllocationEngine {
         boolean[] taken = new boolean[stock.items.length];
         PlanBuilder out = new PlanBuilder();
         for (int p = 0; p < claims.pools(); p++) {
-            new PoolMatcher(claims, stock, taken, p, out).match(placement.pooled[p]);
+            new PoolMatcher(claims, stock, taken, p, out).match(placement.pooled[p], placement.caps[p]);
         }
         for (int i : placement.spare) {
             out.unused(stock.items[i], Why.ofItem(Reason.NOT_NEEDED, stock.items[i].districtId()));

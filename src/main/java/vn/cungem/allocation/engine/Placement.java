@@ -7,21 +7,34 @@ import java.util.List;
 /**
  * Which items fill which district's quota. A district keeps its own items first (the most versatile, then by id);
  * items beyond the local quotas, or waiting outside every district with claims, fill the other districts' gaps in
- * district order, the most versatile first. What no quota asks for stays unallocated for a later run.
+ * district order, the most versatile first. What no quota asks for stays unallocated for a later run, except that a
+ * district's own leftover items of a kind and class it keeps stay on its shelves as alternates: the quota counts how
+ * many of that kind and class may be handed out ({@link #caps}), and matching picks the ones nearest the students.
  */
 final class Placement {
 
     private static final int ID_BITS = 21;
     private static final int CLASS_BITS = 2;
 
-    /** Item indices (into the stock) per pool. */
+    /** Item indices (into the stock) per pool, alternates included. */
     final int[][] pooled;
+    /** Per pool and {@link #group}: how many of the pool's items of that kind and class may be handed out. */
+    final int[][] caps;
     /** Item indices nobody's quota asks for. */
     final int[] spare;
 
-    private Placement(int[][] pooled, int[] spare) {
+    private Placement(int[][] pooled, int[][] caps, int[] spare) {
         this.pooled = pooled;
+        this.caps = caps;
         this.spare = spare;
+    }
+
+    static final int GROUPS = ItemKind.values().length * SchoolLevel.COUNT;
+
+    /** Items of one group are interchangeable for who can be served: same kind, same class (for devices). */
+    static int group(ReadyItem item) {
+        return item.kind().ordinal() * SchoolLevel.COUNT
+                + (item.kind().isDevice() ? item.suitsUpTo().ordinal() : 0);
     }
 
     static Placement of(Claimants claims, Stock stock, List<Quota> quotas) {
@@ -61,6 +74,7 @@ final class Placement {
             lists.add(new ArrayList<>());
         }
         List<Integer> spare = new ArrayList<>();
+        List<Long> leftovers = new ArrayList<>();
         int at = 0;
         for (int k = 0; k < kinds; k++) {
             List<Long> free = new ArrayList<>();
@@ -83,8 +97,21 @@ final class Placement {
                     wanted[p][k]--;
                 }
             }
-            for (; next < free.size(); next++) {
-                spare.add((int) (free.get(next) & ((1L << ID_BITS) - 1)));
+            leftovers.addAll(free.subList(next, free.size()));
+        }
+        int[][] caps = new int[pools][GROUPS];
+        for (int p = 0; p < pools; p++) {
+            for (int i : lists.get(p)) {
+                caps[p][group(stock.items[i])]++;
+            }
+        }
+        for (long key : leftovers) {
+            int i = (int) (key & ((1L << ID_BITS) - 1));
+            int p = claims.pool(stock.items[i].districtId());
+            if (p >= 0 && caps[p][group(stock.items[i])] > 0) {
+                lists.get(p).add(i);
+            } else {
+                spare.add(i);
             }
         }
         int[][] pooled = new int[pools][];
@@ -92,6 +119,8 @@ final class Placement {
             pooled[p] = lists.get(p).stream().mapToInt(Integer::intValue).toArray();
         }
         return new Placement(
-                pooled, spare.stream().mapToInt(Integer::intValue).sorted().toArray());
+                pooled,
+                caps,
+                spare.stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 }

@@ -40,23 +40,25 @@ final class PoolMatcher {
         this.out = out;
     }
 
-    void match(int[] pooled) {
+    void match(int[] pooled, int[] caps) {
         int from = claims.poolStart[pool];
         int to = claims.poolStart[pool + 1];
         int[] devicesOfClass = new int[LEVELS];
-        // shelves indexed by kind, class, and whether the item brings its own connectivity
-        Shelf[] shelves = new Shelf[ItemKind.values().length * LEVELS * 2];
         int devices = 0;
+        for (ItemKind kind : ItemKind.DEVICES) {
+            for (int cls = 0; cls < LEVELS; cls++) {
+                devicesOfClass[cls] += caps[kind.ordinal() * LEVELS + cls];
+                devices += caps[kind.ordinal() * LEVELS + cls];
+            }
+        }
+        // shelves indexed by group (kind and class), and whether the item brings its own connectivity
+        Shelf[] shelves = new Shelf[Placement.GROUPS * 2];
         for (int i : pooled) {
             ReadyItem item = stock.items[i];
-            if (item.kind().isDevice()) {
-                devicesOfClass[item.suitsUpTo().ordinal()]++;
-                devices++;
-            }
-            int s = shelf(
-                    item.kind(), item.kind().isDevice() ? item.suitsUpTo().ordinal() : 0, item.pairedConnectivity());
+            int group = Placement.group(item);
+            int s = group * 2 + (item.pairedConnectivity() ? 1 : 0);
             if (shelves[s] == null) {
-                shelves[s] = new Shelf(stock.items, taken, districtId);
+                shelves[s] = new Shelf(stock.items, taken, districtId, caps, group);
             }
             shelves[s].add(i);
         }
@@ -93,9 +95,16 @@ final class PoolMatcher {
         for (int i : pooled) {
             if (!taken[i]) {
                 ReadyItem item = stock.items[i];
-                Reason reason =
-                        item.kind().isDevice() ? Reason.NO_SUITABLE_STUDENT : Reason.NO_STUDENT_WITHOUT_INTERNET;
-                out.unused(item, Why.ofItem(reason, districtId));
+                int group = Placement.group(item);
+                if (caps[group] > 0) {
+                    caps[group]--;
+                    Reason reason =
+                            item.kind().isDevice() ? Reason.NO_SUITABLE_STUDENT : Reason.NO_STUDENT_WITHOUT_INTERNET;
+                    out.unused(item, Why.ofItem(reason, districtId));
+                } else {
+                    // an alternate the district did not need: nearer ones of its kind and class were handed out
+                    out.unused(item, Why.ofItem(Reason.NOT_NEEDED, item.districtId()));
+                }
             }
         }
     }

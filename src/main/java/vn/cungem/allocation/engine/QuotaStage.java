@@ -61,7 +61,8 @@ final class QuotaStage {
         List<Quota> quotas = new ArrayList<>();
         for (int p = 0; p < pools; p++) {
             for (int k = 0; k < kinds; k++) {
-                if (need[p][k] > 0) {
+                // a kind nobody gave says nothing to a district: listed only when there is some to split
+                if (quota[p][k] > 0 || (need[p][k] > 0 && stock.supply[k] > 0)) {
                     quotas.add(new Quota(
                             claims.districtIds[p], ItemKind.values()[k], need[p][k], weight[p][k], quota[p][k]));
                 }

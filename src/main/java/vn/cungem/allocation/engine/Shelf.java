@@ -4,21 +4,28 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One district's items of one kind and class, found by how near they are to a student. Taken items are skipped. */
+/**
+ * One district's items of one kind and class, found by how near they are to a student. Taken items are skipped; the
+ * group's cap (shared with the shelf of the same group that differs in paired connectivity) limits how many are taken.
+ */
 final class Shelf {
 
     private final ReadyItem[] items;
     private final boolean[] taken;
     private final long districtId;
+    private final int[] caps;
+    private final int group;
     private final Map<Long, ArrayDeque<Integer>> bySchool = new HashMap<>();
     private final Map<Long, ArrayDeque<Integer>> byCommune = new HashMap<>();
     private final ArrayDeque<Integer> inDistrict = new ArrayDeque<>();
     private final ArrayDeque<Integer> anywhere = new ArrayDeque<>();
 
-    Shelf(ReadyItem[] items, boolean[] taken, long districtId) {
+    Shelf(ReadyItem[] items, boolean[] taken, long districtId, int[] caps, int group) {
         this.items = items;
         this.taken = taken;
         this.districtId = districtId;
+        this.caps = caps;
+        this.group = group;
     }
 
     void add(int i) {
@@ -42,7 +49,7 @@ final class Shelf {
             case SAME_DISTRICT -> inDistrict;
             case OTHER_DISTRICT -> anywhere;
         };
-        if (queue == null) {
+        if (queue == null || caps[group] == 0) {
             return -1;
         }
         while (!queue.isEmpty() && taken[queue.peekFirst()]) {
@@ -53,6 +60,7 @@ final class Shelf {
         }
         int i = queue.pollFirst();
         taken[i] = true;
+        caps[group]--;
         return i;
     }
 
