@@ -20,44 +20,26 @@ final class QuotaStage {
         int[][] need = new int[pools][kinds];
         long[][] weight = new long[pools][kinds];
         int[][] quota = new int[pools][kinds];
-        int[] covered = new int[pools];
-        for (ItemKind kind : ItemKind.DEVICES) {
-            int k = kind.ordinal();
-            int[] n = new int[pools];
-            long[] w = new long[pools];
-            for (int p = 0; p < pools; p++) {
-                int from = claims.poolStart[p] + covered[p];
-                n[p] = claims.poolStart[p + 1] - from;
-                w[p] = claims.weightPrefix[claims.poolStart[p + 1]] - claims.weightPrefix[from];
-            }
-            int[] q = LargestRemainder.split(stock.supply[k], n, w);
-            for (int p = 0; p < pools; p++) {
-                need[p][k] = n[p];
-                weight[p][k] = w[p];
-                quota[p][k] = q[p];
-                covered[p] += q[p];
-            }
+        int[] claimsOf = new int[pools];
+        for (int p = 0; p < pools; p++) {
+            claimsOf[p] = claims.poolStart[p + 1] - claims.poolStart[p];
         }
-        int[] online = new int[pools];
-        for (ItemKind kind : ItemKind.CONNECTIVITY) {
-            int k = kind.ordinal();
-            int[] n = new int[pools];
-            long[] w = new long[pools];
-            for (int p = 0; p < pools; p++) {
-                int offline = claims.noNetStart[p + 1] - claims.noNetStart[p];
-                int asked = rules.connectivityWithDevice() ? Math.min(offline, covered[p]) : 0;
-                int from = claims.noNetStart[p] + online[p];
-                n[p] = Math.max(0, asked - online[p]);
-                w[p] = claims.noNetPrefix[from + n[p]] - claims.noNetPrefix[from];
-            }
-            int[] q = LargestRemainder.split(stock.supply[k], n, w);
-            for (int p = 0; p < pools; p++) {
-                need[p][k] = n[p];
-                weight[p][k] = w[p];
-                quota[p][k] = q[p];
-                online[p] += q[p];
-            }
+        int[] devices =
+                cascade(ItemKind.DEVICES, stock, claims.poolStart, claimsOf, claims.weightPrefix, need, weight, quota);
+        int[] offlineServed = new int[pools];
+        for (int p = 0; p < pools; p++) {
+            int offline = claims.noNetStart[p + 1] - claims.noNetStart[p];
+            offlineServed[p] = rules.connectivityWithDevice() ? Math.min(offline, devices[p]) : 0;
         }
+        cascade(
+                ItemKind.CONNECTIVITY,
+                stock,
+                claims.noNetStart,
+                offlineServed,
+                claims.noNetPrefix,
+                need,
+                weight,
+                quota);
         List<Quota> quotas = new ArrayList<>();
         for (int p = 0; p < pools; p++) {
             for (int k = 0; k < kinds; k++) {
@@ -69,5 +51,40 @@ final class QuotaStage {
             }
         }
         return quotas;
+    }
+
+    /**
+     * Splits the kinds one after the other. Pool p asks for {@code asked[p]} claims, listed from {@code start[p]} in
+     * the order of {@code prefix} (prefix sums of their weights); each kind covers part of what the kinds before left.
+     * Returns how many claims of each pool the kinds cover together.
+     */
+    private static int[] cascade(
+            List<ItemKind> kinds,
+            Stock stock,
+            int[] start,
+            int[] asked,
+            long[] prefix,
+            int[][] need,
+            long[][] weight,
+            int[][] quota) {
+        int pools = asked.length;
+        int[] covered = new int[pools];
+        for (ItemKind kind : kinds) {
+            int k = kind.ordinal();
+            int[] n = new int[pools];
+            long[] w = new long[pools];
+            for (int p = 0; p < pools; p++) {
+                n[p] = asked[p] - covered[p];
+                w[p] = prefix[start[p] + asked[p]] - prefix[start[p] + covered[p]];
+            }
+            int[] q = LargestRemainder.split(stock.supply[k], n, w);
+            for (int p = 0; p < pools; p++) {
+                need[p][k] = n[p];
+                weight[p][k] = w[p];
+                quota[p][k] = q[p];
+                covered[p] += q[p];
+            }
+        }
+        return covered;
     }
 }
