@@ -74,7 +74,9 @@ final class PoolMatcher {
                 servedCount++;
             } else {
                 servedOfLevel[level]--;
-                Reason reason = servedCount == devices ? Reason.QUOTA_USED_UP : Reason.NO_SUITABLE_ITEM;
+                Reason reason = devices == 0
+                        ? Reason.NO_DEVICE_FOR_DISTRICT
+                        : servedCount == devices ? Reason.QUOTA_USED_UP : Reason.NO_SUITABLE_ITEM;
                 out.leftOut(
                         claims,
                         c,

@@ -12,6 +12,8 @@ public enum Reason {
     SHARES_WITH_SIBLING,
     /** The district's devices all went to students ranked higher. */
     QUOTA_USED_UP,
+    /** The district has no device in this run (its quotas are 0, by the split or by a manager). */
+    NO_DEVICE_FOR_DISTRICT,
     /** Devices were left, but none this student's level can use, once higher-ranked students are served. */
     NO_SUITABLE_ITEM,
     /** Got a device, has no internet at home, and no SIM or Wi-Fi device was left. */

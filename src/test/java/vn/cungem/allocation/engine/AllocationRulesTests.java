@@ -119,6 +119,17 @@ class AllocationRulesTests {
     }
 
     @Test
+    void aDistrictWithoutAnyDeviceThisRunIsToldSo() {
+        // one laptop, weights 91 against 2: district 1 gets it, district 2 is told it has none this run
+        Plan plan = plan(
+                List.of(
+                        student(1, 90, 100, UPPER_SECONDARY),
+                        new Applicant(2, 1, 200, 20, 2, UPPER_SECONDARY, true, true, 0)),
+                List.of(item(95, LAPTOP, 100)));
+        assertThat(note(plan, 2).reason()).isEqualTo(Reason.NO_DEVICE_FOR_DISTRICT);
+    }
+
+    @Test
     void itemsNoDistrictNeedsAreLeftForLaterWithTheReason() {
         Plan plan = plan(List.of(student(1, 9, 100, PRIMARY)), List.of(item(81, TABLET, 100), item(82, TABLET, 100)));
         assertThat(plan.unused()).singleElement().satisfies(n -> {
@@ -140,7 +151,7 @@ class AllocationRulesTests {
         Plan adjusted =
                 AllocationEngine.match(input, List.of(new Quota(1, LAPTOP, 1, 10, 0), new Quota(2, LAPTOP, 1, 5, 1)));
         assertThat(deviceOf(adjusted, 2)).isEqualTo(91);
-        assertThat(note(adjusted, 1).reason()).isEqualTo(Reason.QUOTA_USED_UP);
+        assertThat(note(adjusted, 1).reason()).isEqualTo(Reason.NO_DEVICE_FOR_DISTRICT);
     }
 
     static Applicant student(long id, int priority, long school, SchoolLevel level) {
