@@ -56,7 +56,7 @@ final class PoolMatcher {
         for (int i : pooled) {
             ReadyItem item = stock.items[i];
             int group = Placement.group(item);
-            int s = group * 2 + (item.pairedConnectivity() ? 1 : 0);
+            int s = group * 2 + (item.kind().isDevice() && item.pairedConnectivity() ? 1 : 0);
             if (shelves[s] == null) {
                 shelves[s] = new Shelf(stock.items, taken, districtId, caps, group);
             }

@@ -100,6 +100,15 @@ class AllocationRulesTests {
     }
 
     @Test
+    void aSimMarkedAsPairedIsStillHandedOut() {
+        // "paired" describes a device that brings its own SIM; on a SIM itself the flag means nothing
+        Plan plan = plan(
+                List.of(new Applicant(1, 90, 100, 10, 1, UPPER_SECONDARY, true, false, 0)),
+                List.of(item(66, SMARTPHONE, 100), new ReadyItem(67, SIM_4G, UPPER_SECONDARY, 100, 10, 1, true)));
+        assertThat(connectionOf(plan, 1)).isEqualTo(67);
+    }
+
+    @Test
     void quotasFollowPriorityWeightedNeedAndItemsMoveToWhereTheQuotaIs() {
         // district 1: one claim of priority 9; district 2: two claims of priority 4 → weights 10 and 10 → 1 each
         Plan plan = plan(
