@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.identity.Accounts;
 import vn.cungem.identity.VolunteerTeams;
+import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.identity.account.AccountUserDetailsService;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.inventory.work.WorkshopTestData;
@@ -16,6 +17,7 @@ public final class TeamTestData {
 
     public final WorkshopTestData workshop;
     public final Caller manager;
+    public final AccountDetails managerAccount;
     public final VolunteerTeams.Team team;
     private final Accounts accounts;
     private final AccountUserDetailsService users;
@@ -32,15 +34,20 @@ public final class TeamTestData {
         this.accounts = accounts;
         this.users = users;
         workshop = new WorkshopTestData(fixtures, jdbc, events, tx, inventory);
-        manager = fixtures.manager(workshop.district).caller();
+        managerAccount = fixtures.manager(workshop.district);
+        manager = managerAccount.caller();
         team = teams.create(manager, TestFixtures.unique("IT áo xanh "), workshop.district);
     }
 
     /** A technician of the team (or of another team), signed in as the pages would see them. */
     public Caller technician(String name, long teamId) {
+        return technicianAccount(name, teamId).caller();
+    }
+
+    public AccountDetails technicianAccount(String name, long teamId) {
         String email = TestFixtures.unique("tnv") + "@example.vn";
         accounts.createTechnician(email, name, teamId, TestFixtures.PASSWORD);
-        return users.loadUserByUsername(email).caller();
+        return users.loadUserByUsername(email);
     }
 
     public Caller technician(String name) {

@@ -114,6 +114,7 @@ class TeamPagesController {
         model.addAttribute("members", teams.members(id, caller));
         model.addAttribute("mayManage", teams.mayManage(caller, team.unitId()));
         model.addAttribute("isMember", caller.is(Role.VOLUNTEER_TECHNICIAN));
+        model.addAttribute("me", caller.accountId() == null ? -1L : caller.accountId());
         model.addAttribute("counts", queue.counts(id, team.unitId(), caller));
         model.addAttribute("jobs", WorkQueue.Job.values());
         model.addAttribute("job", job);

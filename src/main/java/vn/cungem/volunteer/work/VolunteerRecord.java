@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.identity.VolunteerTeams;
 import vn.cungem.inventory.WorkQueue;
+import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -44,9 +45,16 @@ public class VolunteerRecord {
         this.campaigns = campaigns;
     }
 
-    /** The member's record; 404 unless the reader may see the team and the account is in it. */
+    /**
+     * The member's record; 404 unless the account is in the team and the reader is that volunteer or manages the team
+     * (teammates share the queue, not each other's hours).
+     */
     public Summary of(long teamId, long accountId, Caller reader) {
         VolunteerTeams.Team team = teams.get(teamId, reader);
+        boolean self = reader.accountId() != null && reader.accountId() == accountId;
+        if (!self && !teams.mayManage(reader, team.unitId())) {
+            throw new NotFoundException("account", accountId);
+        }
         VolunteerTeams.Member member = teams.member(teamId, accountId, reader);
         return new Summary(
                 team, member, lines(accountId, reader), queue.doneBy(accountId, reader, 50), hours.of(accountId, 50));
