@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import vn.cungem.shared.InvalidValueException;
 
-/** The rules for hours as a volunteer types them: "2", "1.5" or "1,5", at most a day, on a day that has happened. */
+/** The rules for hours as a volunteer types them (2, 1.5 or 1 comma 5): at most a day, on a day that has happened. */
 public final class HoursInput {
 
     private HoursInput() {}
@@ -41,7 +41,7 @@ public final class HoursInput {
         return day;
     }
 
-    /** Minutes as hours with at most one decimal, as certificates and pages print them ("12,5"). */
+    /** Minutes as hours with at most one decimal and a point, as certificates and pages print them (12.5). */
     public static String hoursText(long minutes) {
         BigDecimal h = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
         return h.stripTrailingZeros().toPlainString();
