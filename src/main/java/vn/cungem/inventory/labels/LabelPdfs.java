@@ -1,14 +1,6 @@
 package vn.cungem.inventory.labels;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,19 +112,6 @@ class LabelPdfs {
 
     /** Error correction Q: a label scuffed in a bag still reads. */
     static String qrDataUri(String text) {
-        try {
-            var matrix = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            300,
-                            300,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q, EncodeHintType.MARGIN, 2));
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("QR label could not be made", e);
-        }
+        return HtmlToPdf.qrDataUri(text, ErrorCorrectionLevel.Q);
     }
 }

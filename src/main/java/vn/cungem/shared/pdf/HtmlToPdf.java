@@ -1,10 +1,18 @@
 package vn.cungem.shared.pdf;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -35,6 +43,19 @@ public final class HtmlToPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A QR code of 300 px with a quiet zone of 2, as a PNG data URI for a template's {@code <img>}. */
+    public static String qrDataUri(String text, ErrorCorrectionLevel level) {
+        try {
+            var hints = Map.of(EncodeHintType.ERROR_CORRECTION, level, EncodeHintType.MARGIN, 2);
+            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 300, 300, hints);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("QR code could not be made", e);
+        }
     }
 
     private static InputStream font(String path) {

@@ -1,5 +1,8 @@
 package vn.cungem.shared.security;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,4 +17,13 @@ public interface TeamMembership {
 
     /** The unit a team works for; empty when there is no such team. */
     Optional<Long> unitOfTeam(long teamId);
+
+    /** A team as a picker shows it. */
+    record TeamName(long id, String name, long unitId) {}
+
+    /** Teams in the caller's scope whose name contains the words typed (any case, with or without diacritics). */
+    List<TeamName> find(Caller caller, String nameQuery, int limit);
+
+    /** Team names by id, whoever asks (the caller already sees the rows that name them). */
+    Map<Long, String> names(Collection<Long> teamIds);
 }

@@ -32,7 +32,8 @@ public final class Bundles {
             "i18n/student-import",
             "i18n/student-values",
             "i18n/donation-banks",
-            "i18n/allocation");
+            "i18n/allocation",
+            "i18n/volunteer");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
