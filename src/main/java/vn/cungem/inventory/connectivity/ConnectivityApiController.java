@@ -51,17 +51,33 @@ class ConnectivityApiController {
             Long unitId,
             Long placeId,
             Long partnerId,
-            ConnectionKind kind,
-            String operator,
             String phoneNumber,
             String serial,
+            ConnectionKind kind,
+            String operator,
+            String note,
             String packageName,
             String allowance,
-            String activatedOn,
-            String expiresOn,
             String status,
             String problemReason,
-            String note) {}
+            String activatedOn,
+            String expiresOn) {
+
+        Draft.Typed typed() {
+            return new Draft.Typed(
+                    kind,
+                    operator,
+                    phoneNumber,
+                    serial,
+                    packageName,
+                    allowance,
+                    activatedOn,
+                    expiresOn,
+                    status,
+                    problemReason,
+                    note);
+        }
+    }
 
     record StatusBody(ConnectionStatus status, String reason, String activatedOn, String expiresOn, Integer version) {}
 
@@ -90,21 +106,7 @@ class ConnectivityApiController {
     ResponseEntity<Sheet> record(@RequestHeader(name = KEY, required = false) String key, @RequestBody NewBody b) {
         Caller caller = Callers.current();
         Connections.Recorded r = connections.record(
-                new Connections.Where(b.campaignId(), b.unitId(), b.placeId(), b.partnerId()),
-                new Draft.Typed(
-                        b.kind(),
-                        b.operator(),
-                        b.phoneNumber(),
-                        b.serial(),
-                        b.packageName(),
-                        b.allowance(),
-                        b.activatedOn(),
-                        b.expiresOn(),
-                        b.status(),
-                        b.problemReason(),
-                        b.note()),
-                key,
-                caller);
+                new Connections.Where(b.campaignId(), b.unitId(), b.placeId(), b.partnerId()), b.typed(), key, caller);
         return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create(
                         "/api/v1/inventory/connectivity/" + r.connection().id()))

@@ -25,44 +25,27 @@ import vn.cungem.shared.security.Role;
 @RequestMapping("/inventory/connectivity")
 class ConnectivityController {
 
-    private final Connections connections;
-    private final StatusChanges statuses;
-    private final Pairings pairings;
-    private final ConnectivityUploads uploads;
     private final Places places;
     private final Campaigns campaigns;
+    private final Connections connections;
+    private final ConnectivityUploads uploads;
+    private final StatusChanges statuses;
+    private final Pairings pairings;
 
     ConnectivityController(
-            Connections connections,
-            StatusChanges statuses,
-            Pairings pairings,
-            ConnectivityUploads uploads,
             Places places,
-            Campaigns campaigns) {
-        this.connections = connections;
-        this.statuses = statuses;
-        this.pairings = pairings;
-        this.uploads = uploads;
+            Campaigns campaigns,
+            Connections connections,
+            ConnectivityUploads uploads,
+            StatusChanges statuses,
+            Pairings pairings) {
         this.places = places;
         this.campaigns = campaigns;
+        this.connections = connections;
+        this.uploads = uploads;
+        this.statuses = statuses;
+        this.pairings = pairings;
     }
-
-    /** The recording form as posted; the same names as the API's body. */
-    record NewForm(
-            Long campaignId,
-            Long placeId,
-            Long unitId,
-            Long partnerId,
-            ConnectionKind kind,
-            Operator operator,
-            String phoneNumber,
-            String serial,
-            String packageName,
-            String allowance,
-            String activatedOn,
-            String expiresOn,
-            String note,
-            String key) {}
 
     record StatusForm(
             ConnectionStatus status,
@@ -104,31 +87,17 @@ class ConnectivityController {
         return "inventory/connectivity/list";
     }
 
+    /** The recording form: where it belongs and what it is, bound as the API takes them; the form's own key. */
     @PostMapping
-    String record(NewForm f, Model model) {
-        Caller caller = Callers.current();
+    String record(Connections.Where where, Draft.Typed typed, @RequestParam(required = false) String key, Model model) {
         try {
-            Connections.Recorded r = connections.record(
-                    new Connections.Where(f.campaignId(), f.unitId(), f.placeId(), f.partnerId()),
-                    new Draft.Typed(
-                            f.kind(),
-                            f.operator() == null ? null : f.operator().name(),
-                            f.phoneNumber(),
-                            f.serial(),
-                            f.packageName(),
-                            f.allowance(),
-                            f.activatedOn(),
-                            f.expiresOn(),
-                            null,
-                            null,
-                            f.note()),
-                    f.key(),
-                    caller);
+            Connections.Recorded r = connections.record(where, typed, key, Callers.current());
             return "redirect:/inventory/connectivity/" + r.connection().id();
         } catch (InvalidValueException e) {
             model.addAttribute("error", e);
-            model.addAttribute("form", f);
-            model.addAttribute("key", f.key());
+            model.addAttribute("where", where);
+            model.addAttribute("form", typed);
+            model.addAttribute("key", key);
             return list(null, null, null, null, 0, model);
         }
     }

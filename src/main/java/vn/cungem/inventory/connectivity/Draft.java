@@ -15,15 +15,15 @@ record Draft(
         ConnectionKind kind,
         Operator operator,
         String phoneNumber,
+        boolean phoneRepaired,
         String serial,
-        String packageName,
-        BigDecimal allowanceGb,
-        LocalDate activatedOn,
-        LocalDate expiresOn,
         ConnectionStatus status,
         String problemReason,
-        String note,
-        boolean phoneRepaired) {
+        LocalDate activatedOn,
+        LocalDate expiresOn,
+        String packageName,
+        BigDecimal allowanceGb,
+        String note) {
 
     /** The values as typed (all text, as a file holds them); kind and operator may come from the form's defaults. */
     record Typed(
@@ -102,15 +102,15 @@ record Draft(
                         kind,
                         operator,
                         phone == null ? null : phone.national(),
+                        phone != null && phone.repaired(),
                         serial,
-                        packageName,
-                        allowance,
-                        activated,
-                        expires,
                         status,
                         status == ConnectionStatus.PROBLEM ? reason : null,
-                        note,
-                        phone != null && phone.repaired()),
+                        activated,
+                        expires,
+                        packageName,
+                        allowance,
+                        note),
                 List.of());
     }
 
