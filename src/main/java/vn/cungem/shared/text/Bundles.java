@@ -33,7 +33,8 @@ public final class Bundles {
             "i18n/student-values",
             "i18n/donation-banks",
             "i18n/allocation",
-            "i18n/volunteer");
+            "i18n/volunteer",
+            "i18n/inventory-sims");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

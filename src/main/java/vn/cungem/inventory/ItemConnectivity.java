@@ -1,0 +1,46 @@
+package vn.cungem.inventory;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a device goes online with: the SIMs, data packages and Wi-Fi devices paired with it now. Allocation reads it
+ * to hand a student the device with its connection; the caller has checked the device's scope.
+ */
+@Service
+public class ItemConnectivity {
+
+    /** One paired connection: kind, operator and status are the names of their constants. */
+    public record Paired(
+            long connectionId,
+            String kind,
+            String operator,
+            String phoneNumber,
+            String serial,
+            String status,
+            LocalDate expiresOn) {}
+
+    private final JdbcClient jdbc;
+
+    ItemConnectivity(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Paired> of(long itemId) {
+        return jdbc.sql("""
+                        select id, kind, operator, phone_number, serial, status, expires_on
+                          from inventory_connection where paired_item_id = ? order by kind""")
+                .param(itemId)
+                .query((rs, n) -> new Paired(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDate.class)))
+                .list();
+    }
+}
