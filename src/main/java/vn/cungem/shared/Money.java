@@ -1,14 +1,41 @@
 package vn.cungem.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import vn.cungem.shared.text.Formats;
 
-/** An amount in whole Vietnamese đồng. VND has no minor unit in use, so integers are exact and floats never appear. */
-public record Money(long vnd) implements Comparable<Money> {
+/**
+ * An amount in whole Vietnamese đồng. VND has no minor unit in use, so integers are exact and floats never appear. In
+ * JSON an amount is a plain integer of đồng, the shape the public API has always had.
+ */
+public record Money(@JsonValue long vnd) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Money vnd(long amount) {
         return new Money(amount);
+    }
+
+    /** For nullable columns and optional fields: no amount stays no amount. */
+    public static Money ofNullable(Long amount) {
+        return amount == null ? null : new Money(amount);
+    }
+
+    /**
+     * For amounts the domain never allows below zero (a pledge, a bank credit, a price): a negative one is a programming
+     * error here, because user input is checked with a message before it becomes money.
+     */
+    public static Money ofNonNegative(long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("negative amount: " + amount);
+        }
+        return new Money(amount);
+    }
+
+    /** The plain number for a nullable column or an API field. */
+    public static Long vndOrNull(Money amount) {
+        return amount == null ? null : amount.vnd;
     }
 
     public Money plus(Money other) {
@@ -19,8 +46,29 @@ public record Money(long vnd) implements Comparable<Money> {
         return new Money(Math.subtractExact(vnd, other.vnd));
     }
 
+    /** A unit price times a quantity; overflow is refused, never wrapped. */
+    public Money times(long quantity) {
+        return new Money(Math.multiplyExact(vnd, quantity));
+    }
+
     public boolean isNegative() {
         return vnd < 0;
+    }
+
+    public boolean isPositive() {
+        return vnd > 0;
+    }
+
+    public boolean isZero() {
+        return vnd == 0;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
     }
 
     @Override
