@@ -51,6 +51,11 @@ public record Money(@JsonValue long vnd) implements Comparable<Money> {
         return new Money(Math.multiplyExact(vnd, quantity));
     }
 
+    /** The size of an amount without its side, as a statement's debit column prints a signed one. */
+    public Money abs() {
+        return new Money(Math.absExact(vnd));
+    }
+
     public boolean isNegative() {
         return vnd < 0;
     }

@@ -56,6 +56,9 @@ class MoneyTests {
         assertThat(Money.vnd(-1).isPositive()).isFalse();
         assertThat(Money.vnd(3).max(Money.vnd(9))).isEqualTo(Money.vnd(9));
         assertThat(Money.vnd(3).min(Money.vnd(9))).isEqualTo(Money.vnd(3));
+        assertThat(Money.vnd(-22_000).abs()).isEqualTo(Money.vnd(22_000));
+        assertThat(Money.vnd(22_000).abs()).isEqualTo(Money.vnd(22_000));
+        assertThatThrownBy(() -> Money.vnd(Long.MIN_VALUE).abs()).isInstanceOf(ArithmeticException.class);
     }
 
     record Body(Money amount, Money missing) {}
