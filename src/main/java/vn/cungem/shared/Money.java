@@ -22,17 +22,6 @@ public record Money(@JsonValue long vnd) implements Comparable<Money> {
         return amount == null ? null : new Money(amount);
     }
 
-    /**
-     * For amounts the domain never allows below zero (a pledge, a bank credit, a price): a negative one is a programming
-     * error here, because user input is checked with a message before it becomes money.
-     */
-    public static Money ofNonNegative(long amount) {
-        if (amount < 0) {
-            throw new IllegalArgumentException("negative amount: " + amount);
-        }
-        return new Money(amount);
-    }
-
     /** The plain number for a nullable column or an API field. */
     public static Long vndOrNull(Money amount) {
         return amount == null ? null : amount.vnd;

@@ -29,13 +29,6 @@ class MoneyTests {
     }
 
     @Test
-    void refusesNegativeWhereTheDomainDoes() {
-        assertThat(Money.ofNonNegative(0)).isEqualTo(Money.ZERO);
-        assertThat(Money.ofNonNegative(5_000)).isEqualTo(Money.vnd(5_000));
-        assertThatThrownBy(() -> Money.ofNonNegative(-1)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void keepsNoAmountApartFromZero() {
         assertThat(Money.ofNullable(null)).isNull();
         assertThat(Money.ofNullable(0L)).isEqualTo(Money.ZERO);
