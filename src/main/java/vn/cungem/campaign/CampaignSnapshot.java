@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import vn.cungem.campaign.Campaign.UnitRef;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.text.Formats;
 
 /** A campaign's fields as the audit log shows them. */
@@ -36,7 +37,8 @@ final class CampaignSnapshot {
                 s.phases().stream()
                         .map(p -> p.name() + ": " + Formats.date(p.startsOn()) + " – " + Formats.date(p.endsOn())
                                 + "; devices=" + nullText(p.targetDevices()) + "; students="
-                                + nullText(p.targetStudents()) + "; cashVnd=" + nullText(p.targetCashVnd()))
+                                + nullText(p.targetStudents()) + "; cashVnd="
+                                + nullText(Money.vndOrNull(p.targetCashVnd())))
                         .collect(Collectors.joining("\n")));
         out.put(
                 "categories",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.Money;
 
 /**
  * Everything a manager decides about a campaign: what the create and edit forms and the API carry. {@link #problems()}
@@ -155,7 +156,12 @@ public record CampaignSpec(
                     n,
                     p.targetStudents() == null ? null : p.targetStudents().longValue(),
                     "campaign.problem.phase.students-negative");
-            nonNegative(out, field + ".targetCashVnd", n, p.targetCashVnd(), "campaign.problem.phase.cash-negative");
+            nonNegative(
+                    out,
+                    field + ".targetCashVnd",
+                    n,
+                    Money.vndOrNull(p.targetCashVnd()),
+                    "campaign.problem.phase.cash-negative");
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.cungem.campaign;
 
 import java.time.LocalDate;
+import vn.cungem.shared.Money;
 
 /**
  * A phase of a campaign. {@code endsOn} null means open-ended (“đến khi dịch được kiểm soát”); {@code startsOn} null is
@@ -12,4 +13,4 @@ public record Phase(
         LocalDate endsOn,
         Integer targetDevices,
         Integer targetStudents,
-        Long targetCashVnd) {}
+        Money targetCashVnd) {}

@@ -22,6 +22,7 @@ import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.ConflictException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
@@ -92,7 +93,11 @@ public class CollectionPoints {
         for (CollectionPoint p : points) {
             long[] c = cash.getOrDefault(p.id(), new long[2]);
             out.add(new PointProgress(
-                    p, pledged.getOrDefault(p.id(), Map.of()), received.getOrDefault(p.id(), Map.of()), c[0], c[1]));
+                    p,
+                    pledged.getOrDefault(p.id(), Map.of()),
+                    received.getOrDefault(p.id(), Map.of()),
+                    Money.vnd(c[0]),
+                    c[1]));
         }
         return out;
     }

@@ -1,13 +1,14 @@
 package vn.cungem.donation;
 
 import java.util.Map;
+import vn.cungem.shared.Money;
 
 /** Counts for a campaign's donation overview page. */
 public record DonationOverview(
         long points,
         Map<PledgeStatus, Long> pledgesByStatus,
-        long cashPledgedVnd,
-        long cashReceivedVnd,
+        Money cashPledgedVnd,
+        Money cashReceivedVnd,
         long receipts,
         long ledgerEntries,
         long unmatchedBankLines,

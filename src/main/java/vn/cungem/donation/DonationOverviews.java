@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 
 /** The counts on a campaign's donation overview, limited to what the caller manages. */
@@ -39,7 +41,7 @@ class DonationOverviews {
         Campaign campaign = points.requireManagerOf(campaignId, caller);
         String scope = pledgeScope.condition(campaign, caller);
         Map<PledgeStatus, Long> byStatus = new EnumMap<>(PledgeStatus.class);
-        long[] cash = new long[2];
+        Money[] cash = {Money.ZERO, Money.ZERO};
         jdbc.sql("select p.status, count(*), coalesce(sum(p.cash_amount_vnd), 0), coalesce(sum(p.cash_received_vnd), 0)"
                         + " from pledge p where p.campaign_id = ?" + scope + " group by p.status")
                 .param(campaignId)
@@ -47,9 +49,9 @@ class DonationOverviews {
                     PledgeStatus s = PledgeStatus.valueOf(rs.getString(1));
                     byStatus.put(s, rs.getLong(2));
                     if (s != PledgeStatus.CANCELLED) {
-                        cash[0] += rs.getLong(3);
+                        cash[0] = cash[0].plus(MoneyColumns.money(rs, 3));
                     }
-                    cash[1] += rs.getLong(4);
+                    cash[1] = cash[1].plus(MoneyColumns.money(rs, 4));
                     return s;
                 })
                 .list();

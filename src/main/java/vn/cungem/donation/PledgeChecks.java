@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.campaign.Phase;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.text.Bundles;
 
 /** What a pledge must say before it is stored: goods the campaign accepts, a sensible amount, a place and a date. */
@@ -53,11 +54,13 @@ class PledgeChecks {
                         FieldProblem.of(f + "description", "pledge.line.long", "donation.error.pledge.line.long", n));
             }
         }
-        Long cash = request.cashAmountVnd();
-        if (cash != null && cash != 0 && (cash < Pledges.MIN_CASH_VND || cash > Pledges.MAX_CASH_VND)) {
+        Money cash = request.cashAmountVnd();
+        if (cash != null
+                && !cash.isZero()
+                && (cash.compareTo(Pledges.MIN_CASH) < 0 || cash.compareTo(Pledges.MAX_CASH) > 0)) {
             problems.add(FieldProblem.of("cashAmountVnd", "pledge.cash.range", "donation.error.pledge.cash.range"));
         }
-        boolean hasCash = cash != null && cash > 0;
+        boolean hasCash = cash != null && cash.isPositive();
         if (request.lines().isEmpty() && !hasCash) {
             problems.add(FieldProblem.of("lines", "pledge.empty", "donation.error.pledge.empty"));
         }

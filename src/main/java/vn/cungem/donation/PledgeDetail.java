@@ -2,6 +2,7 @@ package vn.cungem.donation;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.cungem.shared.Money;
 
 /** Everything a manager sees about one pledge: who, what, where, and what has arrived against it. */
 public record PledgeDetail(
@@ -18,5 +19,5 @@ public record PledgeDetail(
 
     public record ReceiptRow(String code, LocalDate receivedOn, String pointName, long items) {}
 
-    public record TransferRow(LocalDate bookedOn, long creditVnd, String description, String matchMethod) {}
+    public record TransferRow(LocalDate bookedOn, Money creditVnd, String description, String matchMethod) {}
 }

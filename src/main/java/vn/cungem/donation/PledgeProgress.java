@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 
 /**
  * Recomputes a pledge's status and cash received from the receipts and matched bank lines that refer to it. Called by
@@ -25,25 +27,25 @@ public class PledgeProgress {
     public PledgeStatus recompute(long pledgeId) {
         var pledge = jdbc.sql("select status, cash_amount_vnd from pledge where id = ? for update")
                 .param(pledgeId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)})
+                .query((rs, n) -> new Object[] {rs.getString(1), MoneyColumns.nullableMoney(rs, "cash_amount_vnd")})
                 .single();
         Map<ItemType, Integer> pledged = quantities(
                 "select item_type, sum(quantity) from pledge_line where pledge_id = ? group by item_type", pledgeId);
         Map<ItemType, Integer> received = quantities("""
                 select l.item_type, sum(l.quantity) from receipt_line l join receipt r on r.id = l.receipt_id
                  where r.pledge_id = ? group by l.item_type""", pledgeId);
-        long cashReceived = jdbc.sql(
+        Money cashReceived = jdbc.sql(
                         "select coalesce(sum(credit_vnd), 0) from bank_statement_line where pledge_id = ? and status = 'MATCHED'")
                 .param(pledgeId)
-                .query(Long.class)
+                .query((rs, n) -> MoneyColumns.money(rs, 1))
                 .single();
-        long cashPledged = pledge[1] == null ? 0 : (Long) pledge[1];
+        Money cashPledged = pledge[1] == null ? Money.ZERO : (Money) pledge[1];
         PledgeStatus status =
                 PledgeStatus.of(PledgeStatus.valueOf((String) pledge[0]), pledged, received, cashPledged, cashReceived);
         jdbc.sql(
                         "update pledge set status = ?, cash_received_vnd = ?, updated_at = current_timestamp, version = version + 1"
                                 + " where id = ?")
-                .params(status.name(), cashReceived, pledgeId)
+                .params(status.name(), cashReceived.vnd(), pledgeId)
                 .update();
         return status;
     }

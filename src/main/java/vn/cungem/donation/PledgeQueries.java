@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -70,7 +72,7 @@ class PledgeQueries {
                 .param(parsed.value())
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
-                    Long cash = rs.getObject("cash_amount_vnd", Long.class);
+                    Money cash = MoneyColumns.nullableMoney(rs, "cash_amount_vnd");
                     long campaignId = rs.getLong("campaign_id");
                     Campaign campaign = campaigns.find(campaignId).orElseThrow();
                     return new PublicPledge(
@@ -81,7 +83,7 @@ class PledgeQueries {
                             PledgeStatus.valueOf(rs.getString("status")),
                             lines(id),
                             cash,
-                            rs.getLong("cash_received_vnd"),
+                            MoneyColumns.money(rs, "cash_received_vnd"),
                             rs.getString("point_name"),
                             rs.getString("point_address"),
                             rs.getString("opening_hours"),
@@ -98,8 +100,8 @@ class PledgeQueries {
     }
 
     /** Transfer details for a money pledge, when the campaign has a bank account. */
-    Optional<TransferDetails> transfer(long campaignId, String code, Long cashAmountVnd) {
-        if (cashAmountVnd == null || cashAmountVnd <= 0) {
+    Optional<TransferDetails> transfer(long campaignId, String code, Money cashAmountVnd) {
+        if (cashAmountVnd == null || !cashAmountVnd.isPositive()) {
             return Optional.empty();
         }
         return bankAccounts.of(campaignId).map(a -> {
@@ -234,7 +236,7 @@ class PledgeQueries {
                          where pledge_id = ? and status = 'MATCHED' order by booked_on, id""")
                 .param(pledgeId)
                 .query((rs, n) -> new PledgeDetail.TransferRow(
-                        rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                        rs.getObject(1, LocalDate.class), MoneyColumns.money(rs, 2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
@@ -246,8 +248,8 @@ class PledgeQueries {
                 DonorKind.valueOf(rs.getString("donor_kind")),
                 rs.getString("phone"),
                 PledgeStatus.valueOf(rs.getString("status")),
-                rs.getObject("cash_amount_vnd", Long.class),
-                rs.getLong("cash_received_vnd"),
+                MoneyColumns.nullableMoney(rs, "cash_amount_vnd"),
+                MoneyColumns.money(rs, "cash_received_vnd"),
                 rs.getLong("items"),
                 rs.getString("point_name"),
                 rs.getObject("expected_on", LocalDate.class),

@@ -2,6 +2,7 @@ package vn.cungem.donation;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.cungem.shared.Money;
 
 /**
  * A pledge as the public form or the API sends it: goods, money or both; where and when; who. The idempotency key
@@ -10,7 +11,7 @@ import java.util.List;
 public record PledgeRequest(
         Long campaignId,
         List<PledgeLineRequest> lines,
-        Long cashAmountVnd,
+        Money cashAmountVnd,
         Long collectionPointId,
         LocalDate expectedOn,
         DonorDetails donor,

@@ -2,6 +2,7 @@ package vn.cungem.donation;
 
 import java.util.Map;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.shared.Money;
 
 /** Where a pledge stands. Computed, never typed by hand: from what was pledged against what arrived. */
 public enum PledgeStatus {
@@ -19,15 +20,16 @@ public enum PledgeStatus {
             PledgeStatus current,
             Map<ItemType, Integer> pledged,
             Map<ItemType, Integer> received,
-            long cashPledgedVnd,
-            long cashReceivedVnd) {
+            Money cashPledgedVnd,
+            Money cashReceivedVnd) {
         if (current == CANCELLED) {
             return CANCELLED;
         }
-        boolean anything = cashReceivedVnd > 0 || received.values().stream().anyMatch(q -> q > 0);
+        boolean anything =
+                cashReceivedVnd.isPositive() || received.values().stream().anyMatch(q -> q > 0);
         boolean goodsComplete =
                 pledged.entrySet().stream().allMatch(e -> received.getOrDefault(e.getKey(), 0) >= e.getValue());
-        boolean cashComplete = cashReceivedVnd >= cashPledgedVnd;
+        boolean cashComplete = cashReceivedVnd.compareTo(cashPledgedVnd) >= 0;
         if (goodsComplete && cashComplete && anything) {
             return RECEIVED;
         }

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
@@ -109,7 +110,8 @@ class PledgeSubmissions {
         long donorId = donors.create(donor, unitId);
         TrackingCode code = freshCode();
         OffsetDateTime now = OffsetDateTime.now();
-        Long cash = request.cashAmountVnd() == null || request.cashAmountVnd() == 0 ? null : request.cashAmountVnd();
+        Money cash =
+                request.cashAmountVnd() == null || request.cashAmountVnd().isZero() ? null : request.cashAmountVnd();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into pledge (code, campaign_id, donor_id, collection_point_id, expected_on,
@@ -121,7 +123,7 @@ class PledgeSubmissions {
                         donorId,
                         point == null ? null : point.id(),
                         request.expectedOn(),
-                        cash,
+                        Money.vndOrNull(cash),
                         request.wantsCertificate(),
                         request.note() == null || request.note().isBlank()
                                 ? null
@@ -151,7 +153,7 @@ class PledgeSubmissions {
         after.put("campaignId", campaign.id());
         after.put("donorId", donorId);
         after.put("collectionPointId", point == null ? null : point.id());
-        after.put("cashAmountVnd", cash);
+        after.put("cashAmountVnd", Money.vndOrNull(cash));
         after.put("lines", request.lines().size());
         events.publishEvent(DomainChange.created(Pledges.ENTITY, id, unitId, after));
         return new PledgeSaved(id, code, true);

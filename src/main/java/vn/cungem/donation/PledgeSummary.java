@@ -2,6 +2,7 @@ package vn.cungem.donation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import vn.cungem.shared.Money;
 
 /** A row of a campaign's pledge list. */
 public record PledgeSummary(
@@ -11,8 +12,8 @@ public record PledgeSummary(
         DonorKind donorKind,
         String donorPhone,
         PledgeStatus status,
-        Long cashAmountVnd,
-        long cashReceivedVnd,
+        Money cashAmountVnd,
+        Money cashReceivedVnd,
         long items,
         String pointName,
         LocalDate expectedOn,

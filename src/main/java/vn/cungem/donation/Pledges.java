@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.CampaignStatus;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -22,8 +23,8 @@ public class Pledges {
 
     public static final String ENTITY = "pledge";
     public static final int PAGE_SIZE = 25;
-    public static final long MIN_CASH_VND = 10_000;
-    public static final long MAX_CASH_VND = 100_000_000_000L;
+    public static final Money MIN_CASH = Money.vnd(10_000);
+    public static final Money MAX_CASH = Money.vnd(100_000_000_000L);
     public static final int MAX_QUANTITY = 10_000;
 
     private final Campaigns campaigns;
@@ -82,7 +83,7 @@ public class Pledges {
     }
 
     /** Transfer details for a money pledge, when the campaign has a bank account. */
-    public Optional<TransferDetails> transfer(long campaignId, String code, Long cashAmountVnd) {
+    public Optional<TransferDetails> transfer(long campaignId, String code, Money cashAmountVnd) {
         return queries.transfer(campaignId, code, cashAmountVnd);
     }
 

@@ -3,6 +3,7 @@ package vn.cungem.donation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.cungem.shared.Money;
 
 /**
  * A pledge as anyone holding its code may see it: no phone, email or tax code; the donor's name only when they agreed
@@ -15,8 +16,8 @@ public record PublicPledge(
         String campaignName,
         PledgeStatus status,
         List<PledgeLine> lines,
-        Long cashAmountVnd,
-        long cashReceivedVnd,
+        Money cashAmountVnd,
+        Money cashReceivedVnd,
         String pointName,
         String pointAddress,
         String pointOpeningHours,

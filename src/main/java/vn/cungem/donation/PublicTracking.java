@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 
 /**
  * What the public tracking page may read of a pledge or a receipt by its code: what was pledged, when and where it
@@ -30,8 +32,8 @@ public class PublicTracking {
             String campaignName,
             OffsetDateTime createdAt,
             String status,
-            Long cashPledgedVnd,
-            long cashReceivedVnd,
+            Money cashPledgedVnd,
+            Money cashReceivedVnd,
             boolean wantsCertificate,
             List<Goods> pledged,
             List<Arrival> arrivals) {}
@@ -58,8 +60,8 @@ public class PublicTracking {
                         campaigns.nameOf(rs.getLong(3)),
                         rs.getObject(4, OffsetDateTime.class),
                         rs.getString(5),
-                        rs.getObject(6, Long.class),
-                        rs.getLong(7),
+                        MoneyColumns.nullableMoney(rs, "cash_amount_vnd"),
+                        MoneyColumns.money(rs, "cash_received_vnd"),
                         rs.getBoolean(8),
                         List.of(),
                         List.of()))

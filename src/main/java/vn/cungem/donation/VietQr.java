@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.text.VietnameseText;
 
 /**
@@ -27,18 +28,20 @@ public final class VietQr {
     private static final Pattern BIN = Pattern.compile("\\d{6}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Za-z]{1,19}");
     public static final int NOTE_MAX = 25;
+    /** Field 54 holds at most 13 characters. */
+    private static final Money LARGEST_AMOUNT = Money.vnd(9_999_999_999_999L);
 
     private VietQr() {}
 
     /** A dynamic (amount included) transfer payload; the note is folded to ASCII and cut to 25 characters. */
-    public static String payload(String bankBin, String accountNumber, long amountVnd, String note) {
+    public static String payload(String bankBin, String accountNumber, Money amount, String note) {
         if (bankBin == null || !BIN.matcher(bankBin).matches()) {
             throw InvalidValueException.of("vietqr.bin", "donation.error.vietqr.bin");
         }
         if (accountNumber == null || !ACCOUNT.matcher(accountNumber).matches()) {
             throw InvalidValueException.of("vietqr.account", "donation.error.vietqr.account");
         }
-        if (amountVnd <= 0 || amountVnd > 9_999_999_999_999L) {
+        if (amount == null || !amount.isPositive() || amount.compareTo(LARGEST_AMOUNT) > 0) {
             throw InvalidValueException.of("vietqr.amount", "donation.error.vietqr.amount");
         }
         String account = tlv("00", bankBin) + tlv("01", accountNumber);
@@ -48,7 +51,7 @@ public final class VietQr {
                 .append(tlv("01", "12"))
                 .append(tlv("38", merchant))
                 .append(tlv("53", "704"))
-                .append(tlv("54", Long.toString(amountVnd)))
+                .append(tlv("54", Long.toString(amount.vnd())))
                 .append(tlv("58", "VN"));
         String cleanNote = asciiNote(note);
         if (!cleanNote.isEmpty()) {

@@ -14,6 +14,7 @@ import vn.cungem.donation.PublicTracking.Goods;
 import vn.cungem.donation.TrackingCode;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
 
 /**
@@ -53,8 +54,8 @@ public class Tracking {
             LocalDate pledgedOn,
             String pledgeStatus,
             List<Goods> pledged,
-            Long cashPledgedVnd,
-            long cashReceivedVnd,
+            Money cashPledgedVnd,
+            Money cashReceivedVnd,
             List<Arrival> arrivals,
             List<Device> devices,
             boolean certificateAvailable) {}
@@ -92,7 +93,8 @@ public class Tracking {
                         p.arrivals(),
                         devices(inventory.itemsOfPledge(p.id())),
                         p.wantsCertificate()
-                                && (p.cashReceivedVnd() > 0 || !p.arrivals().isEmpty())));
+                                && (p.cashReceivedVnd().isPositive()
+                                        || !p.arrivals().isEmpty())));
     }
 
     private Optional<Journey> receipt(String code) {
@@ -106,7 +108,7 @@ public class Tracking {
                         null,
                         List.of(),
                         null,
-                        0,
+                        Money.ZERO,
                         r.arrivals(),
                         devices(inventory.itemsOfReceipt(r.id())),
                         false));
@@ -123,7 +125,7 @@ public class Tracking {
                         null,
                         List.of(),
                         null,
-                        0,
+                        Money.ZERO,
                         List.of(),
                         devices(List.of(item)),
                         false));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.Money;
 
 class CampaignSpecTests {
 
@@ -128,7 +129,7 @@ class CampaignSpecTests {
 
     @Test
     void rejectsNegativeTargets() {
-        CampaignSpec spec = withPhases(new Phase("P", SEP_10, null, -1, -2, -3L));
+        CampaignSpec spec = withPhases(new Phase("P", SEP_10, null, -1, -2, Money.vnd(-3)));
         assertThat(fields(spec))
                 .containsExactlyInAnyOrder(
                         "phases[0].targetDevices", "phases[0].targetStudents", "phases[0].targetCashVnd");

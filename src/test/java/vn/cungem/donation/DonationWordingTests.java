@@ -23,6 +23,7 @@ import org.mockito.ArgumentCaptor;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.vietqr.VietnameseBank;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.mail.OutgoingMail;
 import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.Labelled;
@@ -135,7 +136,7 @@ class DonationWordingTests {
             assertThat(e.code()).isEqualTo("tracking-code.invalid");
             assertThat(e.messageVi()).isEqualTo("Mã theo dõi không đúng (ví dụ CE7K3M9Q2X: 2 chữ cái và 8 ký tự).");
         });
-        assertThatThrownBy(() -> VietQr.payload("97042", "123", 1000, "x"))
+        assertThatThrownBy(() -> VietQr.payload("97042", "123", Money.vnd(1000), "x"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.code()).isEqualTo("vietqr.bin");
                     assertThat(e.messageEn()).isEqualTo("The bank BIN must have 6 digits.");

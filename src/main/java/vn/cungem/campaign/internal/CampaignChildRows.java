@@ -11,6 +11,8 @@ import vn.cungem.campaign.ItemType;
 import vn.cungem.campaign.Milestone;
 import vn.cungem.campaign.Phase;
 import vn.cungem.campaign.PriorityCategory;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 
 /** The rows a campaign owns beside its own: units, phases, categories, item types, requirements, milestones. */
 @Repository
@@ -58,7 +60,7 @@ class CampaignChildRows {
                             p.endsOn(),
                             p.targetDevices(),
                             p.targetStudents(),
-                            p.targetCashVnd())
+                            Money.vndOrNull(p.targetCashVnd()))
                     .update();
         }
         ordinal = 0;
@@ -108,7 +110,7 @@ class CampaignChildRows {
                         rs.getObject("ends_on", LocalDate.class),
                         (Integer) rs.getObject("target_devices", Integer.class),
                         (Integer) rs.getObject("target_students", Integer.class),
-                        (Long) rs.getObject("target_cash_vnd", Long.class)))
+                        MoneyColumns.nullableMoney(rs, "target_cash_vnd")))
                 .list();
     }
 

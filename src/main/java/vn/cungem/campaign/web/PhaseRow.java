@@ -3,6 +3,7 @@ package vn.cungem.campaign.web;
 import java.util.List;
 import vn.cungem.campaign.CampaignProblem;
 import vn.cungem.campaign.Phase;
+import vn.cungem.shared.Money;
 
 /** One phase of the form as typed. */
 public class PhaseRow extends DatedRow {
@@ -18,7 +19,7 @@ public class PhaseRow extends DatedRow {
         row.setDates(p.startsOn(), p.endsOn());
         row.targetDevices = TypedValues.text(p.targetDevices());
         row.targetStudents = TypedValues.text(p.targetStudents());
-        row.targetCashVnd = TypedValues.text(p.targetCashVnd());
+        row.targetCashVnd = TypedValues.text(Money.vndOrNull(p.targetCashVnd()));
         return row;
     }
 
@@ -34,7 +35,7 @@ public class PhaseRow extends DatedRow {
                 ends(f, problems),
                 TypedValues.integer(targetDevices, f + "targetDevices", problems),
                 TypedValues.integer(targetStudents, f + "targetStudents", problems),
-                TypedValues.amount(targetCashVnd, f + "targetCashVnd", problems));
+                TypedValues.money(targetCashVnd, f + "targetCashVnd", problems));
     }
 
     public String getName() {

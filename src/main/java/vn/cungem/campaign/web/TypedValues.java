@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import vn.cungem.campaign.CampaignProblem;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.text.Formats;
 
 /**
@@ -46,6 +47,10 @@ final class TypedValues {
             return null;
         }
         return Long.parseLong(digits);
+    }
+
+    static Money money(String text, String field, List<CampaignProblem> problems) {
+        return Money.ofNullable(amount(text, field, problems));
     }
 
     static Integer integer(String text, String field, List<CampaignProblem> problems) {

@@ -24,6 +24,7 @@ import vn.cungem.campaign.Campaign;
 import vn.cungem.donation.cash.Reconciler.OpenPledge;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -265,7 +266,10 @@ public class BankStatements {
                          where p.campaign_id = ? and p.status <> 'CANCELLED'""")
                 .param(campaignId)
                 .query((rs, n) -> new OpenPledge(
-                        rs.getLong(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3), rs.getLong(4)))
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3) == null ? "" : rs.getString(3),
+                        MoneyColumns.money(rs, 4)))
                 .list();
     }
 }

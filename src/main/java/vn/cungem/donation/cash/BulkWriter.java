@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
@@ -24,9 +25,9 @@ interface BulkWriter {
             String fingerprint,
             LocalDate bookedOn,
             String reference,
-            long debit,
-            long credit,
-            Long balance,
+            Money debit,
+            Money credit,
+            Money balance,
             String description,
             String descriptionFolded,
             String status,
@@ -35,7 +36,7 @@ interface BulkWriter {
             Instant matchedAt) {}
 
     /** A pledge's recomputed status and cash received. */
-    record PledgeUpdate(long id, String status, long cashReceived) {}
+    record PledgeUpdate(long id, String status, Money cashReceived) {}
 
     /**
      * Receives an import's lines one at a time and writes them as they come, so the database stores the first lines

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.cungem.donation.cash.StatementQueries.LineView;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Callers;
 
 /** A campaign's bank statements, ledger and purchases for integrations. Out-of-scope campaigns answer 404. */
@@ -91,7 +92,7 @@ class CashApiController {
     }
 
     /** A correction: direction CREDIT or DEBIT, whole VND, reason required. */
-    record CorrectionBody(String direction, Long amount, String reason) {}
+    record CorrectionBody(String direction, Money amount, String reason) {}
 
     record Created(long id) {}
 
@@ -99,13 +100,8 @@ class CashApiController {
     @PostMapping("/ledger/{entryId}/corrections")
     @ResponseStatus(HttpStatus.CREATED)
     Created correct(@PathVariable long campaignId, @PathVariable long entryId, @RequestBody CorrectionBody body) {
-        return new Created(ledger.correct(
-                campaignId,
-                entryId,
-                body.direction(),
-                body.amount() == null ? 0 : body.amount(),
-                body.reason(),
-                Callers.current()));
+        return new Created(
+                ledger.correct(campaignId, entryId, body.direction(), body.amount(), body.reason(), Callers.current()));
     }
 
     @Operation(summary = "Ghi nhận mua sắm từ quỹ / Record a purchase paid from the cash")

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 
@@ -85,7 +86,7 @@ class CashController {
         return "redirect:/campaigns/" + campaignId + "/ledger";
     }
 
-    static long amountOf(String text) {
+    static Money amountOf(String text) {
         try {
             return StatementParser.amount(text);
         } catch (IllegalArgumentException e) {
@@ -161,7 +162,8 @@ class CashController {
             }
             Integer qty = null;
             if (quantity != null) {
-                long q = amountOf(quantity);
+                // a count typed the way amounts are (1.000), read by the same reader
+                long q = amountOf(quantity).vnd();
                 qty = (int) Math.min(q, Integer.MAX_VALUE);
             }
             lines.add(

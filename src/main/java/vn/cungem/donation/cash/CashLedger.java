@@ -14,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
@@ -29,12 +31,13 @@ public class CashLedger {
 
     public static final String ENTITY = "ledger_entry";
     public static final int PAGE_SIZE = 50;
+    private static final Money LARGEST_CORRECTION = Money.vnd(1_000_000_000_000L);
 
     public record Entry(
             long id,
             LocalDate bookedOn,
             String direction,
-            long amount,
+            Money amount,
             String reason,
             String description,
             String pledgeCode,
@@ -42,14 +45,14 @@ public class CashLedger {
             Long purchaseId,
             Long correctsEntryId,
             String recordedBy,
-            long balance) {
+            Money balance) {
 
-        public long signedAmount() {
-            return "CREDIT".equals(direction) ? amount : -amount;
+        public Money signedAmount() {
+            return "CREDIT".equals(direction) ? amount : Money.ZERO.minus(amount);
         }
     }
 
-    public record Totals(long credits, long debits, long balance, long entries) {}
+    public record Totals(Money credits, Money debits, Money balance, long entries) {}
 
     /**
      * How the ledger agrees with the imported statements. {@code fromBankLines} sums the entries made from bank lines;
@@ -58,10 +61,10 @@ public class CashLedger {
      * bank saw (matched, unmatched and ignored lines).
      */
     public record Check(
-            long fromBankLines,
-            long postedBankLines,
-            long allBankLines,
-            Long lastStatementBalance,
+            Money fromBankLines,
+            Money postedBankLines,
+            Money allBankLines,
+            Money lastStatementBalance,
             boolean consistent,
             boolean balanceDiffers) {}
 
@@ -110,7 +113,7 @@ public class CashLedger {
                 rs.getLong(1),
                 rs.getObject(2, LocalDate.class),
                 rs.getString(3),
-                rs.getLong(4),
+                MoneyColumns.money(rs, 4),
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7),
@@ -118,7 +121,7 @@ public class CashLedger {
                 rs.getObject(9, Long.class),
                 rs.getObject(10, Long.class),
                 rs.getString(11),
-                rs.getLong(12));
+                MoneyColumns.money(rs, 12));
     }
 
     Totals totals(long campaignId) {
@@ -128,39 +131,48 @@ public class CashLedger {
                                count(*)
                           from ledger_entry where campaign_id = ?""")
                 .param(campaignId)
-                .query((rs, n) ->
-                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) -> {
+                    Money credits = MoneyColumns.money(rs, 1);
+                    Money debits = MoneyColumns.money(rs, 2);
+                    return new Totals(credits, debits, credits.minus(debits), rs.getLong(3));
+                })
                 .single();
     }
 
     /** The balance now; callers that debit hold the campaign lock. */
-    long balance(long campaignId) {
+    Money balance(long campaignId) {
         return totals(campaignId).balance();
     }
 
     Check check(long campaignId) {
-        long fromBank = jdbc.sql("""
+        Money fromBank = jdbc.sql("""
                         select coalesce(sum(case when direction = 'CREDIT' then amount_vnd else -amount_vnd end), 0)
-                          from ledger_entry where campaign_id = ? and bank_line_id is not null""").param(campaignId).query(Long.class).single();
-        long[] lines = jdbc.sql("""
+                          from ledger_entry where campaign_id = ? and bank_line_id is not null""")
+                .param(campaignId)
+                .query((rs, n) -> MoneyColumns.money(rs, 1))
+                .single();
+        Money[] lines = jdbc.sql("""
                         select coalesce(sum(case when status = 'MATCHED' then credit_vnd - debit_vnd else 0 end), 0),
                                coalesce(sum(credit_vnd - debit_vnd), 0)
                           from bank_statement_line where campaign_id = ?""")
                 .param(campaignId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> new Money[] {MoneyColumns.money(rs, 1), MoneyColumns.money(rs, 2)})
                 .single();
-        Long lastBalance =
-                jdbc.sql("""
+        Money lastBalance = jdbc.sql("""
                         select balance_vnd from bank_statement_line
                          where campaign_id = ? and balance_vnd is not null
-                         order by booked_on desc, id desc limit 1""").param(campaignId).query(Long.class).optional().orElse(null);
+                         order by booked_on desc, id desc limit 1""")
+                .param(campaignId)
+                .query((rs, n) -> MoneyColumns.money(rs, 1))
+                .optional()
+                .orElse(null);
         return new Check(
                 fromBank,
                 lines[0],
                 lines[1],
                 lastBalance,
-                fromBank == lines[0],
-                lastBalance != null && lastBalance != lines[1]);
+                fromBank.equals(lines[0]),
+                lastBalance != null && !lastBalance.equals(lines[1]));
     }
 
     /**
@@ -168,14 +180,14 @@ public class CashLedger {
      * corrects (to reverse a credit of 500.000 ₫ booked twice, post a DEBIT of 500.000 ₫). The reason is required.
      */
     @Transactional
-    public long correct(long campaignId, long entryId, String direction, long amount, String reason, Caller caller) {
+    public long correct(long campaignId, long entryId, String direction, Money amount, String reason, Caller caller) {
         Campaign campaign = access.require(campaignId, caller);
         String why = VietnameseText.tidy(reason);
         String dir = direction == null ? "" : direction.trim().toUpperCase(Locale.ROOT);
         if (!dir.equals("CREDIT") && !dir.equals("DEBIT")) {
             throw InvalidValueException.of("ledger.direction", "cash.error.ledger.direction");
         }
-        if (amount <= 0 || amount > 1_000_000_000_000L) {
+        if (amount == null || !amount.isPositive() || amount.compareTo(LARGEST_CORRECTION) > 0) {
             throw InvalidValueException.of("ledger.amount", "cash.error.ledger.amount");
         }
         if (why == null || why.length() < 3 || why.length() > 480) {
@@ -194,7 +206,7 @@ public class CashLedger {
                         campaignId,
                         today.isBefore(corrected) ? corrected : today,
                         dir,
-                        amount,
+                        amount.vnd(),
                         "CORRECTION",
                         // the ledger records its entries in Vietnamese, whoever posts them
                         Bundles.vi("cash.ledger.correction-note", entryId, why),
@@ -208,7 +220,7 @@ public class CashLedger {
         long id = keys.getKey().longValue();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("direction", dir);
-        after.put("amount", amount);
+        after.put("amount", amount.vnd());
         after.put("correctsEntryId", entryId);
         events.publishEvent(new DomainChange(
                 ENTITY, String.valueOf(id), "CREATED", CashAccess.unitOf(campaign), Map.of(), after, why));
@@ -224,9 +236,10 @@ public class CashLedger {
         jdbc.sql(SELECT).param(campaignId).query(rs -> {
             try {
                 Entry e = entry(rs);
-                out.write(e.bookedOn() + "," + e.direction() + "," + e.amount() + "," + e.reason() + ","
+                out.write(e.bookedOn() + "," + e.direction() + "," + e.amount().vnd() + "," + e.reason() + ","
                         + csv(e.description()) + "," + (e.pledgeCode() == null ? "" : e.pledgeCode()) + ","
-                        + (e.correctsEntryId() == null ? "" : e.correctsEntryId()) + "," + e.balance() + "," + e.id()
+                        + (e.correctsEntryId() == null ? "" : e.correctsEntryId()) + ","
+                        + e.balance().vnd() + "," + e.id()
                         + "\r\n");
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.cungem.shared.Money;
 
 /** Portable batched inserts and one MERGE per thousand pledges: the writer for H2 (and any database without COPY). */
 final class JdbcBatchWriter implements BulkWriter {
@@ -58,9 +59,9 @@ final class JdbcBatchWriter implements BulkWriter {
             ps.setString(3, l.fingerprint());
             ps.setDate(4, Date.valueOf(l.bookedOn()));
             ps.setString(5, l.reference());
-            ps.setLong(6, l.debit());
-            ps.setLong(7, l.credit());
-            setLong(ps, 8, l.balance());
+            ps.setLong(6, l.debit().vnd());
+            ps.setLong(7, l.credit().vnd());
+            setLong(ps, 8, Money.vndOrNull(l.balance()));
             ps.setString(9, l.description());
             ps.setString(10, l.descriptionFolded());
             ps.setString(11, l.status());
@@ -85,7 +86,7 @@ final class JdbcBatchWriter implements BulkWriter {
             sql.append(i == 0 ? "" : ", ").append("(cast(? as bigint), cast(? as varchar(20)), cast(? as bigint))");
             params.add(updates.get(i).id());
             params.add(updates.get(i).status());
-            params.add(updates.get(i).cashReceived());
+            params.add(updates.get(i).cashReceived().vnd());
         }
         sql.append(") as v (id, status, cash) on p.id = v.id when matched then update set status = v.status,"
                 + " cash_received_vnd = v.cash, updated_at = current_timestamp, version = p.version + 1");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Caller;
 
 /**
@@ -61,7 +62,7 @@ class LedgerPosting {
             LocalDate bookedOn,
             String description,
             String direction,
-            long amount,
+            Money amount,
             String reason,
             Long pledgeId,
             Caller caller) {
@@ -71,7 +72,7 @@ class LedgerPosting {
                         campaignId,
                         bookedOn,
                         direction,
-                        amount,
+                        amount.vnd(),
                         reason,
                         cut(description.isEmpty() ? "—" : description, 500),
                         pledgeId,

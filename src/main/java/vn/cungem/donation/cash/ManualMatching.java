@@ -14,8 +14,10 @@ import vn.cungem.donation.PledgeProgress;
 import vn.cungem.donation.TrackingCode;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -36,7 +38,7 @@ public class ManualMatching {
         PURCHASE
     }
 
-    private record Line(long id, LocalDate bookedOn, long debit, long credit, String description, String status) {}
+    private record Line(long id, LocalDate bookedOn, Money debit, Money credit, String description, String status) {}
 
     private final JdbcClient jdbc;
     private final CashAccess access;
@@ -95,7 +97,7 @@ public class ManualMatching {
         Campaign campaign = access.require(campaignId, caller);
         access.lock(campaignId);
         Line line = unmatchedLine(campaignId, lineId);
-        if (line.debit() <= 0 || reason == null) {
+        if (!line.debit().isPositive() || reason == null) {
             throw InvalidValueException.of("statement.not-debit", "cash.error.statement.not-debit");
         }
         markLine(lineId, "MATCHED", null, "MANUAL", null);
@@ -125,8 +127,8 @@ public class ManualMatching {
                 .query((rs, n) -> new Line(
                         rs.getLong(1),
                         rs.getObject(2, LocalDate.class),
-                        rs.getLong(3),
-                        rs.getLong(4),
+                        MoneyColumns.money(rs, 3),
+                        MoneyColumns.money(rs, 4),
                         rs.getString(5),
                         rs.getString(6)))
                 .optional()
@@ -150,13 +152,13 @@ public class ManualMatching {
     }
 
     private static void requireCredit(Line line) {
-        if (line.credit() <= 0) {
+        if (!line.credit().isPositive()) {
             throw InvalidValueException.of("statement.not-credit", "cash.error.statement.not-credit");
         }
     }
 
     private long post(
-            long campaignId, Line line, String direction, long amount, String reason, Long pledgeId, Caller caller) {
+            long campaignId, Line line, String direction, Money amount, String reason, Long pledgeId, Caller caller) {
         return ledger.postLine(
                 campaignId,
                 line.id(),

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.PledgeProgress;
 import vn.cungem.donation.PledgeStatus;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 
 /**
  * {@link PledgeProgress#recompute} for many pledges at once: a statement of 100,000 lines touches tens of thousands of
@@ -57,7 +59,9 @@ class PledgeCashProgress {
         jdbc.sql("select id, status, cash_amount_vnd from pledge where campaign_id = ?")
                 .param(campaignId)
                 .query(rs -> {
-                    current.put(rs.getLong(1), new Current(PledgeStatus.valueOf(rs.getString(2)), rs.getLong(3)));
+                    current.put(
+                            rs.getLong(1),
+                            new Current(PledgeStatus.valueOf(rs.getString(2)), MoneyColumns.money(rs, 3)));
                 });
         Map<Long, Map<ItemType, Integer>> pledged = quantities(
                 "select l.pledge_id, l.item_type, sum(l.quantity) from pledge_line l join pledge p on p.id = l.pledge_id"
@@ -67,12 +71,12 @@ class PledgeCashProgress {
                 "select r.pledge_id, l.item_type, sum(l.quantity) from receipt_line l join receipt r on r.id = l.receipt_id"
                         + " where r.campaign_id = ? and r.pledge_id is not null group by r.pledge_id, l.item_type",
                 campaignId);
-        Map<Long, Long> cash = new HashMap<>();
+        Map<Long, Money> cash = new HashMap<>();
         jdbc.sql("select pledge_id, sum(credit_vnd) from bank_statement_line"
                         + " where campaign_id = ? and status = 'MATCHED' and pledge_id is not null group by pledge_id")
                 .param(campaignId)
                 .query(rs -> {
-                    cash.put(rs.getLong(1), rs.getLong(2));
+                    cash.put(rs.getLong(1), MoneyColumns.money(rs, 2));
                 });
         List<BulkWriter.PledgeUpdate> all = new ArrayList<>();
         for (long id : ids) {
@@ -80,7 +84,7 @@ class PledgeCashProgress {
             if (c == null) {
                 continue;
             }
-            long cashReceived = cash.getOrDefault(id, 0L);
+            Money cashReceived = cash.getOrDefault(id, Money.ZERO);
             PledgeStatus status = PledgeStatus.of(
                     c.status(),
                     pledged.getOrDefault(id, Map.of()),
@@ -92,7 +96,7 @@ class PledgeCashProgress {
         writer.updatePledges(all);
     }
 
-    private record Current(PledgeStatus status, long cashPledged) {}
+    private record Current(PledgeStatus status, Money cashPledged) {}
 
     private Map<Long, Map<ItemType, Integer>> quantities(String sql, long campaignId) {
         Map<Long, Map<ItemType, Integer>> out = new HashMap<>();

@@ -13,6 +13,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.jdbc.CopyCsv;
 import vn.cungem.shared.jdbc.PostgresCopy;
 
@@ -65,9 +66,9 @@ final class PostgresCopyWriter implements BulkWriter {
                     .text(l.fingerprint())
                     .text(l.bookedOn().toString())
                     .text(l.reference())
-                    .value(l.debit())
-                    .value(l.credit())
-                    .value(l.balance())
+                    .value(l.debit().vnd())
+                    .value(l.credit().vnd())
+                    .value(Money.vndOrNull(l.balance()))
                     .text(l.description())
                     .text(l.descriptionFolded())
                     .text(l.status())
@@ -145,7 +146,7 @@ final class PostgresCopyWriter implements BulkWriter {
             new CopyCsv(csv)
                     .value(u.id())
                     .text(u.status())
-                    .value(u.cashReceived())
+                    .value(u.cashReceived().vnd())
                     .end();
         }
         copy("copy pledge_cash_update (id, status, cash) from stdin with (format csv)", csv);

@@ -21,7 +21,9 @@ import vn.cungem.donation.GoodsPurchased;
 import vn.cungem.donation.ItemCondition;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
@@ -35,6 +37,7 @@ import vn.cungem.shared.text.VietnameseText;
 public class Purchases {
 
     public static final String ENTITY = "purchase";
+    private static final Money LARGEST_UNIT_PRICE = Money.vnd(10_000_000_000L);
 
     /** A purchase as typed: the total is never typed, it is the sum of the lines. */
     public record PurchaseForm(
@@ -47,7 +50,7 @@ public class Purchases {
             List<LineForm> lines,
             String idempotencyKey) {}
 
-    public record LineForm(ItemType itemType, String description, Integer quantity, Long unitPrice) {}
+    public record LineForm(ItemType itemType, String description, Integer quantity, Money unitPrice) {}
 
     public record PurchaseView(
             long id,
@@ -56,7 +59,7 @@ public class Purchases {
             String documentKind,
             String documentNumber,
             LocalDate documentDate,
-            long total,
+            Money total,
             String collectionPoint,
             String recordedBy,
             OffsetDateTime createdAt) {}
@@ -113,7 +116,7 @@ public class Purchases {
             problems.add(problem("documentDate", "cash.error.purchase.date"));
         }
         List<LineForm> lines = new ArrayList<>();
-        long total = 0;
+        Money total = Money.ZERO;
         for (LineForm line : form.lines() == null ? List.<LineForm>of() : form.lines()) {
             boolean empty = line.itemType() == null
                     && (line.description() == null || line.description().isBlank())
@@ -133,13 +136,13 @@ public class Purchases {
                     || line.quantity() < 1
                     || line.quantity() > 100_000
                     || line.unitPrice() == null
-                    || line.unitPrice() < 1
-                    || line.unitPrice() > 10_000_000_000L) {
+                    || !line.unitPrice().isPositive()
+                    || line.unitPrice().compareTo(LARGEST_UNIT_PRICE) > 0) {
                 problems.add(problem("lines", "cash.error.purchase.line", n));
                 continue;
             }
             lines.add(new LineForm(line.itemType(), description, line.quantity(), line.unitPrice()));
-            total = Math.addExact(total, Math.multiplyExact(line.quantity().longValue(), line.unitPrice()));
+            total = total.plus(line.unitPrice().times(line.quantity()));
         }
         if (lines.isEmpty() && problems.isEmpty()) {
             problems.add(problem("lines", "cash.error.purchase.no-lines"));
@@ -176,10 +179,10 @@ public class Purchases {
                 return new Recorded(existing.get(), true);
             }
         }
-        long balance = ledger.balance(campaignId);
-        if (total > balance) {
+        Money balance = ledger.balance(campaignId);
+        if (total.compareTo(balance) > 0) {
             throw ConflictException.of(
-                    "purchase.insufficient", "cash.error.purchase.insufficient", vnd(total), vnd(balance));
+                    "purchase.insufficient", "cash.error.purchase.insufficient", total.toString(), balance.toString());
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -194,7 +197,7 @@ public class Purchases {
                         kind,
                         number,
                         form.documentDate(),
-                        total,
+                        total.vnd(),
                         form.collectionPointId(),
                         key,
                         caller.accountId(),
@@ -213,7 +216,7 @@ public class Purchases {
                             line.itemType().name(),
                             line.description(),
                             line.quantity(),
-                            line.unitPrice(),
+                            line.unitPrice().vnd(),
                             ++ordinal)
                     .update();
             goods.add(new GoodsLine(
@@ -224,7 +227,7 @@ public class Purchases {
                         campaignId,
                         form.documentDate(),
                         "DEBIT",
-                        total,
+                        total.vnd(),
                         "PURCHASE",
                         // the ledger records its entries in Vietnamese, whoever posts them
                         LedgerPosting.cut(Bundles.vi("cash.purchase." + kind) + " " + number + " — " + vendor, 500),
@@ -239,7 +242,7 @@ public class Purchases {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("vendor", vendor);
         after.put("document", kind + " " + number);
-        after.put("total", total);
+        after.put("total", total.vnd());
         after.put("lines", lines.size());
         events.publishEvent(DomainChange.created(ENTITY, id, CashAccess.unitOf(campaign), after));
         events.publishEvent(
@@ -259,10 +262,6 @@ public class Purchases {
         return FieldProblem.of(field, "purchase.invalid", key, args);
     }
 
-    private static String vnd(long amount) {
-        return String.format(Locale.ROOT, "%,d", amount).replace(',', '.') + " ₫";
-    }
-
     @Transactional(readOnly = true)
     public List<PurchaseView> list(long campaignId, int page, Caller caller) {
         access.require(campaignId, caller);
@@ -279,7 +278,7 @@ public class Purchases {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getObject(6, LocalDate.class),
-                        rs.getLong(7),
+                        MoneyColumns.money(rs, 7),
                         rs.getString(8),
                         rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class)))

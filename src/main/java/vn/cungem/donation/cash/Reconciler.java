@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.cungem.donation.TrackingCode;
+import vn.cungem.shared.Money;
 
 /**
  * Decides which pledge a credit line pays, in plain Java. First the pledge code in the transfer note (the VietQR note
@@ -17,7 +18,7 @@ import vn.cungem.donation.TrackingCode;
 public final class Reconciler {
 
     /** A pledge of the campaign as reconciliation needs it; {@code outstanding} is cash still expected. */
-    public record OpenPledge(long id, String code, String donorNameFolded, long outstanding) {}
+    public record OpenPledge(long id, String code, String donorNameFolded, Money outstanding) {}
 
     public enum Method {
         CODE,
@@ -31,15 +32,15 @@ public final class Reconciler {
     private static final int MIN_NAME_LENGTH = 5;
 
     private final Map<String, OpenPledge> byCode = new HashMap<>();
-    private final Map<Long, List<OpenPledge>> byOutstanding = new HashMap<>();
-    private final Map<Long, Long> outstanding = new HashMap<>();
+    private final Map<Money, List<OpenPledge>> byOutstanding = new HashMap<>();
+    private final Map<Long, Money> outstanding = new HashMap<>();
     private final Map<Long, String> paddedNames = new HashMap<>();
 
     public Reconciler(List<OpenPledge> pledges) {
         for (OpenPledge p : pledges) {
             byCode.put(p.code(), p);
             outstanding.put(p.id(), p.outstanding());
-            if (p.outstanding() > 0 && p.donorNameFolded().length() >= MIN_NAME_LENGTH) {
+            if (p.outstanding().isPositive() && p.donorNameFolded().length() >= MIN_NAME_LENGTH) {
                 paddedNames.put(p.id(), " " + words(p.donorNameFolded()).trim() + " ");
                 byOutstanding
                         .computeIfAbsent(p.outstanding(), k -> new ArrayList<>())
@@ -52,8 +53,8 @@ public final class Reconciler {
      * The pledge this credit pays, if one can be told for certain. A match lowers what the pledge still expects, so a
      * second equal transfer in the same statement is not matched to it again by amount.
      */
-    public Optional<Match> match(long credit, String description, String descriptionFolded) {
-        if (credit <= 0) {
+    public Optional<Match> match(Money credit, String description, String descriptionFolded) {
+        if (!credit.isPositive()) {
             return Optional.empty();
         }
         Optional<TrackingCode> code = TrackingCode.findPledgeCodeIn(description);
@@ -71,7 +72,7 @@ public final class Reconciler {
         OpenPledge found = null;
         String padded = " " + words(descriptionFolded) + " ";
         for (OpenPledge candidate : sameAmount) {
-            if (outstanding.get(candidate.id()) != credit) {
+            if (!outstanding.get(candidate.id()).equals(credit)) {
                 continue;
             }
             if (padded.contains(paddedNames.get(candidate.id()))) {
@@ -105,12 +106,12 @@ public final class Reconciler {
         return out.toString();
     }
 
-    private void take(OpenPledge pledge, long credit) {
-        outstanding.merge(pledge.id(), -credit, Long::sum);
+    private void take(OpenPledge pledge, Money credit) {
+        outstanding.merge(pledge.id(), credit, Money::minus);
     }
 
     /** A debit line the bank charged itself (phí chuyển tiền, phí SMS, fee): posted as BANK_FEE without asking. */
-    public static boolean isBankFee(long debit, String descriptionFolded) {
-        return debit > 0 && FEE.matcher(descriptionFolded).find();
+    public static boolean isBankFee(Money debit, String descriptionFolded) {
+        return debit.isPositive() && FEE.matcher(descriptionFolded).find();
     }
 }

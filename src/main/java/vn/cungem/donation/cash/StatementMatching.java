@@ -30,7 +30,7 @@ final class StatementMatching {
     LineRow row(long campaignId, long importId, String fingerprint, StatementLine line, String folded, Instant now) {
         Long pledgeId = null;
         String method = null;
-        if (line.credit() > 0) {
+        if (line.credit().isPositive()) {
             Optional<Match> match = reconciler.match(line.credit(), line.description(), folded);
             if (match.isPresent()) {
                 pledgeId = match.get().pledgeId();

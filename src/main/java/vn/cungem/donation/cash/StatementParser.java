@@ -3,6 +3,7 @@ package vn.cungem.donation.cash;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.spreadsheet.HeaderVocabulary;
 import vn.cungem.shared.spreadsheet.SpreadsheetGuard;
 import vn.cungem.shared.spreadsheet.SpreadsheetParsing;
@@ -76,7 +77,7 @@ public final class StatementParser {
     }
 
     /** Whole VND from {@code 1.250.000}, {@code 1,250,000}, {@code 1250000}, {@code 1,250,000.00}, {@code 500.000 đ}. */
-    static long amount(String text) {
+    static Money amount(String text) {
         return StatementValues.amount(text);
     }
 

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -26,9 +28,9 @@ public class StatementQueries {
             LocalDate bookedOn,
             String reference,
             String description,
-            long debit,
-            long credit,
-            Long balance,
+            Money debit,
+            Money credit,
+            Money balance,
             String status,
             String matchMethod,
             String pledgeCode,
@@ -122,9 +124,9 @@ public class StatementQueries {
                         rs.getObject(2, LocalDate.class),
                         rs.getString(3),
                         rs.getString(7),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getObject(6, Long.class),
+                        MoneyColumns.money(rs, 4),
+                        MoneyColumns.money(rs, 5),
+                        MoneyColumns.nullableMoney(rs, "balance_vnd"),
                         rs.getString(8),
                         rs.getString(9),
                         rs.getString(10),
@@ -151,8 +153,8 @@ public class StatementQueries {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("code", rs.getString(1));
                     row.put("donor", rs.getString(2));
-                    row.put("cashAmount", rs.getObject(3, Long.class));
-                    row.put("cashReceived", rs.getLong(4));
+                    row.put("cashAmount", MoneyColumns.nullableMoney(rs, "cash_amount_vnd"));
+                    row.put("cashReceived", MoneyColumns.money(rs, 4));
                     row.put("status", rs.getString(5));
                     return row;
                 })

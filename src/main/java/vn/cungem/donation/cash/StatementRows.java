@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.cungem.donation.cash.StatementColumns.Column;
 import vn.cungem.donation.cash.StatementRejectedException.LineProblem;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.spreadsheet.HeaderVocabulary;
 import vn.cungem.shared.spreadsheet.HeaderVocabulary.Row;
 import vn.cungem.shared.spreadsheet.TabularReader;
@@ -148,7 +149,7 @@ final class StatementRows implements TabularReader.RowSink {
             }
             if (!date && StatementValues.date(c) != null) {
                 date = true;
-            } else if (!amount && c.strip().length() < 20 && quietAmount(c) != 0) {
+            } else if (!amount && c.strip().length() < 20 && !quietAmount(c).isZero()) {
                 amount = true;
             }
         }
@@ -190,25 +191,25 @@ final class StatementRows implements TabularReader.RowSink {
             }
             return;
         }
-        long[] sides = sides(row, cells);
+        Money[] sides = sides(row, cells);
         if (sides == null) {
             return;
         }
-        if (sides[0] == 0 && sides[1] == 0 && summary(cells)) {
+        if (sides[0].isZero() && sides[1].isZero() && summary(cells)) {
             // an opening or closing balance dated like a transaction ("01/11/2026 | Số dư đầu kỳ | | | 12.000.000")
             skipped.add(row);
             return;
         }
         String balanceText = cell(cells, Column.BALANCE);
-        Long balance = balanceText.isEmpty() ? null : amount(row, balanceText, "banks.amount.balance", false);
+        Money balance = balanceText.isEmpty() ? null : amount(row, balanceText, "banks.amount.balance", false);
         if (!balanceText.isEmpty() && balance == null) {
             return;
         }
-        if (sides[0] > 0 && sides[1] > 0) {
+        if (sides[0].isPositive() && sides[1].isPositive()) {
             problem(row, "banks.line.both-sides");
             return;
         }
-        if (sides[0] == 0 && sides[1] == 0) {
+        if (sides[0].isZero() && sides[1].isZero()) {
             problem(row, "banks.line.no-amount");
             return;
         }
@@ -226,27 +227,27 @@ final class StatementRows implements TabularReader.RowSink {
     }
 
     /** {debit, credit}: from their own columns, or from one amount column by its sign or the side column. */
-    private long[] sides(int row, List<String> cells) {
+    private Money[] sides(int row, List<String> cells) {
         if (columns.containsKey(Column.DEBIT) || columns.containsKey(Column.CREDIT)) {
-            Long debit = amount(row, cell(cells, Column.DEBIT), "banks.amount.debit", false);
-            Long credit = amount(row, cell(cells, Column.CREDIT), "banks.amount.credit", false);
-            return debit == null || credit == null ? null : new long[] {debit, credit};
+            Money debit = amount(row, cell(cells, Column.DEBIT), "banks.amount.debit", false);
+            Money credit = amount(row, cell(cells, Column.CREDIT), "banks.amount.credit", false);
+            return debit == null || credit == null ? null : new Money[] {debit, credit};
         }
-        Long signed = amount(row, cell(cells, Column.AMOUNT), "banks.amount.signed", true);
+        Money signed = amount(row, cell(cells, Column.AMOUNT), "banks.amount.signed", true);
         if (signed == null) {
             return null;
         }
         String side = cell(cells, Column.SIDE);
         if (side.isEmpty()) {
-            return signed < 0 ? new long[] {-signed, 0} : new long[] {0, signed};
+            return signed.isNegative() ? new Money[] {signed.abs(), Money.ZERO} : new Money[] {Money.ZERO, signed};
         }
         Boolean credit = credit(side);
         if (credit == null) {
             problem(row, "banks.line.bad-side", side);
             return null;
         }
-        long value = Math.abs(signed);
-        return credit ? new long[] {0, value} : new long[] {value, 0};
+        Money value = signed.abs();
+        return credit ? new Money[] {Money.ZERO, value} : new Money[] {value, Money.ZERO};
     }
 
     /** True for a credit ("C", "CR", "Có", "+", "Credit"), false for a debit, null when the side is not said. */
@@ -262,18 +263,18 @@ final class StatementRows implements TabularReader.RowSink {
     private boolean hasMoney(List<String> cells) {
         for (Column c : new Column[] {Column.DEBIT, Column.CREDIT, Column.AMOUNT}) {
             String text = cell(cells, c);
-            if (!text.isEmpty() && quietAmount(text) != 0) {
+            if (!text.isEmpty() && !quietAmount(text).isZero()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static long quietAmount(String text) {
+    private static Money quietAmount(String text) {
         try {
             return StatementValues.signed(text);
         } catch (IllegalArgumentException e) {
-            return 0;
+            return Money.ZERO;
         }
     }
 
@@ -290,7 +291,7 @@ final class StatementRows implements TabularReader.RowSink {
         return false;
     }
 
-    private Long amount(int row, String text, String nameKey, boolean signed) {
+    private Money amount(int row, String text, String nameKey, boolean signed) {
         try {
             return signed ? StatementValues.signed(text) : StatementValues.amount(text);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.text.VietnameseText;
 
 /** Reads the amounts and dates of a statement's cells as banks print them. */
@@ -35,15 +36,19 @@ final class StatementValues {
      * a sign or brackets around it ({@code +500,000}, {@code -22.000}, {@code (150,000)}) are dropped: the column says
      * the side.
      */
-    static long amount(String text) {
-        return Math.abs(signed(text));
+    static Money amount(String text) {
+        return Money.vnd(Math.abs(signedVnd(text)));
     }
 
     /**
      * The amount with its sign: negative when written {@code -22.000}, {@code 22.000-} or {@code (22,000)} (a debit in
      * a single amount column), positive otherwise.
      */
-    static long signed(String text) {
+    static Money signed(String text) {
+        return Money.vnd(signedVnd(text));
+    }
+
+    private static long signedVnd(String text) {
         if (text != null && !text.isEmpty() && text.length() <= 16 && allDigits(text)) {
             return checked(Long.parseLong(text));
         }

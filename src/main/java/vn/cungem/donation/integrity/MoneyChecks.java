@@ -10,6 +10,7 @@ import vn.cungem.campaign.Campaigns;
 import vn.cungem.shared.Money;
 import vn.cungem.shared.integrity.IntegrityCheck;
 import vn.cungem.shared.integrity.IntegrityFinding;
+import vn.cungem.shared.jdbc.MoneyColumns;
 
 /**
  * What the money tables must agree on beyond their keys and checks: every matched statement line is in the cash
@@ -26,7 +27,8 @@ class MoneyChecks {
     IntegrityCheck ledgerMatchesStatements(JdbcClient jdbc, Campaigns campaigns) {
         return check("donation.ledger-matches-statements", () -> {
             List<IntegrityFinding> found = new ArrayList<>();
-            jdbc.sql("""
+            jdbc
+                    .sql("""
                             select c.campaign_id,
                                    coalesce((select sum(b.credit_vnd - b.debit_vnd) from bank_statement_line b
                                               where b.campaign_id = c.campaign_id and b.status = 'MATCHED'), 0),
@@ -36,10 +38,16 @@ class MoneyChecks {
                                               where e.campaign_id = c.campaign_id and e.bank_line_id is not null), 0)
                               from (select campaign_id from bank_statement_line
                                     union select campaign_id from ledger_entry) c
-                             order by c.campaign_id desc""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list().stream()
-                    .filter(row -> row[1] != row[2])
+                             order by c.campaign_id desc""")
+                    .query((rs, n) -> new Sums(rs.getLong(1), MoneyColumns.money(rs, 2), MoneyColumns.money(rs, 3)))
+                    .list()
+                    .stream()
+                    .filter(row -> !row.fromLines().equals(row.fromLedger()))
                     .forEach(row -> found.add(IntegrityFinding.of(
-                            "integrity.donation.ledger-differs", code(campaigns, row[0]), vnd(row[1]), vnd(row[2]))));
+                            "integrity.donation.ledger-differs",
+                            code(campaigns, row.campaignId()),
+                            row.fromLines().toString(),
+                            row.fromLedger().toString())));
             return found;
         });
     }
@@ -170,9 +178,8 @@ class MoneyChecks {
         return campaigns.find(campaignId).map(Campaign::code).orElse("#" + campaignId);
     }
 
-    private static String vnd(long amount) {
-        return Money.vnd(amount).toString();
-    }
+    /** A campaign's matched bank lines and its ledger entries made from them, each summed. */
+    private record Sums(long campaignId, Money fromLines, Money fromLedger) {}
 
     private static IntegrityCheck check(String code, java.util.function.Supplier<List<IntegrityFinding>> body) {
         return new IntegrityCheck() {

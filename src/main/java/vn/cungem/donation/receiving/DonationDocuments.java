@@ -16,7 +16,9 @@ import vn.cungem.donation.Receipts;
 import vn.cungem.donation.Receipts.Receipt;
 import vn.cungem.donation.pdf.PdfRenderer;
 import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.Money;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.web.Views;
@@ -90,7 +92,7 @@ class DonationDocuments {
             String donorName,
             boolean anonymous,
             boolean wantsCertificate,
-            long cashReceived) {}
+            Money cashReceived) {}
 
     Pledge pledge(long pledgeId) {
         return jdbc.sql("""
@@ -112,7 +114,7 @@ class DonationDocuments {
                         rs.getString(8),
                         rs.getBoolean(9),
                         rs.getBoolean(10),
-                        rs.getLong(11)))
+                        MoneyColumns.money(rs, 11)))
                 .optional()
                 .map(this::withCampaign)
                 .orElseThrow(() -> new NotFoundException("pledge", pledgeId));
@@ -174,7 +176,7 @@ class DonationDocuments {
     }
 
     boolean anythingReceived(Pledge p) {
-        return p.cashReceived() > 0 || !given(p.id()).isEmpty();
+        return p.cashReceived().isPositive() || !given(p.id()).isEmpty();
     }
 
     byte[] certificatePdf(Pledge p) {
@@ -182,7 +184,7 @@ class DonationDocuments {
         m.put("p", p);
         m.put("donorName", p.anonymous() ? Receipts.ANONYMOUS_VI : p.donorName());
         m.put("given", given(p.id()));
-        m.put("cash", p.cashReceived() > 0 ? views.vnd(p.cashReceived()) : null);
+        m.put("cash", p.cashReceived().isPositive() ? views.vnd(p.cashReceived()) : null);
         LocalDate last = lastReceived(p.id());
         m.put("date", views.date(last == null ? LocalDate.now() : last));
         m.put("today", views.date(LocalDate.now()));

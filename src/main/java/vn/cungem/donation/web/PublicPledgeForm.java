@@ -13,6 +13,7 @@ import vn.cungem.donation.FieldProblem;
 import vn.cungem.donation.ItemCondition;
 import vn.cungem.donation.PledgeLineRequest;
 import vn.cungem.donation.PledgeRequest;
+import vn.cungem.shared.Money;
 
 /**
  * The public pledge form as the browser sends it: every field is text, so whatever a person typed comes back to them
@@ -67,12 +68,12 @@ public class PublicPledgeForm {
                     l.accessories,
                     l.description));
         }
-        Long cash = null;
+        Money cash = null;
         if (!isBlank(cashAmount)) {
             // the signs people write around an amount (₫, đ, VND) are what the reader strips, not wording
             String digits = cashAmount.replaceAll("[\\s.,₫đ]|VND|vnd", "");
             if (digits.matches("\\d{1,15}")) {
-                cash = Long.parseLong(digits);
+                cash = Money.vnd(Long.parseLong(digits));
             } else {
                 problems.add(
                         FieldProblem.of("cashAmountVnd", "pledge.cash.number", "donation.error.pledge.cash.number"));

@@ -27,8 +27,8 @@ public class Views {
         return Formats.DATE_TIME.format(value);
     }
 
-    public String vnd(Long amount) {
-        return amount == null ? "" : Money.vnd(amount).toString();
+    public String vnd(Money amount) {
+        return amount == null ? "" : amount.toString();
     }
 
     public String number(Long value) {

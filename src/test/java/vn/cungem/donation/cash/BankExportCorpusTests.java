@@ -130,8 +130,8 @@ class BankExportCorpusTests {
             StatementLine l = byRow.get(e.row());
             if (l != null
                     && l.bookedOn().equals(e.date())
-                    && l.debit() == e.debit()
-                    && l.credit() == e.credit()
+                    && l.debit().vnd() == e.debit()
+                    && l.credit().vnd() == e.credit()
                     && (e.reference().isEmpty() || e.reference().equals(l.reference()))
                     && VietnameseText.tidy(e.description()).equals(l.description())) {
                 right++;

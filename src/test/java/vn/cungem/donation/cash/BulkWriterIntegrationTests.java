@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.donation.cash.BulkWriter.LineRow;
 import vn.cungem.donation.cash.BulkWriter.PledgeUpdate;
+import vn.cungem.shared.Money;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -109,8 +110,8 @@ class BulkWriterIntegrationTests {
                 "same-fingerprint",
                 LocalDate.of(2021, 9, 1),
                 null,
-                0,
-                500_000,
+                Money.ZERO,
+                Money.vnd(500_000),
                 null,
                 "ung ho",
                 "ung ho",
@@ -127,8 +128,8 @@ class BulkWriterIntegrationTests {
                             twice.fingerprint(),
                             twice.bookedOn(),
                             null,
-                            0,
-                            500_000,
+                            Money.ZERO,
+                            Money.vnd(500_000),
                             null,
                             "ung ho",
                             "ung ho",
@@ -144,8 +145,8 @@ class BulkWriterIntegrationTests {
                                     "fp-" + i,
                                     row.bookedOn(),
                                     null,
-                                    0,
-                                    1_000L + i,
+                                    Money.ZERO,
+                                    Money.vnd(1_000L + i),
                                     null,
                                     "dong " + i,
                                     "dong " + i,
@@ -184,9 +185,9 @@ class BulkWriterIntegrationTests {
                         "fp-" + i,
                         LocalDate.of(2021, 9, 1).plusDays(i % 30),
                         i % 4 == 0 ? null : AWKWARD[i % AWKWARD.length],
-                        i % 5 == 0 ? 1_100L * i : 0,
-                        i % 5 == 0 ? 0 : 1_000L * i + 1,
-                        i % 2 == 0 ? null : -5_000_000_000L + i,
+                        Money.vnd(i % 5 == 0 ? 1_100L * i : 0),
+                        Money.vnd(i % 5 == 0 ? 0 : 1_000L * i + 1),
+                        i % 2 == 0 ? null : Money.vnd(-5_000_000_000L + i),
                         text,
                         text.toLowerCase(),
                         matched ? "MATCHED" : "UNMATCHED",
@@ -197,8 +198,8 @@ class BulkWriterIntegrationTests {
             w.insertLines(rows);
             List<PledgeUpdate> updates = new ArrayList<>();
             for (int i = 0; i < pledges.size(); i++) {
-                updates.add(
-                        new PledgeUpdate(pledges.get(i).id(), i % 2 == 0 ? "PARTLY_RECEIVED" : "RECEIVED", 1_000L * i));
+                updates.add(new PledgeUpdate(
+                        pledges.get(i).id(), i % 2 == 0 ? "PARTLY_RECEIVED" : "RECEIVED", Money.vnd(1_000L * i)));
             }
             w.updatePledges(updates);
             // A second call in the same transaction (the temporary table already exists on PostgreSQL).

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.GoodsPurchased;
 import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.shared.Money;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -120,14 +121,14 @@ class CashLedgerIntegrationTests {
                     .andExpect(status().is3xxRedirection());
         }
         var page = ledger.page(campaign, 0, 500, vn.cungem.shared.security.Caller.SYSTEM);
-        assertThat(page.totals().credits()).isEqualTo(credits);
-        assertThat(page.totals().debits()).isEqualTo(fees);
-        assertThat(page.totals().balance()).isEqualTo(credits - fees);
+        assertThat(page.totals().credits()).isEqualTo(Money.vnd(credits));
+        assertThat(page.totals().debits()).isEqualTo(Money.vnd(fees));
+        assertThat(page.totals().balance()).isEqualTo(Money.vnd(credits - fees));
         assertThat(page.check().consistent()).isTrue();
-        long running = 0;
+        Money running = Money.ZERO;
         LocalDate previous = LocalDate.MIN;
         for (CashLedger.Entry e : page.entries()) {
-            running += e.signedAmount();
+            running = running.plus(e.signedAmount());
             assertThat(e.balance()).isEqualTo(running);
             assertThat(e.bookedOn()).isAfterOrEqualTo(previous);
             previous = e.bookedOn();
@@ -204,7 +205,7 @@ class CashLedgerIntegrationTests {
         assertThat(ledger.page(campaign, 0, 50, vn.cungem.shared.security.Caller.SYSTEM)
                         .totals()
                         .balance())
-                .isEqualTo(350_000);
+                .isEqualTo(Money.vnd(350_000));
         mvc.perform(post("/api/v1/campaigns/{c}/ledger/{e}/corrections", campaign, entry)
                         .with(user(otherManager))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -250,7 +251,7 @@ class CashLedgerIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(8_300_000);
-        assertThat(ledger.balance(campaign)).isEqualTo(1_700_000);
+        assertThat(ledger.balance(campaign)).isEqualTo(Money.vnd(1_700_000));
         assertThat(events.stream(GoodsPurchased.class).filter(e -> e.campaignId() == campaign))
                 .singleElement()
                 .satisfies(e -> {
@@ -276,7 +277,7 @@ class CashLedgerIntegrationTests {
                 .andExpect(jsonPath("$.detail")
                         .value("Tên nhà cung cấp là bắt buộc (tối đa 200 ký tự); Ngày chứng từ là bắt buộc."))
                 .andExpect(jsonPath("$.detail_en").value("Vendor name is required; The document date is required."));
-        assertThat(ledger.balance(campaign)).isEqualTo(1_700_000);
+        assertThat(ledger.balance(campaign)).isEqualTo(Money.vnd(1_700_000));
 
         mvc.perform(post("/campaigns/{c}/purchases", campaign)
                         .param("vendorName", "Nhà sách Fahasa")
@@ -291,7 +292,7 @@ class CashLedgerIntegrationTests {
                         .with(user(manager))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(ledger.balance(campaign)).isEqualTo(200_000);
+        assertThat(ledger.balance(campaign)).isEqualTo(Money.vnd(200_000));
         assertThat(jdbc.sql("select description from purchase_line l join purchase p on p.id = l.purchase_id"
                                 + " where p.campaign_id = ? and p.document_number = 'BG-7'")
                         .param(campaign)

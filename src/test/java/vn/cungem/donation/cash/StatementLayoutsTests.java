@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.cungem.donation.cash.StatementColumns.Column;
 import vn.cungem.donation.cash.StatementColumnsToConfirm.Proposal;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 
 /**
  * Issue 11: statements as the banks lay them out, read by what their headers mean; the bank recognised from the
@@ -39,7 +40,7 @@ class StatementLayoutsTests {
         assertThat(parsed.lines()).singleElement().satisfies(l -> {
             assertThat(l.bookedOn()).isEqualTo(LocalDate.of(2026, 11, 1));
             assertThat(l.reference()).isEqualTo("5001.1");
-            assertThat(l.credit()).isEqualTo(1_500_000);
+            assertThat(l.credit()).isEqualTo(Money.vnd(1_500_000));
             assertThat(l.description()).isEqualTo("CE7K3M9Q2X ung ho");
         });
     }
@@ -57,9 +58,9 @@ class StatementLayoutsTests {
                 """);
         assertThat(parsed.identity().bank()).isEqualTo("BIDV");
         assertThat(parsed.lines()).extracting(StatementLine::row).containsExactly(5, 6);
-        assertThat(parsed.lines().get(0).credit()).isEqualTo(500_000);
-        assertThat(parsed.lines().get(1).debit()).isEqualTo(11_000);
-        assertThat(parsed.lines().get(1).balance()).isEqualTo(8_189_000L);
+        assertThat(parsed.lines().get(0).credit()).isEqualTo(Money.vnd(500_000));
+        assertThat(parsed.lines().get(1).debit()).isEqualTo(Money.vnd(11_000));
+        assertThat(parsed.lines().get(1).balance()).isEqualTo(Money.vnd(8_189_000));
         assertThat(parsed.skipped()).containsExactly(4, 7);
     }
 
@@ -71,8 +72,12 @@ class StatementLayoutsTests {
                 02/11/2026,"-22,000",phi
                 03/11/2026,"(150,000)",mua sach
                 """);
-        assertThat(signed.lines()).extracting(StatementLine::credit).containsExactly(500_000L, 0L, 0L);
-        assertThat(signed.lines()).extracting(StatementLine::debit).containsExactly(0L, 22_000L, 150_000L);
+        assertThat(signed.lines())
+                .extracting(StatementLine::credit)
+                .containsExactly(Money.vnd(500_000), Money.ZERO, Money.ZERO);
+        assertThat(signed.lines())
+                .extracting(StatementLine::debit)
+                .containsExactly(Money.ZERO, Money.vnd(22_000), Money.vnd(150_000));
 
         StatementParser.Parsed sides = read("""
                 TPBank
@@ -81,15 +86,15 @@ class StatementLayoutsTests {
                 02/11/2026,phi,11000,D,1489000
                 """);
         assertThat(sides.identity().bank()).isEqualTo("TPBANK");
-        assertThat(sides.lines()).extracting(StatementLine::credit).containsExactly(500_000L, 0L);
-        assertThat(sides.lines()).extracting(StatementLine::debit).containsExactly(0L, 11_000L);
+        assertThat(sides.lines()).extracting(StatementLine::credit).containsExactly(Money.vnd(500_000), Money.ZERO);
+        assertThat(sides.lines()).extracting(StatementLine::debit).containsExactly(Money.ZERO, Money.vnd(11_000));
 
         StatementParser.Parsed plusMinus = read("""
                 Ngày giao dịch,Nội dung,+/-,Số tiền
                 01/11/2026,ung ho,+,"500,000"
                 02/11/2026,phi,-,"11,000"
                 """);
-        assertThat(plusMinus.lines()).extracting(StatementLine::debit).containsExactly(0L, 11_000L);
+        assertThat(plusMinus.lines()).extracting(StatementLine::debit).containsExactly(Money.ZERO, Money.vnd(11_000));
 
         assertThatThrownBy(() -> read("""
                         Ngày giao dịch,Mô tả,Số tiền,Loại giao dịch
@@ -186,7 +191,7 @@ class StatementLayoutsTests {
         StatementParser.Parsed parsed = StatementParser.read(UNSURE.getBytes(StandardCharsets.UTF_8), remembered);
         assertThat(parsed.lines())
                 .extracting(StatementLine::credit)
-                .containsExactly(500_000L, 300_000L, 200_000L, 100_000L);
+                .containsExactly(Money.vnd(500_000), Money.vnd(300_000), Money.vnd(200_000), Money.vnd(100_000));
         // another account with the same columns is asked about
         assertThatThrownBy(() -> StatementParser.read(
                         UNSURE.replace("9988776655", "1122334455").getBytes(StandardCharsets.UTF_8), remembered))

@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.cungem.shared.Money;
 
 class StatementParserTests {
 
@@ -39,11 +40,11 @@ class StatementParserTests {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).bookedOn()).isEqualTo(LocalDate.of(2021, 9, 15));
         assertThat(lines.get(0).reference()).isEqualTo("FT21258001");
-        assertThat(lines.get(0).credit()).isEqualTo(1_250_000);
-        assertThat(lines.get(0).debit()).isZero();
-        assertThat(lines.get(0).balance()).isEqualTo(1_250_000);
+        assertThat(lines.get(0).credit()).isEqualTo(Money.vnd(1_250_000));
+        assertThat(lines.get(0).debit()).isEqualTo(Money.ZERO);
+        assertThat(lines.get(0).balance()).isEqualTo(Money.vnd(1_250_000));
         assertThat(lines.get(0).row()).isEqualTo(5);
-        assertThat(lines.get(1).debit()).isEqualTo(11_000);
+        assertThat(lines.get(1).debit()).isEqualTo(Money.vnd(11_000));
         assertThat(lines.get(1).description()).isEqualTo("Phí SMS banking");
     }
 
@@ -55,8 +56,8 @@ class StatementParserTests {
                 """;
         List<StatementLine> lines = StatementParser.parse(utf8(csv));
         assertThat(lines).singleElement().satisfies(l -> {
-            assertThat(l.credit()).isEqualTo(1_250_000);
-            assertThat(l.balance()).isEqualTo(2_000_000);
+            assertThat(l.credit()).isEqualTo(Money.vnd(1_250_000));
+            assertThat(l.balance()).isEqualTo(Money.vnd(2_000_000));
             assertThat(l.description()).isEqualTo("Nguyen Van A, ung ho hoc sinh");
         });
     }
@@ -82,7 +83,7 @@ class StatementParserTests {
                 "-|0"
             })
     void readsAmountsAsBanksPrintThem(String text, long expected) {
-        assertThat(StatementParser.amount(text)).isEqualTo(expected);
+        assertThat(StatementParser.amount(text)).isEqualTo(Money.vnd(expected));
     }
 
     @ParameterizedTest
@@ -174,9 +175,9 @@ class StatementParserTests {
         List<StatementLine> lines = StatementParser.parse(out.toByteArray());
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).bookedOn()).isEqualTo(LocalDate.of(2021, 9, 15));
-        assertThat(lines.get(0).credit()).isEqualTo(2_000_000);
+        assertThat(lines.get(0).credit()).isEqualTo(Money.vnd(2_000_000));
         assertThat(lines.get(0).row()).isEqualTo(5);
-        assertThat(lines.get(1).debit()).isEqualTo(22_000);
+        assertThat(lines.get(1).debit()).isEqualTo(Money.vnd(22_000));
     }
 
     @Test

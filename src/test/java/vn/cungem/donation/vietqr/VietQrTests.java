@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.cungem.donation.TrackingCode;
 import vn.cungem.donation.VietQr;
 import vn.cungem.shared.InvalidValueException;
+import vn.cungem.shared.Money;
 
 class VietQrTests {
 
@@ -38,7 +39,7 @@ class VietQrTests {
 
     @Test
     void buildsThePayloadTheNapasLayoutDescribes() {
-        String payload = VietQr.payload("970436", "0011004123456", 500_000, "CE7K3M9Q2X UNG HO");
+        String payload = VietQr.payload("970436", "0011004123456", Money.vnd(500_000), "CE7K3M9Q2X UNG HO");
 
         Map<String, String> root = VietQr.parse(payload);
         assertThat(root.keySet()).containsExactly("00", "01", "38", "53", "54", "58", "62", "63");
@@ -71,7 +72,7 @@ class VietQrTests {
             String account = Long.toString(1_000_000L + random.nextLong(1, 999_999_999_999L));
             long amount = 1 + random.nextLong(1, 100_000_000L);
             TrackingCode code = TrackingCode.generate(TrackingCode.PLEDGE);
-            String payload = VietQr.payload("970418", account, amount, VietQr.noteFor(code));
+            String payload = VietQr.payload("970418", account, Money.vnd(amount), VietQr.noteFor(code));
             Map<String, String> root = VietQr.parse(payload);
             assertThat(root.get("54")).isEqualTo(Long.toString(amount));
             assertThat(TrackingCode.findPledgeCodeIn(
@@ -83,7 +84,7 @@ class VietQrTests {
 
     @Test
     void theImageDecodesToThePayload() throws Exception {
-        String payload = VietQr.payload("970436", "0011004123456", 500_000, "CE7K3M9Q2X UNG HO");
+        String payload = VietQr.payload("970436", "0011004123456", Money.vnd(500_000), "CE7K3M9Q2X UNG HO");
         var image = ImageIO.read(new ByteArrayInputStream(VietQr.png(payload, 360)));
         String decoded = new QRCodeReader()
                 .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
@@ -93,8 +94,10 @@ class VietQrTests {
 
     @Test
     void refusesAnAmountOfZeroAndABinThatIsNotSixDigits() {
-        assertThatThrownBy(() -> VietQr.payload("970436", "123", 0, "x")).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> VietQr.payload("9704", "123", 10, "x")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> VietQr.payload("970436", "123", Money.ZERO, "x"))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> VietQr.payload("9704", "123", Money.vnd(10), "x"))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test

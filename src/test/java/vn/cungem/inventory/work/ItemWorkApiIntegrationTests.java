@@ -157,9 +157,9 @@ class ItemWorkApiIntegrationTests {
         mvc.perform(get("/api/v1/campaigns/{c}/inventory/repair-costs", data.campaign)
                         .with(user(manager)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.partsCost.vnd").value(350000))
+                .andExpect(jsonPath("$.partsCost").value(350000))
                 .andExpect(jsonPath("$.readyDevices").value(1))
-                .andExpect(jsonPath("$.costPerReadyDevice.vnd").value(350000));
+                .andExpect(jsonPath("$.costPerReadyDevice").value(350000));
         byte[] pdf = mvc.perform(
                         get("/inventory/items/{t}/wipe-certificate.pdf", tag).with(user(volunteer)))
                 .andExpect(status().isOk())
