@@ -149,7 +149,7 @@ final class StudentLists {
 
     /**
      * Free text: a MOET code or a guardian's phone exactly, or else every word as the start of a word of the folded name,
-     * in any order ("nguyen an" finds "Nguyễn Văn An"). PostgreSQL answers each word from the trigram index (V241); H2
+     * in any order ("nguyen an" finds "Nguyễn Văn An"). PostgreSQL answers each word from the trigram index (V242); H2
      * reads the campaign's rows, fine at its size.
      */
     private static void search(String text, StringBuilder where, List<Object> params) {
@@ -161,13 +161,10 @@ final class StudentLists {
             any.append("1=0");
         } else {
             for (int i = 0; i < words.size(); i++) {
-                // the first test is the one an index answers; the second keeps words that start there ("an" finds
-                // "An" and "Anh", not "Trần")
-                any.append(i == 0 ? "" : " and ")
-                        .append("s.name_folded like ? escape '\\' and (' ' || s.name_folded) like ? escape '\\'");
-                String word = VietnameseText.likeContains(words.get(i));
-                params.add(word);
-                params.add("% " + word.substring(1));
+                // the start of a word of the name: "an" finds "An" and "Anh", not "Trần" (PostgreSQL's trigram index
+                // is on this very expression, V242)
+                any.append(i == 0 ? "" : " and ").append("(' ' || s.name_folded) like ? escape '\\'");
+                params.add("% " + VietnameseText.likeContains(words.get(i)).substring(1));
             }
         }
         String code = text.strip().toUpperCase(Locale.ROOT);

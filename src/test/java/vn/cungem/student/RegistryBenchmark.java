@@ -25,7 +25,7 @@ import vn.cungem.testsupport.TestFixtures;
 
 /**
  * The registry at national scale (issue 15): p95 of list pages (first, deep, filtered, each order), name search and
- * roll-ups through the API and the HTML pages, as an administrator and as a district manager, on a campaign of
+ * roll-ups through the API and the HTML pages, as an administrator and as a province manager, on a campaign of
  * 1,000,000 students in 40,000 schools. Loads that campaign with the generator first when the database has none.
  * Not a timed assertion: run it on purpose against its own PostgreSQL database,
  *
@@ -74,7 +74,7 @@ class RegistryBenchmark {
         String base = "/api/v1/campaigns/" + campaign + "/students";
         String deep = deepCursor(campaign, StudentSort.PRIORITY, 750_000);
         String deepByName = deepCursor(campaign, StudentSort.NAME, 500_000);
-        System.out.printf("campaign %d: %,d students; district manager of unit %d%n", campaign, size, district);
+        System.out.printf("campaign %d: %,d students; province manager of unit %d%n", campaign, size, district);
         System.out.println("| request | p50 ms | p95 ms |");
         System.out.println("|---|---|---|");
         measure("API first page (priority), admin", get(base).with(user(admin)));
@@ -86,7 +86,7 @@ class RegistryBenchmark {
                 get(base).param("sort", "NAME").param("cursor", deepByName).with(user(admin)));
         for (StudentSort sort : StudentSort.values()) {
             measure(
-                    "API first page sorted " + sort + ", district manager",
+                    "API first page sorted " + sort + ", province manager",
                     get(base).param("sort", sort.name()).with(user(manager)));
         }
         measure(
@@ -97,10 +97,10 @@ class RegistryBenchmark {
                 "API search \"nguyen van an\", admin",
                 get(base).param("q", "nguyen van an").with(user(admin)));
         measure(
-                "API search \"tran thi\", district manager",
+                "API search \"tran thi\", province manager",
                 get(base).param("q", "tran thi").with(user(manager)));
         measure("API roll-up (national), admin", get(base + "/roll-up").with(user(admin)));
-        measure("API roll-up (district), manager", get(base + "/roll-up").with(user(manager)));
+        measure("API roll-up (province), manager", get(base + "/roll-up").with(user(manager)));
         String page = "/campaigns/" + campaign + "/students";
         measure("HTML list first page, admin", get(page).with(user(admin)));
         measure(
@@ -110,7 +110,7 @@ class RegistryBenchmark {
                 "HTML search \"nguyen van an\", admin",
                 get(page).param("q", "nguyen van an").with(user(admin)));
         measure("HTML roll-up (national), admin", get(page + "/roll-up").with(user(admin)));
-        measure("HTML roll-up (district), manager", get(page + "/roll-up").with(user(manager)));
+        measure("HTML roll-up (province), manager", get(page + "/roll-up").with(user(manager)));
     }
 
     private long nationalCampaign() {
