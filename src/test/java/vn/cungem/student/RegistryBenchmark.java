@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import vn.cungem.demo.generator.DataGenerator;
@@ -33,9 +34,11 @@ import vn.cungem.testsupport.TestFixtures;
  * ./mvnw -q -o test -Dtest=RegistryBenchmark -Dbench=true</pre>
  *
  * Requests go through the whole Spring MVC stack (security, controllers, JSON and Thymeleaf) by MockMvc, without a
- * socket. See docs/benchmarks.md, "Needs registry at national scale".
+ * socket, with the template cache on as in production. See docs/benchmarks.md, "Needs registry at national scale".
  */
 @IntegrationTest
+// templates parsed once, as in production (application-prod.yml); the default profile re-reads them for development
+@TestPropertySource(properties = "spring.thymeleaf.cache=true")
 class RegistryBenchmark {
 
     private static final int RUNS = 40;
