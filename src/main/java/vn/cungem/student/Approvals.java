@@ -13,6 +13,7 @@ import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.internal.StudentListing;
 import vn.cungem.student.internal.StudentRepository;
 import vn.cungem.student.internal.StudentRepository.Stored;
+import vn.cungem.student.internal.StudentTallies;
 
 /** The approval path: a school proposes its list, the approving unit approves, returns or rejects, all or none. */
 final class Approvals {
@@ -22,13 +23,16 @@ final class Approvals {
     private final Campaigns campaigns;
     private final StudentAccess access;
     private final Consumer<DomainChange> events;
+    private final StudentTallies tallies;
 
     Approvals(
             StudentRepository repository,
             StudentListing listing,
             Campaigns campaigns,
             StudentAccess access,
-            Consumer<DomainChange> events) {
+            Consumer<DomainChange> events,
+            StudentTallies tallies) {
+        this.tallies = tallies;
         this.repository = repository;
         this.listing = listing;
         this.campaigns = campaigns;
@@ -73,6 +77,14 @@ final class Approvals {
             }
             students.add(s);
         }
+        tallies.aroundIds(students.stream().map(Stored::id).toList(), () -> {
+            changeAll(students, target, reason, caller);
+            return null;
+        });
+        return students.size();
+    }
+
+    private void changeAll(List<Stored> students, StudentStatus target, String reason, Caller caller) {
         for (Stored s : students) {
             if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller)) {
                 throw StudentTexts.changedMeanwhile();
@@ -86,7 +98,6 @@ final class Approvals {
                     Map.of("status", target.name()),
                     reason));
         }
-        return students.size();
     }
 
     private String reason(String rawReason, StudentStatus target) {

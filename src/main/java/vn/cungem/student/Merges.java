@@ -1,5 +1,6 @@
 package vn.cungem.student;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.cungem.shared.audit.DomainChange;
@@ -8,6 +9,7 @@ import vn.cungem.shared.text.Bundles;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.internal.StudentRepository;
 import vn.cungem.student.internal.StudentRepository.Stored;
+import vn.cungem.student.internal.StudentTallies;
 
 /** Merging a duplicate record into the one that stays (see {@link Students#merge}). */
 final class Merges {
@@ -17,7 +19,15 @@ final class Merges {
     private final StudentViews views;
     private final Consumer<DomainChange> events;
 
-    Merges(StudentRepository repository, StudentAccess access, StudentViews views, Consumer<DomainChange> events) {
+    private final StudentTallies tallies;
+
+    Merges(
+            StudentRepository repository,
+            StudentAccess access,
+            StudentViews views,
+            Consumer<DomainChange> events,
+            StudentTallies tallies) {
+        this.tallies = tallies;
         this.repository = repository;
         this.access = access;
         this.views = views;
@@ -43,7 +53,10 @@ final class Merges {
         if (note.length() > 500) {
             note = note.substring(0, 500);
         }
-        if (!repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, note, keepId, caller)) {
+        String why = note;
+        if (!tallies.aroundIds(
+                List.of(mergeId),
+                () -> repository.changeStatus(mergeId, merged.status(), StudentStatus.MERGED, why, keepId, caller))) {
             throw StudentTexts.changedMeanwhile();
         }
         repository.fillMissingFrom(keepId, mergeId);

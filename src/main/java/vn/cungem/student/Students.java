@@ -17,6 +17,7 @@ import vn.cungem.student.internal.SchoolsAndUnits;
 import vn.cungem.student.internal.StatusHistory;
 import vn.cungem.student.internal.StudentListing;
 import vn.cungem.student.internal.StudentRepository;
+import vn.cungem.student.internal.StudentTallies;
 
 /**
  * What people and other modules do with the needs registry: register and correct students, find them, propose a
@@ -42,6 +43,7 @@ public class Students {
     private final StudentAccess access;
     private final Registrations registrations;
     private final StudentQueries queries;
+    private final StudentLists lists;
     private final Approvals approvals;
     private final Merges merges;
     private final RollUps rollUps;
@@ -54,6 +56,7 @@ public class Students {
             DuplicateLookups lookups,
             SchoolsAndUnits organisation,
             RollUpCounts counts,
+            StudentTallies tallies,
             EvidenceRepository evidenceFiles,
             Campaigns campaigns,
             UnitScopes scopes,
@@ -67,8 +70,9 @@ public class Students {
         this.registrations = new Registrations(
                 repository, organisation, campaigns, access, duplicates, views, cipher, events::publishEvent);
         this.queries = new StudentQueries(listing, history, campaigns, scopes, access, duplicates, views);
-        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent);
-        this.merges = new Merges(repository, access, views, events::publishEvent);
+        this.lists = new StudentLists(listing, tallies, organisation, campaigns, scopes, access);
+        this.approvals = new Approvals(repository, listing, campaigns, access, events::publishEvent, tallies);
+        this.merges = new Merges(repository, access, views, events::publishEvent, tallies);
         this.rollUps = new RollUps(counts, organisation, campaigns, scopes);
         this.evidence = new StudentEvidence(evidenceFiles, access, events::publishEvent);
     }
@@ -165,11 +169,12 @@ public class Students {
     }
 
     /**
-     * A page of the campaign's students the reader may list, in priority order ({@link StudentListing#PRIORITY_ORDER}),
-     * with counts per status. Partner users get approved students only, masked.
+     * A page of the campaign's students the reader may list, in the filter's order (priority by default, {@link
+     * StudentListing#PRIORITY_ORDER}) and from its cursor, with counts per status. Partner users get approved students
+     * only, masked.
      */
     public StudentPage list(StudentFilter filter, Caller caller) {
-        return queries.list(filter, caller);
+        return lists.list(filter, caller);
     }
 
     /** Approved students of a campaign in priority order: the ones allocation may serve. For the allocation module. */

@@ -26,6 +26,11 @@ public final class DataGenerator {
             "Khuyết tật",
             "Dân tộc thiểu số",
             "Con thương binh, liệt sĩ");
+    /** The campaign the national data set's students are loaded into (001's programme), and their history's note. */
+    static final String CAMPAIGN_NAME = "Cùng em học trực tuyến (dữ liệu tổng hợp)";
+
+    static final String LOADED_NOTE = "Dữ liệu tổng hợp / synthetic data";
+
     /** The household categories the generated students carry, in Vietnamese, as a campaign would name them. */
     public static List<String> categoryNames() {
         return CATEGORIES;

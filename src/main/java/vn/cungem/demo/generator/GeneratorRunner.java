@@ -10,11 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.cungem.organisation.UnitDirectory;
 
 /**
  * {@code --cungem.generate.scale=national --cungem.generate.out=target/generated}: generates, loads units and schools
- * into the configured database (unless {@code --cungem.generate.db=false}), writes students and items as CSV, prints
- * timings and stops the application.
+ * into the configured database (unless {@code --cungem.generate.db=false}) and the students into a new campaign of the
+ * root unit (unless {@code --cungem.generate.students-db=false}), writes students and items as CSV, prints timings and
+ * stops the application.
  */
 @Component
 @ConditionalOnProperty(name = "cungem.generate.scale")
@@ -23,11 +25,20 @@ class GeneratorRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GeneratorRunner.class);
 
     private final SyntheticData data;
+    private final SyntheticStudents students;
+    private final UnitDirectory units;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
 
-    GeneratorRunner(SyntheticData data, Environment environment, ConfigurableApplicationContext context) {
+    GeneratorRunner(
+            SyntheticData data,
+            SyntheticStudents students,
+            UnitDirectory units,
+            Environment environment,
+            ConfigurableApplicationContext context) {
         this.data = data;
+        this.students = students;
+        this.units = units;
         this.environment = environment;
         this.context = context;
     }
@@ -56,6 +67,16 @@ class GeneratorRunner implements ApplicationRunner {
                     loaded.schools(),
                     environment.getProperty("spring.datasource.url"),
                     loaded.millis());
+            if (environment.getProperty("cungem.generate.students-db", Boolean.class, true)) {
+                long root = units.findByCode(generator.rootCode()).orElseThrow().id();
+                SyntheticStudents.Loaded registry = students.load(generator, nation, root, loaded.unitIds());
+                log.warn(
+                        "Loaded {} students, campaign {} (id {}), in {} ms",
+                        registry.students(),
+                        registry.campaignCode(),
+                        registry.campaignId(),
+                        registry.millis());
+            }
         }
         SyntheticData.CsvResult csv = data.writeCsv(generator, nation, out);
         log.warn(

@@ -35,7 +35,8 @@ public class SyntheticData {
         this.events = events;
     }
 
-    public record LoadResult(int units, int schools, long millis) {}
+    /** {@code unitIds}: the units written by code (the root too when it was there already). */
+    public record LoadResult(int units, int schools, long millis, Map<String, Long> unitIds) {}
 
     public record CsvResult(Path students, long studentCount, Path items, long itemCount, long millis) {}
 
@@ -46,6 +47,7 @@ public class SyntheticData {
     public LoadResult load(SyntheticNation nation) {
         long started = System.nanoTime();
         int[] counts = new int[2];
+        Map<String, Long> unitIds = new java.util.HashMap<>();
         Callers.asSystem(() -> transactions.executeWithoutResult(status -> {
             List<UnitRow> units = new ArrayList<>(nation.units());
             UnitRow root = units.get(0);
@@ -69,6 +71,7 @@ public class SyntheticData {
                     nation.schools().stream().map(SchoolRow::line).toList());
             counts[0] = units.size();
             counts[1] = loaded.schools();
+            unitIds.putAll(loaded.unitIds());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("units", counts[0]);
             summary.put("schools", counts[1]);
@@ -76,7 +79,7 @@ public class SyntheticData {
             events.publishEvent(
                     new DomainChange("GeneratedData", root.code(), "GENERATED", null, Map.of(), summary, null));
         }));
-        return new LoadResult(counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
+        return new LoadResult(counts[0], counts[1], (System.nanoTime() - started) / 1_000_000, unitIds);
     }
 
     /** Writes {@code students.csv} and {@code items.csv} (UTF-8, RFC 4180, header row) into {@code folder}. */

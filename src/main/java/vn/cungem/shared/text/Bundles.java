@@ -34,7 +34,8 @@ public final class Bundles {
             "i18n/donation-banks",
             "i18n/allocation",
             "i18n/volunteer",
-            "i18n/inventory-sims");
+            "i18n/inventory-sims",
+            "i18n/student-registry");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

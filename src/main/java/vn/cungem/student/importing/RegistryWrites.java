@@ -15,6 +15,7 @@ import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.jdbc.KeyedLocks;
 import vn.cungem.shared.text.Bundles;
 import vn.cungem.student.internal.StudentRepository;
+import vn.cungem.student.internal.StudentTallies;
 
 /**
  * What a commit writes to the registry, all in the run's transaction: new students chunk by chunk as they are checked,
@@ -27,8 +28,15 @@ class RegistryWrites {
     private final StudentBulkWriter writer;
     private final KeyedLocks locks;
     private final ApplicationEventPublisher events;
+    private final StudentTallies tallies;
 
-    RegistryWrites(JdbcClient jdbc, StudentBulkWriter writer, KeyedLocks locks, ApplicationEventPublisher events) {
+    RegistryWrites(
+            JdbcClient jdbc,
+            StudentBulkWriter writer,
+            KeyedLocks locks,
+            ApplicationEventPublisher events,
+            StudentTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.writer = writer;
         this.locks = locks;
@@ -80,10 +88,14 @@ class RegistryWrites {
                         idsAfter,
                         job.id)
                 .update();
+        tallies.added("s.id > ? and s.source_import_id = ?", List.of(idsAfter, job.id));
     }
 
     void update(List<StudentRow> updates, Instant now) {
-        writer.updateStudents(updates, now);
+        tallies.aroundIds(updates.stream().map(StudentRow::id).toList(), () -> {
+            writer.updateStudents(updates, now);
+            return null;
+        });
     }
 
     void committed(JobData job, Campaign campaign, Tally tally) {

@@ -11,7 +11,10 @@ import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.student.RollUp;
 import vn.cungem.student.StudentStatus;
 
-/** The counts of a roll-up: per child unit, per school, and the schools that have proposed nobody. */
+/**
+ * The counts of a roll-up: per child unit, per school, and the schools that have proposed nobody. All read from the
+ * kept counts ({@link StudentTallies}), a few rows per unit or school, never the campaign's students.
+ */
 @Repository
 public class RollUpCounts {
 
@@ -24,23 +27,24 @@ public class RollUpCounts {
     /** Counts per child unit of {@code unitId}, each child's whole subtree counted. */
     public List<RollUp.Line> perChildUnit(long campaignId, long unitId) {
         return lines("""
-                select c.id, c.name, s.status, count(s.id)
+                select c.id, c.name, k.status, sum(k.students)
                 from org_unit c
-                join org_unit_tree t on t.ancestor_id = c.id
-                left join student s on s.unit_id = t.descendant_id and s.campaign_id = ?
+                left join student_tally k on k.campaign_id = ? and k.place_kind = 'UNIT' and k.place_id = c.id
+                                          and k.category = '*'
                 where c.parent_id = ? and c.retired_on is null
-                group by c.id, c.name, c.name_sort, s.status
+                group by c.id, c.name, c.name_sort, k.status
                 order by c.name_sort, c.id""", campaignId, unitId);
     }
 
     /** Counts per school sitting directly in {@code unitId} (a commune's schools). */
     public List<RollUp.Line> perSchool(long campaignId, long unitId) {
         return lines("""
-                select sc.id, sc.name, s.status, count(s.id)
+                select sc.id, sc.name, k.status, sum(k.students)
                 from org_school sc
-                left join student s on s.school_id = sc.id and s.campaign_id = ?
+                left join student_tally k on k.campaign_id = ? and k.place_kind = 'SCHOOL' and k.place_id = sc.id
+                                          and k.category = '*'
                 where sc.unit_id = ? and sc.retired_on is null
-                group by sc.id, sc.name, sc.name_sort, s.status
+                group by sc.id, sc.name, sc.name_sort, k.status
                 order by sc.name_sort, sc.id""", campaignId, unitId);
     }
 
@@ -79,8 +83,9 @@ public class RollUpCounts {
               and sc.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)
               and sc.unit_id in (select t.descendant_id from org_unit_tree t where t.ancestor_id in (%s))
               and sc.school_level in (%s)
-              and not exists (select 1 from student s where s.school_id = sc.id and s.campaign_id = ?
-                              and s.status in ('PROPOSED', 'APPROVED', 'RETURNED', 'REJECTED'))
+              and not exists (select 1 from student_tally k where k.campaign_id = ? and k.place_kind = 'SCHOOL'
+                              and k.place_id = sc.id and k.category = '*' and k.students > 0
+                              and k.status in ('PROPOSED', 'APPROVED', 'RETURNED', 'REJECTED'))
             """;
 
     /**
@@ -93,8 +98,9 @@ public class RollUpCounts {
             return List.of();
         }
         return jdbc.sql("select sc.id, sc.moet_code, sc.name, u.name,"
-                        + " (select count(*) from student s where s.school_id = sc.id and s.campaign_id = ?"
-                        + " and s.status = 'REGISTERED') "
+                        + " (select coalesce(sum(k.students), 0) from student_tally k where k.campaign_id = ?"
+                        + " and k.place_kind = 'SCHOOL' and k.place_id = sc.id and k.category = '*'"
+                        + " and k.status = 'REGISTERED') "
                         + notProposedFrom(area, levels) + " order by u.name_sort, sc.name_sort, sc.id limit ?")
                 .params(campaignId, unitId, campaignId, limit)
                 .query((rs, n) -> new RollUp.MissingSchool(

@@ -34,17 +34,37 @@ public class StudentListing {
         this.jdbc = jdbc;
     }
 
-    /** A page of rows, unmasked, in {@link #PRIORITY_ORDER}; one extra row tells whether there is a next page. */
-    public List<StudentRow> page(String where, List<Object> params, int limit, long offset) {
+    private static final String FROM = " from student s join org_school sc on sc.id = s.school_id where ";
+
+    /**
+     * Up to {@code limit} rows, unmasked, in {@code order}: after ({@code forward}) or before the row whose key is
+     * {@code boundary} (null: from the start, skipping {@code offset} rows). Rows read backward come back in the list's
+     * order.
+     */
+    public List<StudentRow> page(
+            String where,
+            List<Object> params,
+            ListOrder order,
+            Object[] boundary,
+            boolean forward,
+            int limit,
+            long offset) {
         List<Object> all = new ArrayList<>(params);
+        StringBuilder sql = new StringBuilder("""
+                select s.id, s.full_name, s.school_id, sc.name as school_name, s.grade,
+                       s.class_name, s.categories, s.device_situation, s.connectivity, s.priority_score,
+                       s.status, s.status_reason""").append(FROM).append(where);
+        if (boundary != null) {
+            sql.append(" and ").append(order.beyond(forward));
+            all.addAll(List.of(boundary));
+        }
+        sql.append(" order by ").append(order.orderBy(forward)).append(" limit ?");
         all.add(limit);
-        all.add(offset);
-        return jdbc.sql("""
-                        select s.id, s.full_name, s.school_id, sc.name as school_name, s.grade,
-                               s.class_name, s.categories, s.device_situation, s.connectivity, s.priority_score,
-                               s.status, s.status_reason
-                        from student s join org_school sc on sc.id = s.school_id
-                        where\s""" + where + " order by " + PRIORITY_ORDER + " limit ? offset ?")
+        if (offset > 0) {
+            sql.append(" offset ?");
+            all.add(offset);
+        }
+        List<StudentRow> rows = new ArrayList<>(jdbc.sql(sql.toString())
                 .params(all)
                 .query((rs, n) -> new StudentRow(
                         rs.getLong("id"),
@@ -60,14 +80,39 @@ public class StudentListing {
                         rs.getInt("priority_score"),
                         StudentStatus.valueOf(rs.getString("status")),
                         rs.getString("status_reason")))
-                .list();
+                .list());
+        if (!forward) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
     }
 
-    public Map<StudentStatus, Long> countByStatus(String where, List<Object> params) {
+    /** The sort key of one student among the rows {@code where} allows; empty when it is not one of them. */
+    public java.util.Optional<Object[]> key(ListOrder order, long studentId, String where, List<Object> params) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(studentId);
+        int n = order.keys().size();
+        return jdbc.sql("select " + String.join(", ", order.keys()) + FROM + where + " and s.id = ?")
+                .params(all)
+                .query((rs, i) -> {
+                    Object[] key = new Object[n];
+                    for (int k = 0; k < n; k++) {
+                        key[k] = rs.getObject(k + 1);
+                    }
+                    return key;
+                })
+                .optional();
+    }
+
+    /** Students per status, counting at most {@code limit} of them (then the counts mean "at least"). */
+    public Map<StudentStatus, Long> countByStatusUpTo(String where, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
         Map<StudentStatus, Long> counts = new EnumMap<>(StudentStatus.class);
-        jdbc.sql("select s.status, count(*) from student s where " + where + " group by s.status")
-                .params(params)
-                .query((rs, n) -> counts.put(StudentStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+        jdbc.sql("select status, count(*) from (select s.status from student s where " + where
+                        + " limit ?) x group by status")
+                .params(all)
+                .query((rs, i) -> counts.put(StudentStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
         return counts;
     }

@@ -25,9 +25,11 @@ import vn.cungem.student.StudentStatus;
 public class StudentRepository {
 
     private final JdbcClient jdbc;
+    private final StudentTallies tallies;
 
-    StudentRepository(JdbcClient jdbc) {
+    StudentRepository(JdbcClient jdbc, StudentTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     /** A stored student with everything the façade needs to decide scope and build a view. */
@@ -147,6 +149,7 @@ public class StudentRepository {
                 .update(keyHolder, "id");
         long id = keyHolder.getKey().longValue();
         appendHistory(id, null, StudentStatus.REGISTERED, null, by);
+        tallies.addedIds(List.of(id));
         return id;
     }
 
@@ -155,14 +158,20 @@ public class StudentRepository {
             long id, int expectedVersion, StudentDetails d, String personalIdCipher, String personalIdHash, int score) {
         List<Object> values = new ArrayList<>(StudentColumns.details(d, personalIdCipher, personalIdHash, score));
         values.addAll(List.of(OffsetDateTime.now(), id, expectedVersion));
-        return jdbc.sql("update student set " + StudentColumns.assignments(StudentColumns.DETAILS)
-                                + ", updated_at = ?, version = version + 1 where id = ? and version = ?")
-                        .params(values)
-                        .update()
-                == 1;
+        // a correction may change the categories, which the kept counts distinguish
+        return tallies.aroundIds(
+                List.of(id),
+                () -> jdbc.sql("update student set " + StudentColumns.assignments(StudentColumns.DETAILS)
+                                        + ", updated_at = ?, version = version + 1 where id = ? and version = ?")
+                                .params(values)
+                                .update()
+                        == 1);
     }
 
-    /** Moves one student when it is still in {@code from}; false when it moved meanwhile. */
+    /**
+     * Moves one student when it is still in {@code from}; false when it moved meanwhile. The caller keeps the counts
+     * ({@link StudentTallies#aroundIds} around all the students it moves together: one read before, one after).
+     */
     public boolean changeStatus(
             long id, StudentStatus from, StudentStatus to, String reason, Long mergedInto, Caller by) {
         int changed = jdbc.sql("""

@@ -30,6 +30,7 @@ import vn.cungem.student.StudentFilter;
 import vn.cungem.student.StudentInput;
 import vn.cungem.student.StudentInvalidException;
 import vn.cungem.student.StudentPage;
+import vn.cungem.student.StudentSort;
 import vn.cungem.student.StudentStatus;
 import vn.cungem.student.StudentView;
 import vn.cungem.student.Students;
@@ -61,10 +62,19 @@ class StudentApiController {
 
     @GetMapping("/campaigns/{campaignId}/students")
     @Operation(
-            summary = "A campaign's students in the caller's scope, highest priority first",
-            description = "Order: priority score (desc), then no device before broken before shared, then lower grade,"
-                    + " then earlier registration. Text search ignores diacritics. Partner users see approved students"
-                    + " only, with masked names.")
+            summary = "A campaign's students in the caller's scope, highest priority first unless sort says otherwise",
+            description = "sort: PRIORITY (default: priority score desc, then no device before broken before shared,"
+                    + " then lower grade, then earlier registration), NAME, SCHOOL (school name, then name), STATUS"
+                    + " (registered, returned, proposed, approved, rejected; then priority) or DATE (newest"
+                    + " registration first); the student id breaks every tie. Paging: pass the answer's nextCursor"
+                    + " (or previousCursor) as cursor with the same filters and sort; it answers as fast on any page."
+                    + " page (an offset in pages, slow deep in a large campaign) is still read when no cursor is sent,"
+                    + " for clients written before cursors. A cursor that is altered, old or of another sort answers"
+                    + " 400 code student.cursor. q: every word somewhere in the name, diacritics ignored; or exactly"
+                    + " a MOET student code or a guardian phone (any usual way of writing it). countsByStatus: the"
+                    + " students per status for the same filters except status; exact when countsExact, otherwise"
+                    + " counted up to 10,000 (meaning more than that). Partner users see approved students only,"
+                    + " with masked names.")
     StudentPage list(
             @PathVariable long campaignId,
             @RequestParam(required = false) Long unitId,
@@ -74,9 +84,22 @@ class StudentApiController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String cursor) {
         return students.list(
-                new StudentFilter(campaignId, unitId, schoolId, status, grade, category, q, page, size),
+                new StudentFilter(
+                        campaignId,
+                        unitId,
+                        schoolId,
+                        status,
+                        grade,
+                        category,
+                        q,
+                        page,
+                        size,
+                        StudentSort.parse(sort),
+                        cursor),
                 Callers.current());
     }
 

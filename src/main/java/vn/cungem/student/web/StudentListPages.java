@@ -18,6 +18,7 @@ import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
 import vn.cungem.student.StudentFilter;
 import vn.cungem.student.StudentPage;
+import vn.cungem.student.StudentSort;
 import vn.cungem.student.StudentStatus;
 import vn.cungem.student.StudentView;
 import vn.cungem.student.Students;
@@ -55,11 +56,22 @@ class StudentListPages {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) Long school,
             @RequestParam(required = false) Long unit,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String cursor,
             Model model,
             Locale locale) {
         var filter = new StudentFilter(
-                id, unit, school, parseStatus(status), grade, category, q, page, StudentFilter.DEFAULT_SIZE);
+                id,
+                unit,
+                school,
+                parseStatus(status),
+                grade,
+                category,
+                q,
+                0,
+                StudentFilter.DEFAULT_SIZE,
+                StudentSort.parse(sort),
+                cursor);
         return listPage(filter, false, model, locale);
     }
 
@@ -69,11 +81,22 @@ class StudentListPages {
             @PathVariable long id,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long school,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String cursor,
             Model model,
             Locale locale) {
         var filter = new StudentFilter(
-                id, null, school, StudentStatus.PROPOSED, null, null, q, page, StudentFilter.DEFAULT_SIZE);
+                id,
+                null,
+                school,
+                StudentStatus.PROPOSED,
+                null,
+                null,
+                q,
+                0,
+                StudentFilter.DEFAULT_SIZE,
+                StudentSort.parse(sort),
+                cursor);
         return listPage(filter, true, model, locale);
     }
 
@@ -91,6 +114,8 @@ class StudentListPages {
         model.addAttribute("school", filter.schoolId());
         model.addAttribute("unit", filter.unitId());
         model.addAttribute("approval", approval);
+        model.addAttribute("sort", filter.sort().name());
+        model.addAttribute("sorts", StudentSort.values());
         model.addAttribute("statuses", StudentStatus.values());
         model.addAttribute("categoryNames", CategoryNames.of(campaign, locale));
         model.addAttribute("canRegister", students.canRegister(caller) && !caller.is(Role.PARTNER_USER));

@@ -1,0 +1,262 @@
+package vn.cungem.student.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.cungem.shared.jdbc.PostgresCopy;
+import vn.cungem.student.internal.Tallies.Group;
+import vn.cungem.student.internal.Tallies.Key;
+
+/**
+ * The kept counts ({@code student_tally}, see V240): every write to a student's status, school or categories goes
+ * through {@link #around} (or {@link #added} for new rows) in the same transaction, so the roll-up and the list's counts
+ * read a few hundred rows instead of counting the campaign. {@link #differences} recomputes them from the rows.
+ */
+@Repository
+public class StudentTallies {
+
+    private static final String GROUPS = """
+            select s.campaign_id, s.school_id, s.unit_id, sc.school_level, s.status, s.categories, count(*)
+            from student s join org_school sc on sc.id = s.school_id
+            where %s
+            group by s.campaign_id, s.school_id, s.unit_id, sc.school_level, s.status, s.categories""";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StudentTallies.class);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
+
+    StudentTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code change} on the students {@code where} selects (the same students before and after: by id, never by a
+     * column the change writes) and moves their counts from where they were to where they are now.
+     */
+    public <T> T around(String where, List<Object> params, Supplier<T> change) {
+        TreeMap<Key, Long> before = counts(where, params);
+        T result = change.get();
+        apply(Tallies.difference(before, counts(where, params)));
+        return result;
+    }
+
+    /** See {@link #around}: for a list of student ids. */
+    public <T> T aroundIds(List<Long> ids, Supplier<T> change) {
+        TreeMap<Key, Long> before = countsOfIds(ids);
+        T result = change.get();
+        apply(Tallies.difference(before, countsOfIds(ids)));
+        return result;
+    }
+
+    /** Counts students just inserted, by id. */
+    public void addedIds(List<Long> ids) {
+        apply(countsOfIds(ids));
+    }
+
+    private TreeMap<Key, Long> countsOfIds(List<Long> ids) {
+        TreeMap<Key, Long> counts = new TreeMap<>();
+        // a thousand ids a statement: an import may update tens of thousands of students
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            counts("s.id in (" + part.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", List.of())
+                    .forEach((k, n) -> counts.merge(k, n, Long::sum));
+        }
+        return counts;
+    }
+
+    /** Counts students just inserted (and counted nowhere yet) that {@code where} selects. */
+    public void added(String where, List<Object> params) {
+        apply(counts(where, params));
+    }
+
+    /** The counts the rows give now, for the students {@code where} selects. */
+    TreeMap<Key, Long> counts(String where, List<Object> params) {
+        List<Group> groups = jdbc.sql(GROUPS.formatted(where))
+                .params(params)
+                .query((rs, n) -> new Group(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7)))
+                .list();
+        if (groups.isEmpty()) {
+            return new TreeMap<>();
+        }
+        return Tallies.count(
+                groups, ancestors(groups.stream().map(Group::unitId).distinct().toList()));
+    }
+
+    private Map<Long, List<Long>> ancestors(List<Long> units) {
+        Map<Long, List<Long>> ancestors = new HashMap<>();
+        jdbc.sql("select descendant_id, ancestor_id from org_unit_tree where " + idsIn("descendant_id", units))
+                .query((rs, n) -> ancestors
+                        .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getLong(2)))
+                .list();
+        return ancestors;
+    }
+
+    /** Adds the deltas in key order (two transactions touching the same rows lock them in the same order). */
+    void apply(TreeMap<Key, Long> delta) {
+        if (delta.isEmpty()) {
+            return;
+        }
+        if (isPostgres()) {
+            applyOnPostgres(delta);
+            return;
+        }
+        template.batchUpdate("""
+                merge into student_tally t
+                using (values (cast(? as bigint), cast(? as varchar(6)), cast(? as bigint), cast(? as varchar(16)),
+                               cast(? as varchar(32)), cast(? as varchar(64)), cast(? as bigint)))
+                      v (campaign_id, place_kind, place_id, status, school_level, category, students)
+                on t.campaign_id = v.campaign_id and t.place_kind = v.place_kind and t.place_id = v.place_id
+                   and t.status = v.status and t.school_level = v.school_level and t.category = v.category
+                when matched then update set students = t.students + v.students
+                when not matched then insert (campaign_id, place_kind, place_id, status, school_level, category,
+                                              students)
+                     values (v.campaign_id, v.place_kind, v.place_id, v.status, v.school_level, v.category,
+                             v.students)""", rows(delta, false));
+    }
+
+    /**
+     * PostgreSQL checks a new row's constraints before it looks for the conflict, so a negative delta cannot go through
+     * {@code on conflict} (the row of -1 fails {@code students >= 0}): what goes down is an update of a row that must
+     * exist, what goes up an insert or an addition.
+     */
+    private void applyOnPostgres(TreeMap<Key, Long> delta) {
+        TreeMap<Key, Long> down = new TreeMap<>();
+        TreeMap<Key, Long> up = new TreeMap<>();
+        delta.forEach((k, n) -> (n < 0 ? down : up).put(k, n));
+        if (!down.isEmpty()) {
+            int[] done = template.batchUpdate("""
+                    update student_tally set students = students + ?
+                    where campaign_id = ? and place_kind = ? and place_id = ? and status = ? and school_level = ?
+                      and category = ?""", rows(down, true));
+            for (int n : done) {
+                if (n == 0) {
+                    // counts that had drifted already: the check (differences) names them, recount mends them
+                    log.warn(
+                            "A kept student count of campaign {} was missing",
+                            down.firstKey().campaignId());
+                }
+            }
+        }
+        if (!up.isEmpty()) {
+            template.batchUpdate("""
+                    insert into student_tally (campaign_id, place_kind, place_id, status, school_level, category,
+                                               students)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (campaign_id, place_kind, place_id, status, school_level, category)
+                    do update set students = student_tally.students + excluded.students""", rows(up, false));
+        }
+    }
+
+    private static List<Object[]> rows(Map<Key, Long> delta, boolean countFirst) {
+        List<Object[]> rows = new ArrayList<>(delta.size());
+        delta.forEach((k, n) -> rows.add(
+                countFirst
+                        ? new Object[] {
+                            n, k.campaignId(), k.placeKind(), k.placeId(), k.status(), k.schoolLevel(), k.category()
+                        }
+                        : new Object[] {
+                            k.campaignId(), k.placeKind(), k.placeId(), k.status(), k.schoolLevel(), k.category(), n
+                        }));
+        return rows;
+    }
+
+    /** The stored counts of a campaign, zero rows left out. */
+    TreeMap<Key, Long> stored(long campaignId) {
+        TreeMap<Key, Long> stored = new TreeMap<>();
+        jdbc.sql("""
+                        select campaign_id, place_kind, place_id, status, school_level, category, students
+                        from student_tally where campaign_id = ? and students <> 0""")
+                .param(campaignId)
+                .query((rs, n) -> stored.put(
+                        new Key(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)),
+                        rs.getLong(7)))
+                .list();
+        return stored;
+    }
+
+    /**
+     * Where the kept counts of a campaign differ from the ones its rows give now: empty when they agree. Reads the
+     * whole campaign; for the integrity check and tests, never for a page.
+     */
+    public Map<Key, Long> differences(long campaignId) {
+        return Tallies.difference(stored(campaignId), counts("s.campaign_id = ?", List.of(campaignId)));
+    }
+
+    /** Counts a campaign again from its rows: for rows written before the counts were kept (V240). */
+    public void recount(long campaignId) {
+        jdbc.sql("delete from student_tally where campaign_id = ?")
+                .param(campaignId)
+                .update();
+        apply(counts("s.campaign_id = ?", List.of(campaignId)));
+    }
+
+    /**
+     * Students per status at one place from the kept counts: a unit (its whole subtree), a school, or with a null
+     * {@code placeId} every top unit of the tree (the whole campaign). {@code category} null counts every student.
+     */
+    public Map<vn.cungem.student.StudentStatus, Long> perStatus(
+            long campaignId, String placeKind, Long placeId, String category) {
+        Map<vn.cungem.student.StudentStatus, Long> counts =
+                new java.util.EnumMap<>(vn.cungem.student.StudentStatus.class);
+        String place = placeId == null
+                ? "place_id in (select id from org_unit where parent_id is null)"
+                : "place_id = " + placeId.longValue();
+        jdbc.sql("select status, sum(students) from student_tally where campaign_id = ? and place_kind = ? and " + place
+                        + " and category = ? group by status")
+                .params(campaignId, placeKind, category == null ? Tallies.ALL : category)
+                .query((rs, n) -> counts.merge(
+                        vn.cungem.student.StudentStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum))
+                .list();
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    /** Campaigns with students and no kept counts yet. */
+    public List<Long> campaignsNotCounted() {
+        return jdbc.sql("""
+                        select c.campaign_id from (select distinct campaign_id from student) c
+                        where not exists (select 1 from student_tally t where t.campaign_id = c.campaign_id)""").query(Long.class).list();
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = PostgresCopy.isPostgres(dataSource);
+        }
+        return postgres;
+    }
+
+    private static String idsIn(String column, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return "1=0";
+        }
+        // numbers only: the ids come from the server's own reads
+        return column + " in (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+    }
+}

@@ -1,0 +1,89 @@
+package vn.cungem.student.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The arithmetic of the kept counts, plain Java: which counter rows a group of students adds to. A group of students
+ * sharing school, status and categories counts once in its school, once in each unit above the school (its own unit
+ * included), under category {@code *} and under each of its category codes.
+ */
+public final class Tallies {
+
+    public static final String ALL = "*";
+
+    private Tallies() {}
+
+    /** One counter row's key. */
+    public record Key(
+            long campaignId, String placeKind, long placeId, String status, String schoolLevel, String category)
+            implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(campaignId, o.campaignId);
+            if (c == 0) c = placeKind.compareTo(o.placeKind);
+            if (c == 0) c = Long.compare(placeId, o.placeId);
+            if (c == 0) c = status.compareTo(o.status);
+            if (c == 0) c = schoolLevel.compareTo(o.schoolLevel);
+            if (c == 0) c = category.compareTo(o.category);
+            return c;
+        }
+    }
+
+    /** Students sharing everything a counter distinguishes. */
+    public record Group(
+            long campaignId,
+            long schoolId,
+            long unitId,
+            String schoolLevel,
+            String status,
+            String categories,
+            long students) {}
+
+    /**
+     * The counts the groups add up to, in key order (the order the rows are written in, so two transactions touching the
+     * same rows take their locks in the same order). {@code ancestors} gives each unit's units at and above it.
+     */
+    public static TreeMap<Key, Long> count(List<Group> groups, Map<Long, List<Long>> ancestors) {
+        TreeMap<Key, Long> counts = new TreeMap<>();
+        for (Group g : groups) {
+            List<String> categories = categories(g.categories());
+            add(counts, g, "SCHOOL", g.schoolId(), categories);
+            for (long unit : ancestors.getOrDefault(g.unitId(), List.of(g.unitId()))) {
+                add(counts, g, "UNIT", unit, categories);
+            }
+        }
+        return counts;
+    }
+
+    private static void add(TreeMap<Key, Long> counts, Group g, String kind, long place, List<String> categories) {
+        counts.merge(new Key(g.campaignId(), kind, place, g.status(), g.schoolLevel(), ALL), g.students(), Long::sum);
+        for (String c : categories) {
+            counts.merge(new Key(g.campaignId(), kind, place, g.status(), g.schoolLevel(), c), g.students(), Long::sum);
+        }
+    }
+
+    /** The distinct codes of a stored comma-separated list; a code is counted once even if written twice. */
+    static List<String> categories(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                // the counter's column holds a campaign's longest code (64); anything longer is cut the same way always
+                .map(s -> s.length() > 64 ? s.substring(0, 64) : s)
+                .distinct()
+                .toList();
+    }
+
+    /** What changes from {@code before} to {@code after}, zero differences left out, in key order. */
+    public static TreeMap<Key, Long> difference(Map<Key, Long> before, Map<Key, Long> after) {
+        TreeMap<Key, Long> delta = new TreeMap<>(after);
+        before.forEach((k, n) -> delta.merge(k, -n, Long::sum));
+        delta.values().removeIf(n -> n == 0);
+        return delta;
+    }
+}

@@ -1,0 +1,163 @@
+package vn.cungem.student;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import vn.cungem.demo.generator.DataGenerator;
+import vn.cungem.demo.generator.Scale;
+import vn.cungem.demo.generator.SyntheticData;
+import vn.cungem.demo.generator.SyntheticNation;
+import vn.cungem.demo.generator.SyntheticStudents;
+import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.student.internal.ListCursor;
+import vn.cungem.student.internal.ListOrder;
+import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.TestFixtures;
+
+/**
+ * The registry at national scale (issue 15): p95 of list pages (first, deep, filtered, each order), name search and
+ * roll-ups through the API and the HTML pages, as an administrator and as a province manager, on a campaign of
+ * 1,000,000 students in 40,000 schools. Loads that campaign with the generator first when the database has none.
+ * Not a timed assertion: run it on purpose against its own PostgreSQL database,
+ *
+ * <pre>CUNGEM_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/cungem_national CUNGEM_TEST_DB_USER=postgres \
+ * ./mvnw -q -o test -Dtest=RegistryBenchmark -Dbench=true</pre>
+ *
+ * Requests go through the whole Spring MVC stack (security, controllers, JSON and Thymeleaf) by MockMvc, without a
+ * socket, with the template cache on as in production. See docs/benchmarks.md, "Needs registry at national scale".
+ */
+@IntegrationTest
+// templates parsed once, as in production (application-prod.yml); the default profile re-reads them for development
+@TestPropertySource(properties = "spring.thymeleaf.cache=true")
+class RegistryBenchmark {
+
+    private static final int RUNS = 40;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    SyntheticData synthetic;
+
+    @Autowired
+    SyntheticStudents syntheticStudents;
+
+    @Test
+    void listsSearchAndRollUpsAtNationalScale() throws Exception {
+        assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
+        long campaign = nationalCampaign();
+        long size = jdbc.sql("select count(*) from student where campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        long district = jdbc.sql("""
+                        select u.id from administrative_unit u
+                        join student_tally t on t.place_id = u.id and t.place_kind = 'UNIT' and t.campaign_id = ?
+                        where u.parent_id is not null and exists (select 1 from administrative_unit c
+                                                                   where c.parent_id = u.id)
+                        group by u.id order by sum(t.students) desc limit 1""").param(campaign).query(Long.class).single();
+        AccountDetails admin = fixtures.admin();
+        AccountDetails manager = fixtures.manager(district);
+        String base = "/api/v1/campaigns/" + campaign + "/students";
+        String deep = deepCursor(campaign, StudentSort.PRIORITY, 750_000);
+        String deepByName = deepCursor(campaign, StudentSort.NAME, 500_000);
+        System.out.printf("campaign %d: %,d students; province manager of unit %d%n", campaign, size, district);
+        System.out.println("| request | p50 ms | p95 ms |");
+        System.out.println("|---|---|---|");
+        measure("API first page (priority), admin", get(base).with(user(admin)));
+        measure(
+                "API page at row 750,000 (priority cursor), admin",
+                get(base).param("cursor", deep).with(user(admin)));
+        measure(
+                "API page at row 500,000 (name cursor), admin",
+                get(base).param("sort", "NAME").param("cursor", deepByName).with(user(admin)));
+        for (StudentSort sort : StudentSort.values()) {
+            measure(
+                    "API first page sorted " + sort + ", province manager",
+                    get(base).param("sort", sort.name()).with(user(manager)));
+        }
+        measure(
+                "API filter status=APPROVED, category=C0, admin",
+                get(base).param("status", "APPROVED").param("category", "C0").with(user(admin)));
+        measure("API filter grade=3, admin", get(base).param("grade", "3").with(user(admin)));
+        measure(
+                "API search \"nguyen van an\", admin",
+                get(base).param("q", "nguyen van an").with(user(admin)));
+        measure(
+                "API search \"tran thi\", province manager",
+                get(base).param("q", "tran thi").with(user(manager)));
+        measure("API roll-up (national), admin", get(base + "/roll-up").with(user(admin)));
+        measure("API roll-up (province), manager", get(base + "/roll-up").with(user(manager)));
+        String page = "/campaigns/" + campaign + "/students";
+        measure("HTML list first page, admin", get(page).with(user(admin)));
+        measure(
+                "HTML list at row 750,000, admin",
+                get(page).param("cursor", deep).with(user(admin)));
+        measure(
+                "HTML search \"nguyen van an\", admin",
+                get(page).param("q", "nguyen van an").with(user(admin)));
+        measure("HTML roll-up (national), admin", get(page + "/roll-up").with(user(admin)));
+        measure("HTML roll-up (province), manager", get(page + "/roll-up").with(user(manager)));
+    }
+
+    private long nationalCampaign() {
+        List<Long> found = jdbc.sql("""
+                        select campaign_id from student group by campaign_id having count(*) >= 900000
+                        order by campaign_id desc limit 1""").query(Long.class).list();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        long t = System.nanoTime();
+        DataGenerator generator = new DataGenerator(2021L, Scale.NATIONAL, TestFixtures.unique("N"));
+        SyntheticNation nation = generator.nation();
+        SyntheticData.LoadResult units = synthetic.load(nation);
+        long root = units.unitIds().get(generator.rootCode());
+        SyntheticStudents.Loaded loaded = syntheticStudents.load(generator, nation, root, units.unitIds());
+        System.out.printf(
+                "loaded %,d units, %,d schools, %,d students in %,d s%n",
+                units.units(), units.schools(), loaded.students(), (System.nanoTime() - t) / 1_000_000_000);
+        return loaded.campaignId();
+    }
+
+    /** A cursor after the row at {@code offset} in {@code sort} order: read once with an offset, not timed. */
+    private String deepCursor(long campaign, StudentSort sort, long offset) {
+        long id = jdbc.sql("select s.id from student s join school sc on sc.id = s.school_id where s.campaign_id = ?"
+                        + " and s.status <> 'MERGED' order by "
+                        + String.join(", ", ListOrder.of(sort).keys()) + " offset ? limit 1")
+                .params(campaign, offset)
+                .query(Long.class)
+                .single();
+        return new ListCursor(sort, true, id).encode();
+    }
+
+    private void measure(String what, RequestBuilder request) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(request).andReturn();
+        }
+        long[] millis = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            int status = mvc.perform(request).andReturn().getResponse().getStatus();
+            millis[i] = (System.nanoTime() - t) / 1_000_000;
+            assertThat(status).as(what).isEqualTo(200);
+        }
+        Arrays.sort(millis);
+        System.out.printf("| %s | %d | %d |%n", what, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+    }
+}

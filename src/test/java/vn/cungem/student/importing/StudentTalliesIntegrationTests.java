@@ -1,0 +1,149 @@
+package vn.cungem.student.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.shared.security.Role;
+import vn.cungem.student.RollUp;
+import vn.cungem.student.Students;
+import vn.cungem.student.internal.StudentTallies;
+import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.TestFixtures;
+
+/**
+ * The kept counts equal the ones recomputed from the rows after every kind of change: imports (new and updated
+ * students), proposals, decisions, returns and merges; and the check does notice counts that drifted.
+ */
+@IntegrationTest
+class StudentTalliesIntegrationTests {
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StudentImports imports;
+
+    @Autowired
+    Students students;
+
+    @Autowired
+    StudentTallies tallies;
+
+    long province;
+    long commune;
+    long schoolA;
+    String codeA;
+    long campaign;
+    AccountDetails officer;
+    AccountDetails manager;
+
+    @BeforeEach
+    void setUp() {
+        ImportTestData data = new ImportTestData(jdbc);
+        province = fixtures.unit("Tỉnh Đếm Sẵn", "province", null);
+        long district = fixtures.unit("Huyện Đếm Sẵn", "district", province);
+        commune = fixtures.unit("Xã Đếm Sẵn", "commune", district);
+        schoolA = fixtures.school("Trường Tiểu học Đếm Sẵn", commune);
+        codeA = data.schoolCode(schoolA);
+        campaign = data.campaign(province);
+        officer = fixtures.account(Role.SCHOOL_OFFICER, commune, schoolA, null);
+        manager = fixtures.manager(province);
+    }
+
+    private List<List<String>> rows() {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        String[] names = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Minh Đức", "Võ Thị Em"};
+        for (int i = 0; i < names.length; i++) {
+            List<String> row = ImportTestData.row(names[i], "0" + (i + 1) + "/09/2013", "Nam", "", codeA);
+            row.set(4, TestFixtures.unique("HS").replaceAll("[^A-Z0-9]", ""));
+            rows.add(row);
+        }
+        rows.get(1).set(9, "Hộ nghèo; Khuyết tật");
+        return rows;
+    }
+
+    private List<Long> ids() {
+        return jdbc.sql("select id from student where campaign_id = ? and status <> 'MERGED' order by id")
+                .param(campaign)
+                .query(Long.class)
+                .list();
+    }
+
+    private void countsAgree() {
+        assertThat(tallies.differences(campaign)).isEmpty();
+        RollUp rollUp = students.rollUp(campaign, commune, manager.caller());
+        long fromRows = jdbc.sql("select count(*) from student where campaign_id = ? and status <> 'MERGED'")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        assertThat(rollUp.schools())
+                .singleElement()
+                .satisfies(l -> assertThat(l.total()).isEqualTo(fromRows));
+    }
+
+    @Test
+    void keptCountsEqualTheRowsAfterImportsDecisionsReturnsAndMerges() {
+        List<List<String>> rows = rows();
+        ImportJob first = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows), null, officer.caller());
+        imports.commit(campaign, first.id(), officer.caller());
+        countsAgree();
+        RollUp provinceView = students.rollUp(campaign, province, manager.caller());
+        assertThat(provinceView.units())
+                .singleElement()
+                .satisfies(l -> assertThat(l.registered()).isEqualTo(5));
+
+        // the second file changes one student's categories and adds one
+        rows.get(0).set(9, "Khuyết tật");
+        List<String> added = ImportTestData.row("Đỗ Gia Huy", "07/09/2013", "Nam", "", codeA);
+        added.set(4, TestFixtures.unique("HS").replaceAll("[^A-Z0-9]", ""));
+        rows.add(added);
+        ImportJob second = imports.upload(campaign, "lop-sua.xlsx", ImportTestData.xlsx(rows), null, officer.caller());
+        ImportJob committed = imports.commit(campaign, second.id(), officer.caller());
+        assertThat(committed.inserted()).isEqualTo(1);
+        assertThat(committed.updated()).isGreaterThanOrEqualTo(1);
+        countsAgree();
+
+        List<Long> ids = ids();
+        students.merge(ids.get(0), ids.get(5), "hai lần", officer.caller());
+        countsAgree();
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        countsAgree();
+        students.approve(ids.subList(0, 2), manager.caller());
+        students.returnForCorrection(List.of(ids.get(2)), "sai ngày sinh", manager.caller());
+        students.reject(List.of(ids.get(3)), "không thuộc diện", manager.caller());
+        countsAgree();
+        RollUp after = students.rollUp(campaign, province, manager.caller());
+        assertThat(after.units()).singleElement().satisfies(l -> {
+            assertThat(l.approved()).isEqualTo(2);
+            assertThat(l.returned()).isEqualTo(1);
+            assertThat(l.rejected()).isEqualTo(1);
+            assertThat(l.proposed()).isEqualTo(1);
+        });
+        long khuyetTat =
+                jdbc.sql("""
+                        select students from student_tally where campaign_id = ? and place_kind = 'UNIT'
+                         and place_id = ? and category = 'KHUYET_TAT' and status = 'APPROVED'""").params(campaign, province).query(Long.class).single();
+        assertThat(khuyetTat).isEqualTo(2);
+    }
+
+    @Test
+    void theCheckNoticesCountsThatDriftedAndARecountMendsThem() {
+        ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        jdbc.sql("update student_tally set students = students + 1 where campaign_id = ? and place_kind = 'SCHOOL'"
+                        + " and category = '*'")
+                .param(campaign)
+                .update();
+        assertThat(tallies.differences(campaign)).hasSize(1);
+        tallies.recount(campaign);
+        assertThat(tallies.differences(campaign)).isEmpty();
+    }
+}

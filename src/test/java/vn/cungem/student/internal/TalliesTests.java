@@ -1,0 +1,56 @@
+package vn.cungem.student.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import vn.cungem.student.StudentSort;
+import vn.cungem.student.internal.Tallies.Group;
+import vn.cungem.student.internal.Tallies.Key;
+
+class TalliesTests {
+
+    private static final Map<Long, List<Long>> TREE = Map.of(30L, List.of(30L, 20L, 10L));
+
+    @Test
+    void aGroupCountsInItsSchoolAndEveryUnitAboveOnceForAllAndOncePerCategory() {
+        TreeMap<Key, Long> counts =
+                Tallies.count(List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)), TREE);
+        // (school + 3 units) x (all + 2 distinct categories)
+        assertThat(counts).hasSize(12);
+        assertThat(counts.get(new Key(1, "UNIT", 10, "PROPOSED", "PRIMARY", Tallies.ALL)))
+                .isEqualTo(3);
+        assertThat(counts.get(new Key(1, "SCHOOL", 500, "PROPOSED", "PRIMARY", "ORPHAN")))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aStatusChangeMovesTheCountAndLeavesTheRestAlone() {
+        TreeMap<Key, Long> before =
+                Tallies.count(List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR", 2)), TREE);
+        TreeMap<Key, Long> after = Tallies.count(
+                List.of(
+                        new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR", 1),
+                        new Group(1, 500, 30, "PRIMARY", "APPROVED", "POOR", 1)),
+                TREE);
+        TreeMap<Key, Long> delta = Tallies.difference(before, after);
+        assertThat(delta).hasSize(16);
+        assertThat(delta.values()).containsOnly(-1L, 1L);
+        assertThat(delta.get(new Key(1, "UNIT", 20, "APPROVED", "PRIMARY", "POOR")))
+                .isEqualTo(1);
+        assertThat(Tallies.difference(after, after)).isEmpty();
+    }
+
+    @Test
+    void aCursorReadsBackAsWrittenAndRefusesAnythingElse() {
+        ListCursor cursor = new ListCursor(StudentSort.SCHOOL, false, 4_200_117L);
+        assertThat(ListCursor.decode(cursor.encode())).contains(cursor);
+        assertThat(ListCursor.decode("eyJpZCI6MX0")).isEmpty();
+        assertThat(ListCursor.decode("%%%")).isEmpty();
+        assertThat(ListCursor.decode(null)).isEmpty();
+        String altered = cursor.encode().substring(0, cursor.encode().length() - 2);
+        assertThat(ListCursor.decode(altered)).isNotEqualTo(java.util.Optional.of(cursor));
+    }
+}
