@@ -188,7 +188,7 @@ class ImportRuns {
             m = lap(timings, "write", m);
             writes.history(job, idsAfter, now);
             m = lap(timings, "history", m);
-            tally.updated = staged.updateMatched(job.id, now);
+            tally.updated = writes.updateStaged(job.id, () -> staged.updateMatched(job.id, now));
             staged.delete(job.id);
             m = lap(timings, "write", m);
             writes.committed(job, basis.campaign(), tally);

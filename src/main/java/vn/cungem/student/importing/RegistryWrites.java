@@ -98,6 +98,18 @@ class RegistryWrites {
         });
     }
 
+    /**
+     * Updates the registered students a previewed import matched, moving their kept counts with them (an update may
+     * change a student's school, level or priority groups).
+     */
+    int updateStaged(long importId, java.util.function.IntSupplier change) {
+        return tallies.around(
+                "s.id in (select g.student_id from student_import_staged g"
+                        + " where g.source_import_id = ? and g.student_id is not null)",
+                List.of(importId),
+                change::getAsInt);
+    }
+
     void committed(JobData job, Campaign campaign, Tally tally) {
         events.publishEvent(new DomainChange(
                 "StudentImport",
