@@ -208,15 +208,6 @@ class CampaignController {
         return "campaign/rows :: " + kind;
     }
 
-    /** htmx: units in the caller's scope matching what they type, as options of the organiser field. */
-    @GetMapping("/campaigns/units")
-    String units(@RequestParam(required = false) String q, Model model) {
-        Caller caller = Callers.current();
-        requireManager(caller);
-        model.addAttribute("units", campaigns.organiserChoices(q, caller));
-        return "campaign/rows :: unitOptions";
-    }
-
     private CampaignSpec read(CampaignForm form, List<CampaignProblem> problems) {
         Long organiserId = null;
         String organiserCode = form.getOrganisingUnitCode();

@@ -31,7 +31,8 @@ public final class Bundles {
             "i18n/student",
             "i18n/student-import",
             "i18n/student-values",
-            "i18n/donation-banks");
+            "i18n/donation-banks",
+            "i18n/home");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
