@@ -457,6 +457,26 @@ class CampaignIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"ACTIVE\"}"))
                 .andExpect(status().isBadRequest());
+        // starting without a reason: the page asks for it beside the field, the form has no browser-only `required`
+        var noReason = mvc.perform(post("/campaigns/" + id + "/status")
+                        .with(user(managerA))
+                        .with(csrf())
+                        .param("target", "ACTIVE")
+                        .param("reason", ""))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(campaigns.get(id, managerA.caller()).status()).isEqualTo(CampaignStatus.DRAFT);
+        String asked = mvc.perform(get("/campaigns/" + id)
+                        .cookie(noReason.getResponse().getCookies())
+                        .with(user(managerA)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(asked)
+                .contains("id=\"reason-ACTIVE-error\"")
+                .contains("aria-describedby=\"reason-ACTIVE-error\"")
+                .doesNotContain("required></textarea>")
+                .doesNotContain("required=\"required\"></textarea>");
         mvc.perform(post("/campaigns/" + id + "/status")
                         .with(user(managerA))
                         .with(csrf())

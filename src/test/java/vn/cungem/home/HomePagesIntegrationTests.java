@@ -42,6 +42,7 @@ class HomePagesIntegrationTests {
 
     long province;
     long school;
+    long campaignId;
     String campaignName;
 
     @BeforeEach
@@ -70,6 +71,7 @@ class HomePagesIntegrationTests {
                         manager)
                 .id();
         campaigns.changeStatus(id, CampaignStatus.ACTIVE, "Bắt đầu", manager);
+        campaignId = id;
     }
 
     @Test
@@ -103,6 +105,30 @@ class HomePagesIntegrationTests {
             Set<String> links = links(home(person));
             assertThat(links).as(person.getUsername()).contains("/dashboard", "/account");
             for (String link : links) {
+                int status = mvc.perform(get(link).with(user(person)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+                assertThat(status)
+                        .as(person.getAuthorities() + " opens " + link)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void everyLinkOfTheCampaignPageOpensForEachRoleThatSeesIt() throws Exception {
+        for (AccountDetails person :
+                List.of(fixtures.manager(province), fixtures.account(Role.SCHOOL_OFFICER, null, school, null))) {
+            String page = mvc.perform(get("/campaigns/" + campaignId).with(user(person)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            for (String link : links(page)) {
+                if (!link.startsWith("/campaigns/" + campaignId + "/")) {
+                    continue;
+                }
                 int status = mvc.perform(get(link).with(user(person)))
                         .andReturn()
                         .getResponse()

@@ -185,6 +185,8 @@ class CampaignController {
                                     : moved.status().nameVi()));
         } catch (InvalidValueException e) {
             redirect.addFlashAttribute("statusError", e.message(locale));
+            // the refused move's form shows the error beside its reason field
+            redirect.addFlashAttribute("statusTarget", target);
         }
         return "redirect:/campaigns/" + id;
     }
