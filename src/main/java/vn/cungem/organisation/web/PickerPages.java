@@ -6,14 +6,13 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.organisation.School;
 import vn.cungem.organisation.SchoolDirectory;
 import vn.cungem.organisation.UnitDirectory;
-import vn.cungem.organisation.UnitHit;
-import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -50,52 +49,48 @@ class PickerPages {
         }
     }
 
-    @GetMapping("/units")
-    String units(
+    @GetMapping("/{kind:units|schools}")
+    String pick(
+            @PathVariable String kind,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String field,
             @RequestParam(defaultValue = "code") String by,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletRequest request,
             Model model) {
-        Caller caller = Callers.current();
         String query = typed(q, field, request);
-        List<UnitHit> hits = query.isBlank() && htmx != null
-                ? List.of()
-                : units.search(query, null, false, 0, caller).items();
+        // while typing, an empty field offers nothing; the plain page with no query shows where to start
+        boolean nothingTyped = query.isBlank() && htmx != null;
         boolean byId = "id".equals(by);
-        List<Choice> choices = hits.stream()
+        List<Choice> choices =
+                nothingTyped ? List.of() : "units".equals(kind) ? units(query, byId) : schools(query, byId);
+        model.addAttribute("kind", kind);
+        model.addAttribute("q", query);
+        model.addAttribute(
+                "choices", htmx != null ? choices.stream().limit(OPTIONS).toList() : choices);
+        return htmx != null ? "picker :: options" : "picker-page";
+    }
+
+    private List<Choice> units(String query, boolean byId) {
+        return units.search(query, null, false, 0, Callers.current()).items().stream()
                 .map(h -> Choice.of(
                         byId ? String.valueOf(h.unit().id()) : h.unit().code(),
                         h.unit().name(),
                         h.place()))
                 .toList();
-        return render("units", query, choices, htmx, model);
     }
 
-    @GetMapping("/schools")
-    String schools(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String field,
-            @RequestParam(defaultValue = "code") String by,
-            @RequestHeader(name = "HX-Request", required = false) String htmx,
-            HttpServletRequest request,
-            Model model) {
-        Caller caller = Callers.current();
-        String query = typed(q, field, request);
-        List<School> found = query.isBlank() && htmx != null
-                ? List.of()
-                : schools.search(query, null, null, false, 0, caller).items();
+    private List<Choice> schools(String query, boolean byId) {
+        List<School> found =
+                schools.search(query, null, null, false, 0, Callers.current()).items();
         Map<Long, String> places =
                 units.names(found.stream().map(School::unitId).toList());
-        boolean byId = "id".equals(by);
-        List<Choice> choices = found.stream()
+        return found.stream()
                 .map(s -> Choice.of(
                         byId ? String.valueOf(s.id()) : s.moetCode(),
                         s.name(),
                         s.name() + " — " + places.getOrDefault(s.unitId(), "")))
                 .toList();
-        return render("schools", query, choices, htmx, model);
     }
 
     /** A field's picker sends what is typed under the field's own name; a plain search sends {@code q}. */
@@ -105,13 +100,5 @@ class PickerPages {
             value = request.getParameter(field);
         }
         return value == null ? "" : value.strip();
-    }
-
-    private static String render(String kind, String query, List<Choice> choices, String htmx, Model model) {
-        model.addAttribute("kind", kind);
-        model.addAttribute("q", query);
-        model.addAttribute(
-                "choices", htmx != null ? choices.stream().limit(OPTIONS).toList() : choices);
-        return htmx != null ? "picker :: options" : "picker-page";
     }
 }
