@@ -225,10 +225,6 @@ public class Campaigns {
     }
 
     /** Units the caller may choose as organiser, matching what they type (code prefix or folded name); at most 20. */
-    public List<UnitRef> organiserChoices(String query, Caller caller) {
-        return units.searchUnits(scopes.unitFilter(caller, "u.id"), query);
-    }
-
     public Optional<UnitRef> unitByCode(String code) {
         return code == null || code.isBlank() ? Optional.empty() : units.unitByCode(code.trim());
     }

@@ -1,25 +1,25 @@
 package vn.cungem.donation;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.cungem.shared.mail.OutgoingMail;
 import vn.cungem.shared.text.Bundles;
+import vn.cungem.shared.web.PublicAddress;
 
 /** The email a donor gets once their pledge is stored: the code, where to see it, and what to write on a transfer. */
 @Component
 class PledgeConfirmation {
 
     private final OutgoingMail mail;
-    private final String baseUrl;
+    private final PublicAddress address;
 
-    PledgeConfirmation(OutgoingMail mail, @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
+    PledgeConfirmation(OutgoingMail mail, PublicAddress address) {
         this.mail = mail;
-        this.baseUrl = baseUrl;
+        this.address = address;
     }
 
     void send(String email, TrackingCode code) {
-        String link = baseUrl + "/public/pledges/" + code.value();
-        String track = baseUrl + "/public/track/" + code.value();
+        String link = address.link("/public/pledges/" + code.value());
+        String track = address.link("/public/track/" + code.value());
         // The donor's language is unknown: the mail says everything in Vietnamese, then in English.
         String body = Bundles.vi("pledge.mail.body", code.value(), link, track)
                 + "\n---\n\n"

@@ -2,6 +2,7 @@ package vn.cungem.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,13 @@ class UnitTreeAndCampaignBrowserTests extends BrowserTest {
         String code = "HT-" + suffix;
         page.locator("#code").fill(code);
         page.locator("#name").fill("Sóng và máy tính cho em " + suffix);
-        page.locator("#organisingUnitCode").fill(provinceCode);
+        // the organiser is picked by name, typed without diacritics; the field then holds the unit's code
+        page.locator("#organisingUnitCode").fill("");
+        page.locator("#organisingUnitCode").pressSequentially("hanh trinh " + suffix);
+        Locator offered = page.locator("#organisingUnitCode-choices option[value='" + provinceCode + "']");
+        assertThat(offered).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(offered.textContent()).startsWith("Tỉnh Hành Trình " + suffix);
+        page.locator("#organisingUnitCode").fill(offered.getAttribute("value"));
         page.locator("input[name=eligibleLevels][value=PRIMARY]").check();
         page.locator("input[name=eligibleLevels][value=LOWER_SECONDARY]").check();
         page.locator("input[name=itemTypes][value=LAPTOP]").check();

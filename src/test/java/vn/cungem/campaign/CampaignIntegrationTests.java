@@ -151,10 +151,15 @@ class CampaignIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("ORPHAN_BOTH_PARENTS")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("phases[2].name")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
-        mvc.perform(get("/campaigns/units").param("q", code(wardA)).with(user(managerA)))
+        // the organiser picker sends what is typed under the field's own name (it once sent it where nobody read it)
+        mvc.perform(get("/pick/units")
+                        .param("field", "organisingUnitCode")
+                        .param("organisingUnitCode", "phuong mot")
+                        .header("HX-Request", "true")
+                        .with(user(managerA)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Phường Một")));
-        mvc.perform(get("/campaigns/units").param("q", code(districtB)).with(user(managerA)))
+        mvc.perform(get("/pick/units").param("q", code(districtB)).with(user(managerA)))
                 .andExpect(status().isOk())
                 .andExpect(
                         content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Phú Giáo"))));
@@ -452,6 +457,26 @@ class CampaignIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"ACTIVE\"}"))
                 .andExpect(status().isBadRequest());
+        // starting without a reason: the page asks for it beside the field, the form has no browser-only `required`
+        var noReason = mvc.perform(post("/campaigns/" + id + "/status")
+                        .with(user(managerA))
+                        .with(csrf())
+                        .param("target", "ACTIVE")
+                        .param("reason", ""))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(campaigns.get(id, managerA.caller()).status()).isEqualTo(CampaignStatus.DRAFT);
+        String asked = mvc.perform(get("/campaigns/" + id)
+                        .cookie(noReason.getResponse().getCookies())
+                        .with(user(managerA)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(asked)
+                .contains("id=\"reason-ACTIVE-error\"")
+                .contains("aria-describedby=\"reason-ACTIVE-error\"")
+                .doesNotContain("required></textarea>")
+                .doesNotContain("required=\"required\"></textarea>");
         mvc.perform(post("/campaigns/" + id + "/status")
                         .with(user(managerA))
                         .with(csrf())

@@ -153,7 +153,8 @@ class DonationWordingTests {
     void thePledgeMailSaysEverythingInVietnameseThenInEnglish() {
         OutgoingMail mail = mock(OutgoingMail.class);
         TrackingCode code = TrackingCode.generate(TrackingCode.PLEDGE);
-        new PledgeConfirmation(mail, "https://cungem.example").send("a@example.vn", code);
+        new PledgeConfirmation(mail, vn.cungem.shared.web.PublicAddress.fixed("https://cungem.example"))
+                .send("a@example.vn", code);
         ArgumentCaptor<String> subject = ArgumentCaptor.forClass(String.class);
         ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
         verify(mail).send(eq("a@example.vn"), subject.capture(), body.capture(), anyString());

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -168,6 +169,32 @@ class StudentPagesIntegrationTests {
                 .param(campaign)
                 .query(Long.class)
                 .single();
+        // returning without a reason comes back to the same list: the tick kept, the reason asked for beside its field
+        var refused = mvc.perform(post("/campaigns/" + campaign + "/students/decide")
+                        .with(user(manager))
+                        .with(csrf())
+                        .param("ids", String.valueOf(loan))
+                        .param("action", "return")
+                        .param("reason", " "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/campaigns/" + campaign + "/students/approval"))
+                .andReturn();
+        String again = mvc.perform(get("/campaigns/" + campaign + "/students/approval")
+                        .cookie(refused.getResponse().getCookies())
+                        .with(user(manager)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(again)
+                .contains("id=\"reason-error\"")
+                .contains("aria-invalid=\"true\"")
+                .containsPattern("name=\"ids\" value=\"" + loan + "\"[^>]*checked=\"checked\"");
+        assertThat(jdbc.sql("select status from student where id = ?")
+                        .param(loan)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PROPOSED");
         mvc.perform(post("/campaigns/" + campaign + "/students/decide")
                         .with(user(manager))
                         .with(csrf())

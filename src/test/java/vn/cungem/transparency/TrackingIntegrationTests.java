@@ -99,7 +99,16 @@ class TrackingIntegrationTests {
     @Test
     void unknownOrMalformedCodesAnswerAFriendlyNotFound() throws Exception {
         mvc.perform(get("/public/track/{c}", "CE0000000X")).andExpect(status().isNotFound());
-        mvc.perform(get("/public/track/{c}", "khong-phai-ma")).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/public/track/{c}", "khong-phai-ma"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // its own words on the look-up form with the code kept to correct, not the generic "outside your scope" page
+        assertThat(page)
+                .contains("Không tìm thấy món quà nào với mã này")
+                .contains("value=\"khong-phai-ma\"")
+                .contains("action=\"/public/track\"");
         mvc.perform(get("/api/v1/public/track/{c}", "BN12345678"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail_en").exists());

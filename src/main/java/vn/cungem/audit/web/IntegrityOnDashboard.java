@@ -11,7 +11,7 @@ import vn.cungem.shared.security.Callers;
  * Puts the last integrity run on an administrator's dashboard (the page lives in the shared kernel, which cannot know
  * about audit), so a failed night is seen the next morning without looking for it.
  */
-@ControllerAdvice(basePackages = "vn.cungem.shared.web")
+@ControllerAdvice(basePackages = "vn.cungem.home")
 class IntegrityOnDashboard {
 
     private final IntegrityRuns runs;

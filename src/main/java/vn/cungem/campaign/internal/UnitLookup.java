@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.cungem.campaign.Campaign.UnitRef;
-import vn.cungem.shared.text.VietnameseText;
 
 /** Units as a campaign names them, read from organisation's published view {@code org_unit}. */
 @Repository
@@ -51,19 +50,6 @@ public class UnitLookup {
     public List<UnitRef> childUnits(long parentId) {
         return jdbc.sql("select id, code, name from org_unit where parent_id = ? and retired_on is null order by code")
                 .param(parentId)
-                .query(UnitLookup::unitRef)
-                .list();
-    }
-
-    /** Units in the caller's subtree whose code starts with, or folded name contains, the query; at most 20. */
-    public List<UnitRef> searchUnits(String unitFilter, String query) {
-        String folded = VietnameseText.fold(query);
-        return jdbc.sql("select u.id, u.code, u.name from org_unit u where " + unitFilter
-                        + " and u.retired_on is null and (u.code like ? escape '\\' or u.name_folded like ? escape '\\')"
-                        + " order by u.code limit 20")
-                .params(
-                        query == null ? "%" : query.trim().replace("%", "\\%").replace("_", "\\_") + "%",
-                        VietnameseText.likeContains(folded))
                 .query(UnitLookup::unitRef)
                 .list();
     }

@@ -185,6 +185,8 @@ class CampaignController {
                                     : moved.status().nameVi()));
         } catch (InvalidValueException e) {
             redirect.addFlashAttribute("statusError", e.message(locale));
+            // the refused move's form shows the error beside its reason field
+            redirect.addFlashAttribute("statusTarget", target);
         }
         return "redirect:/campaigns/" + id;
     }
@@ -206,15 +208,6 @@ class CampaignController {
         model.addAttribute("errors", java.util.Map.of());
         model.addAttribute("itemTypes", ItemType.values());
         return "campaign/rows :: " + kind;
-    }
-
-    /** htmx: units in the caller's scope matching what they type, as options of the organiser field. */
-    @GetMapping("/campaigns/units")
-    String units(@RequestParam(required = false) String q, Model model) {
-        Caller caller = Callers.current();
-        requireManager(caller);
-        model.addAttribute("units", campaigns.organiserChoices(q, caller));
-        return "campaign/rows :: unitOptions";
     }
 
     private CampaignSpec read(CampaignForm form, List<CampaignProblem> problems) {

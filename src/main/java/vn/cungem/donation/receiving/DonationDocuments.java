@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
@@ -21,6 +20,7 @@ import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.jdbc.MoneyColumns;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.web.PublicAddress;
 import vn.cungem.shared.web.Views;
 
 /** The printed receipt (biên nhận) and the thank-you certificate (giấy chứng nhận), both in Vietnamese. */
@@ -34,7 +34,7 @@ class DonationDocuments {
     private final UnitScopes scopes;
     private final Views views;
     private final Campaigns campaigns;
-    private final String baseUrl;
+    private final PublicAddress address;
 
     DonationDocuments(
             PdfRenderer pdf,
@@ -42,17 +42,17 @@ class DonationDocuments {
             UnitScopes scopes,
             Views views,
             Campaigns campaigns,
-            @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
+            PublicAddress address) {
         this.pdf = pdf;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.views = views;
         this.campaigns = campaigns;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     String trackingUrl(String code) {
-        return baseUrl + "/public/track/" + code;
+        return address.link("/public/track/" + code);
     }
 
     record Row(String type, int quantity, String condition, String accessories, String description, String tags) {}

@@ -1,11 +1,11 @@
 package vn.cungem.identity.account;
 
 import java.time.OffsetDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.cungem.shared.mail.OutgoingMail;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.Formats;
+import vn.cungem.shared.web.PublicAddress;
 
 /**
  * The emails identity sends, Vietnamese first and English below: nobody has chosen a language when a mail is written.
@@ -16,13 +16,12 @@ class AccountMails {
 
     private final OutgoingMail mail;
     private final IdentityText text;
-    private final String baseUrl;
+    private final PublicAddress address;
 
-    AccountMails(
-            OutgoingMail mail, IdentityText text, @Value("${cungem.base-url:http://localhost:8080}") String baseUrl) {
+    AccountMails(OutgoingMail mail, IdentityText text, PublicAddress address) {
         this.mail = mail;
         this.text = text;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     void invitation(String email, String fullName, String inviter, Role role, String token) {
@@ -56,6 +55,6 @@ class AccountMails {
     }
 
     private String link(String path) {
-        return baseUrl + path;
+        return address.link(path);
     }
 }

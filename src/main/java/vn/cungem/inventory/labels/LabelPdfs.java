@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +19,7 @@ import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.pdf.HtmlToPdf;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.text.Bundles;
+import vn.cungem.shared.web.PublicAddress;
 
 /**
  * Sheets of QR labels for a batch of items, as PDF with the DejaVu fonts embedded (Vietnamese type names print on any
@@ -34,19 +34,19 @@ class LabelPdfs {
     private final Campaigns campaigns;
     private final Inventory inventory;
     private final Receipts receipts;
-    private final String baseUrl;
+    private final PublicAddress address;
 
     LabelPdfs(
             TemplateEngine templates,
             Campaigns campaigns,
             Inventory inventory,
             Receipts receipts,
-            @Value("${cungem.base-url:http://localhost:8080}") String base) {
+            PublicAddress address) {
         this.templates = templates;
         this.campaigns = campaigns;
         this.inventory = inventory;
         this.receipts = receipts;
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.address = address;
     }
 
     /** A rendered sheet and the name it is downloaded under. */
@@ -83,7 +83,7 @@ class LabelPdfs {
     }
 
     String urlOf(String tag) {
-        return baseUrl + "/inventory/items/" + tag;
+        return address.link("/inventory/items/" + tag);
     }
 
     byte[] render(List<Inventory.Item> items) {

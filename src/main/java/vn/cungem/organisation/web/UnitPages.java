@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cungem.organisation.Level;
 import vn.cungem.organisation.NewUnit;
 import vn.cungem.organisation.PartnerDirectory;
 import vn.cungem.organisation.SchoolDirectory;
@@ -51,6 +52,10 @@ class UnitPages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("retired", retired);
         model.addAttribute("results", units.search(q, null, retired, page, caller));
+        // the level's name, never its code ("commune"), beside each unit
+        model.addAttribute(
+                "levelsByCode",
+                units.levels().stream().collect(java.util.stream.Collectors.toMap(Level::code, l -> l, (a, b) -> a)));
         model.addAttribute("searching", q != null && !q.isBlank());
         // htmx live search swaps only the results; a plain GET renders the whole page.
         return htmx != null ? "organisation/units :: results" : "organisation/units";

@@ -35,7 +35,8 @@ public final class Bundles {
             "i18n/allocation",
             "i18n/volunteer",
             "i18n/inventory-sims",
-            "i18n/student-registry");
+            "i18n/student-registry",
+            "i18n/home");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

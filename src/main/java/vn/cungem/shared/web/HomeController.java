@@ -15,9 +15,4 @@ class HomeController {
     String login() {
         return "login";
     }
-
-    @GetMapping("/dashboard")
-    String dashboard() {
-        return "dashboard";
-    }
 }

@@ -1,9 +1,5 @@
 package vn.cungem.shared.web;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.core.env.Environment;
 
 /**
@@ -17,15 +13,12 @@ public final class SignInAddress {
     /** Where Spring Boot puts the port the embedded server listens on once it has started. */
     static final String LOCAL_SERVER_PORT = "local.server.port";
 
-    private static final String DEFAULT_BASE_URL = "http://localhost:8080";
-    private static final Set<String> THIS_MACHINE = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-
     private SignInAddress() {}
 
     /** The sign-in page's address from the environment of a started application. */
     public static String of(Environment environment) {
         return of(
-                environment.getProperty("cungem.base-url", DEFAULT_BASE_URL),
+                environment.getProperty("cungem.base-url", PublicAddress.DEFAULT_BASE_URL),
                 environment.getProperty(LOCAL_SERVER_PORT, Integer.class));
     }
 
@@ -34,26 +27,6 @@ public final class SignInAddress {
      * there is no server, as in tests without one: the base URL is then used as it is).
      */
     public static String of(String baseUrl, Integer listeningPort) {
-        String base = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return withPort(base, listeningPort) + "/login";
-    }
-
-    private static String withPort(String base, Integer port) {
-        if (port == null || port <= 0) {
-            return base;
-        }
-        try {
-            URI uri = new URI(base);
-            if (uri.getHost() == null || !THIS_MACHINE.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-                return base;
-            }
-            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), port, uri.getPath(), null, null)
-                    .toString();
-        } catch (URISyntaxException e) {
-            return base;
-        }
+        return PublicAddress.of(baseUrl, listeningPort) + "/login";
     }
 }

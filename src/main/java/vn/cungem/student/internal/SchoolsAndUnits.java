@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.cungem.organisation.SchoolLevel;
+import vn.cungem.shared.text.UnitNames;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.student.SchoolRef;
 
@@ -60,7 +61,10 @@ public class SchoolsAndUnits {
                 rs.getLong("id"), rs.getLong("unit_id"), rs.getString("moet_code"), rs.getString("name"), level);
     }
 
-    /** A commune or ward by official code, else by folded name (only when the name is unique). */
+    /**
+     * A commune or ward by official code, else by folded name (only when the name is unique), else by the name with or
+     * without its prefix ("Linh Xuân" finds "Phường Linh Xuân"), again only when that finds exactly one.
+     */
     public Optional<Long> communeByCodeOrName(String raw) {
         Optional<Long> byCode = jdbc.sql("select id from org_unit where code = ?")
                 .param(raw.strip())
@@ -74,7 +78,24 @@ public class SchoolsAndUnits {
                 .param(VietnameseText.fold(raw))
                 .query(Long.class)
                 .list();
-        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+        if (byName.size() == 1) {
+            return Optional.of(byName.get(0));
+        }
+        if (!byName.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> variants = UnitNames.communeNameVariants(raw);
+        if (variants.isEmpty()) {
+            return Optional.empty();
+        }
+        String marks = String.join(",", variants.stream().map(v -> "?").toList());
+        List<Long> byVariant = jdbc.sql(
+                        "select id from org_unit where level_code = 'commune' and retired_on is null and name_folded in ("
+                                + marks + ") fetch first 2 rows only")
+                .params(List.<Object>copyOf(variants))
+                .query(Long.class)
+                .list();
+        return byVariant.size() == 1 ? Optional.of(byVariant.get(0)) : Optional.empty();
     }
 
     public String unitName(long unitId) {

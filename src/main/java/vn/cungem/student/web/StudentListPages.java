@@ -172,7 +172,16 @@ class StudentListPages {
             @RequestParam(required = false) String reason,
             Locale locale,
             RedirectAttributes redirect) {
-        int count = Decisions.apply(students, ids, action, reason, Callers.current());
+        int count;
+        try {
+            count = Decisions.apply(students, ids, action, reason, Callers.current());
+        } catch (InvalidValueException refused) {
+            // back to the same list with the ticks and the reason kept, the refusal shown beside the reason field
+            redirect.addFlashAttribute("decideError", refused.message(locale));
+            redirect.addFlashAttribute("chosen", ids == null ? List.of() : ids);
+            redirect.addFlashAttribute("decideReason", reason);
+            return "redirect:/campaigns/" + id + "/students/approval";
+        }
         redirect.addFlashAttribute("flash", messages.getMessage("student.decided", new Object[] {count}, locale));
         return "redirect:/campaigns/" + id + "/students/approval";
     }

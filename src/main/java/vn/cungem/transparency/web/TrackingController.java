@@ -3,11 +3,13 @@ package vn.cungem.transparency.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.TooManyRequestsException;
 import vn.cungem.shared.ratelimit.RateLimits;
 import vn.cungem.transparency.Tracking;
@@ -18,10 +20,12 @@ class TrackingController {
 
     private final Tracking tracking;
     private final RateLimits rateLimits;
+    private final MessageSource messages;
 
-    TrackingController(Tracking tracking, RateLimits rateLimits) {
+    TrackingController(Tracking tracking, RateLimits rateLimits, MessageSource messages) {
         this.tracking = tracking;
         this.rateLimits = rateLimits;
+        this.messages = messages;
     }
 
     @GetMapping("/public/track")
@@ -47,7 +51,15 @@ class TrackingController {
             model.addAttribute("error", rateLimits.refuse(e, response, locale));
             return "transparency/lookup";
         }
-        model.addAttribute("j", tracking.track(code));
+        try {
+            model.addAttribute("j", tracking.track(code));
+        } catch (NotFoundException e) {
+            // its own words on the look-up form, the code kept to correct, still a 404 (unknown and malformed alike)
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", messages.getMessage("track.notFound", null, locale));
+            model.addAttribute("typed", code);
+            return "transparency/lookup";
+        }
         return "transparency/track";
     }
 }

@@ -163,6 +163,8 @@ class OrganisationWebIntegrationTests {
                         .with(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Thành phố Thủ Đức " + marker)))
+                // the level by its name, not its code
+                .andExpect(content().string(not(containsString("<td>district</td>"))))
                 .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(get("/api/v1/units").param("q", "phuoc kien " + marker).with(managerA))
                 .andExpect(status().isOk())
