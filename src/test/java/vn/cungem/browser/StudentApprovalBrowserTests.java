@@ -125,6 +125,7 @@ class StudentApprovalBrowserTests extends BrowserTest {
         signIn(school2, officer.email(), TestFixtures.PASSWORD);
         school2.navigate(url("/campaigns/" + campaign + "/students"));
         assertThat(school2.locator("tbody")).containsText("Thiếu số điện thoại phụ huynh");
+        capture(school2, "student-list-returned-phone");
         school2.getByText("Phan Thị Hoa").click();
         assertThat(school2.locator("#returned-reason")).containsText("Thiếu số điện thoại phụ huynh");
         school2.locator("#edit").click();
