@@ -83,7 +83,8 @@ class VolunteerTeamBrowserTests extends BrowserTest {
         assertThat(phone.locator("#scan-results li")).hasCount(1);
         assertThat(phone.locator("#scan-results li").first()).containsText(first);
         assertThat(phone.locator("#scan-results li").first()).containsText("Đang kiểm tra");
-        // the fresh field has the focus again, ready for the next scan
+        // the fresh field has the focus again, ready for the next scan (waited for: htmx swaps it in after the answer)
+        assertThat(phone.locator("#scan-code")).isFocused();
         phone.keyboard().type(second);
         phone.keyboard().press("Enter");
         assertThat(phone.locator("#scan-results li")).hasCount(2);

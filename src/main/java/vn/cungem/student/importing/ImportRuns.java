@@ -124,7 +124,7 @@ class ImportRuns {
         }
         try {
             Tally tally = new Tally();
-            if (!write || !commitStaged(job, tally, timings, begin)) {
+            if (!write || !commitStagedOrCheckAgain(job, tally, timings, begin)) {
                 tally = runChecked(job, write, timings, begin);
             }
             timings.put("total", (System.nanoTime() - begin) / 1_000_000);
@@ -168,6 +168,26 @@ class ImportRuns {
      * moved into the registry, all in one transaction under the campaign's import lock. False (nothing written) when
      * anything changed: the commit then checks the file again.
      */
+    /**
+     * The staged commit is a shortcut: when the database cannot answer its one comparing query (H2 gave up on it in a
+     * full test run while the same file's full check went through), nothing of it was kept (its transaction rolled
+     * back) and the commit checks the file again, as it does when anything changed, instead of failing the import.
+     */
+    private boolean commitStagedOrCheckAgain(JobData job, Tally tally, Map<String, Long> timings, long begin) {
+        try {
+            return commitStaged(job, tally, timings, begin);
+        } catch (org.springframework.dao.TransientDataAccessException e) {
+            log.warn(
+                    "Student import {}: the staged commit could not compare ({}), checked again",
+                    job.id,
+                    e.getClass().getSimpleName());
+            tally.rows = 0;
+            tally.inserted = 0;
+            tally.updated = 0;
+            return false;
+        }
+    }
+
     private boolean commitStaged(JobData job, Tally tally, Map<String, Long> timings, long begin) {
         if (job.checkedWith == null) {
             return false;
