@@ -173,7 +173,10 @@ class VolunteerTeamsIntegrationTests {
         repairs.record(
                 one,
                 new Repairs.NewRepair(
-                        "Hỏng bàn phím", List.of(new Repairs.Part("Bàn phím", 250_000L)), new BigDecimal("1.5"), null),
+                        "Hỏng bàn phím",
+                        List.of(new Repairs.Part("Bàn phím", vn.cungem.shared.Money.vnd(250_000))),
+                        new BigDecimal("1.5"),
+                        null),
                 null,
                 null,
                 an);

@@ -123,7 +123,7 @@ class ItemWorkController {
         for (int i = 0; i < names.size(); i++) {
             Long cost = partCost != null && i < partCost.size() ? partCost.get(i) : null;
             if (!names.get(i).isBlank() || cost != null) {
-                parts.add(new Repairs.Part(names.get(i), cost));
+                parts.add(new Repairs.Part(names.get(i), cost == null ? null : vn.cungem.shared.Money.vnd(cost)));
             }
         }
         var repair = new Repairs.NewRepair(fault, parts, hours, technician);

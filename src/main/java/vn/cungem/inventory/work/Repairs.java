@@ -34,7 +34,7 @@ public class Repairs {
         this.scopes = scopes;
     }
 
-    public record Part(String name, Long costVnd) {}
+    public record Part(String name, Money costVnd) {}
 
     /** {@code technician} defaults to the person recording the repair. */
     public record NewRepair(String fault, List<Part> parts, BigDecimal hours, String technician) {}
@@ -58,7 +58,10 @@ public class Repairs {
         }
         List<Part> clean = parts.stream()
                 .map(p -> {
-                    if (p == null || p.costVnd() == null || p.costVnd() < 0 || p.costVnd() > 100_000_000) {
+                    if (p == null
+                            || p.costVnd() == null
+                            || p.costVnd().isNegative()
+                            || p.costVnd().vnd() > 100_000_000) {
                         throw Worded.invalid("inventory.repair-cost", "inventory.work.repair.cost");
                     }
                     return new Part(Texts.required(p.name(), 200, "part"), p.costVnd());
@@ -106,7 +109,7 @@ public class Repairs {
                 long id = keys.getKeyAs(Number.class).longValue();
                 for (Part p : clean) {
                     jdbc.sql("insert into inventory_repair_part (repair_id, part_name, cost_vnd) values (?, ?, ?)")
-                            .params(id, p.name(), p.costVnd())
+                            .params(id, p.name(), p.costVnd().vnd())
                             .update();
                 }
             }
@@ -135,7 +138,7 @@ public class Repairs {
                         jdbc.sql(
                                         "select part_name, cost_vnd from inventory_repair_part where repair_id = ? order by id")
                                 .param(rs.getLong(1))
-                                .query((r, m) -> new Part(r.getString(1), r.getLong(2)))
+                                .query((r, m) -> new Part(r.getString(1), Money.vnd(r.getLong(2))))
                                 .list(),
                         BigDecimal.valueOf(rs.getInt(3)).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
                         rs.getString(4)))

@@ -102,7 +102,10 @@ class ItemWorkIntegrationTests {
         repairs.record(
                 tag,
                 new Repairs.NewRepair(
-                        "Pin chai", List.of(new Repairs.Part("Pin 6 cell", partCost)), new BigDecimal("1.5"), null),
+                        "Pin chai",
+                        List.of(new Repairs.Part("Pin 6 cell", vn.cungem.shared.Money.vnd(partCost))),
+                        new BigDecimal("1.5"),
+                        null),
                 null,
                 null,
                 volunteer);
@@ -280,7 +283,10 @@ class ItemWorkIntegrationTests {
         repairs.record(
                 recycled,
                 new Repairs.NewRepair(
-                        "Vỡ màn", List.of(new Repairs.Part("Màn 14 inch", 200_000L)), BigDecimal.ONE, "An"),
+                        "Vỡ màn",
+                        List.of(new Repairs.Part("Màn 14 inch", vn.cungem.shared.Money.vnd(200_000))),
+                        BigDecimal.ONE,
+                        "An"),
                 null,
                 null,
                 volunteer);
