@@ -27,7 +27,7 @@ public enum ItemMove implements Labelled {
     RESERVE(RESERVED, EnumSet.of(READY), Who.MANAGERS),
     RELEASE(READY, EnumSet.of(RESERVED), Who.MANAGERS),
     /** At the school: its officer hands the device over and takes it back when the student returns it. */
-    HAND_OVER(HANDED_OVER, EnumSet.of(RESERVED), Who.SCHOOL),
+    HAND_OVER(HANDED_OVER, EnumSet.of(RESERVED), Who.HANDOVER),
     TAKE_BACK(RETURNED, EnumSet.of(HANDED_OVER), Who.SCHOOL),
     /** Beyond repair (001: only "partly broken devices repaired at low cost" are worth it). */
     RECYCLE(RECYCLED, EnumSet.of(IN_INSPECTION, ItemStatus.NEEDS_REPAIR, IN_REPAIR, RETURNED), Who.WORKSHOP),
@@ -72,9 +72,12 @@ public enum ItemMove implements Labelled {
         };
     }
 
-    /** Whether a person chooses this move directly, rather than by recording the step (a wipe, a software install). */
+    /**
+     * Whether a person chooses this move directly, rather than by recording the step (a wipe, a software install) or
+     * through allocation and handover, which name the student ({@code inventory.Reservations}).
+     */
     public boolean isDirect() {
-        return this != WIPE && this != INSTALL_SOFTWARE;
+        return this != WIPE && this != INSTALL_SOFTWARE && this != RESERVE && this != HAND_OVER;
     }
 
     /** Who works where: the workshop's volunteers, the programme's managers, the school's officer. */
@@ -83,5 +86,8 @@ public enum ItemMove implements Labelled {
                 EnumSet.of(Role.VOLUNTEER_TECHNICIAN, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN);
         static final Set<Role> MANAGERS = EnumSet.of(Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN);
         static final Set<Role> SCHOOL = EnumSet.of(Role.SCHOOL_OFFICER, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN);
+        /** Issue 14: the volunteers who carry devices to schools and homes hand them over too. */
+        static final Set<Role> HANDOVER =
+                EnumSet.of(Role.SCHOOL_OFFICER, Role.VOLUNTEER_TECHNICIAN, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN);
     }
 }

@@ -117,6 +117,9 @@ public class ItemWork {
 
             @Override
             public ItemMove plan(WorkItem item, Caller who, boolean wiped) {
+                if (move == ItemMove.RESERVE || move == ItemMove.HAND_OVER) {
+                    throw Worded.invalid("inventory.move-by-allocation", "inventory.work.move.by-allocation", move);
+                }
                 if (!move.isDirect()) {
                     throw Worded.invalid("inventory.move-by-step", "inventory.work.move.by-step", move);
                 }
@@ -170,9 +173,12 @@ public class ItemWork {
         // a step that leaves the item where it is (a repair line) only needs the state to hold, unless the caller
         // pinned the version it saw
         boolean byVersion = move != null || seenVersion != null;
-        int changed = jdbc.sql(
-                        "update inventory_item set status = ?, version = version + 1, updated_at = ? where id = ?"
-                                + (byVersion ? " and version = ?" : " and status = ?"))
+        // a device leaving "reserved" or "handed over" no longer has a holder (the database checks it)
+        boolean held = to == ItemStatus.RESERVED || to == ItemStatus.HANDED_OVER;
+        int changed = jdbc.sql("update inventory_item set status = ?, version = version + 1, updated_at = ?"
+                        + (held ? "" : ", student_id = null, reservation_ref = null")
+                        + " where id = ?"
+                        + (byVersion ? " and version = ?" : " and status = ?"))
                 .params(
                         to.name(),
                         now,

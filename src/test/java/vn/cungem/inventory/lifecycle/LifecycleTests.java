@@ -26,7 +26,7 @@ class LifecycleTests {
         /* WIPED    */ ".   .   .   .   .   W   .   .   .   .   .   M",
         /* SOFTWARE */ ".   .   .   .   .   .   W   .   .   .   .   M",
         /* READY    */ ".   .   .   .   .   .   .   M   .   .   .   M",
-        /* RESERVED */ ".   .   .   .   .   .   M   .   S   .   .   M",
+        /* RESERVED */ ".   .   .   .   .   .   M   .   H   .   .   M",
         /* HANDED   */ ".   .   .   .   .   .   .   .   .   S   .   M",
         /* RETURNED */ ".   W   .   .   .   .   .   .   .   .   W   M",
         /* RECYCLED */ ".   .   .   .   .   .   .   .   .   .   .   .",
@@ -34,10 +34,16 @@ class LifecycleTests {
     };
 
     private static final Map<Character, Set<Role>> WHO = Map.of(
-            'W', EnumSet.of(Role.VOLUNTEER_TECHNICIAN, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
-            'M', EnumSet.of(Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
-            'S', EnumSet.of(Role.SCHOOL_OFFICER, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
-            '.', EnumSet.noneOf(Role.class));
+            'W',
+            EnumSet.of(Role.VOLUNTEER_TECHNICIAN, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
+            'M',
+            EnumSet.of(Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
+            'S',
+            EnumSet.of(Role.SCHOOL_OFFICER, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
+            'H',
+            EnumSet.of(Role.SCHOOL_OFFICER, Role.VOLUNTEER_TECHNICIAN, Role.PROGRAMME_MANAGER, Role.SYSTEM_ADMIN),
+            '.',
+            EnumSet.noneOf(Role.class));
 
     private static char cell(ItemStatus from, ItemStatus to) {
         return MATRIX[from.ordinal()].replace(" ", "").charAt(to.ordinal());

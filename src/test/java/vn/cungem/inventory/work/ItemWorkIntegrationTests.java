@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.inventory.Inventory;
+import vn.cungem.inventory.Reservations;
 import vn.cungem.inventory.lifecycle.CheckCode;
 import vn.cungem.inventory.lifecycle.ItemMove;
 import vn.cungem.inventory.lifecycle.ItemStatus;
@@ -62,6 +63,9 @@ class ItemWorkIntegrationTests {
 
     @Autowired
     ItemHistory history;
+
+    @Autowired
+    Reservations reservations;
 
     WorkshopTestData data;
     Caller volunteer;
@@ -149,9 +153,12 @@ class ItemWorkIntegrationTests {
         String tag = data.device(ItemType.LAPTOP);
         long profileId = profile(TestFixtures.unique("THCS "));
         refurbish(tag, profileId, 0);
-        work.move(tag, ItemMove.RESERVE, null, null, null, manager);
-        work.move(tag, ItemMove.HAND_OVER, null, null, null, manager);
-        work.move(tag, ItemMove.TAKE_BACK, null, null, null, manager);
+        var students = new ReservationTestData(data, fixtures, jdbc, work, wipes);
+        long lan = students.student("Nguyễn Thị Lan");
+        long itemId = work.item(tag, manager).id();
+        reservations.reserveAll(data.campaign, "PLAN-W", List.of(new Reservations.Claim(itemId, lan)), manager);
+        reservations.handOver(tag, lan, "BG-W", null, manager);
+        reservations.takeBack(tag, "Học sinh chuyển trường", null, manager);
         work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
         wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, false, "Lỗi giữa chừng"), null, null, volunteer);
         assertThat(status(tag)).isEqualTo(ItemStatus.IN_INSPECTION);
