@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import vn.cungem.shared.text.VietnameseText;
 /** Reading pledges: what the donor sees by the code, and what the managers who follow them up see. */
 @Component
 class PledgeQueries {
+
+    /** The list's name in its cursors. */
+    private static final String LIST = "pledges";
 
     private static final String SUMMARY = """
             select p.id, p.code, d.name donor_name, d.kind donor_kind, d.phone, p.status, p.cash_amount_vnd,
@@ -117,10 +121,14 @@ class PledgeQueries {
         });
     }
 
-    /** A campaign's pledges the caller manages, filtered by status and a folded search on the donor's name or code. */
-    PledgePage search(long campaignId, PledgeStatus status, String query, Caller caller, int page) {
+    /**
+     * A campaign's pledges the caller manages, newest first, filtered by status and a folded search on the donor's name
+     * or code: the page after or before {@code cursor} (null: the first), by the pledge's id, an index range however
+     * deep the page (no offset, no count).
+     */
+    PledgePage search(long campaignId, PledgeStatus status, String query, Caller caller, String cursor) {
         Campaign campaign = points.requireManagerOf(campaignId, caller);
-        int safePage = Math.max(0, page);
+        ListCursor from = ListCursor.decode(LIST, cursor);
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where p.campaign_id = ?");
         params.add(campaignId);
@@ -136,15 +144,35 @@ class PledgeQueries {
             params.add(query.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s-]", ""));
             params.add(query.replaceAll("[\\s.]", ""));
         }
+        boolean forward = from == null || from.after();
+        if (from != null) {
+            // newest first: "after" is a smaller id; the id itself need not still pass the filter to be a place to
+            // start
+            where.append(forward ? " and p.id < ?" : " and p.id > ?");
+            params.add(from.id());
+        }
         params.add(Pledges.PAGE_SIZE + 1);
-        params.add((long) safePage * Pledges.PAGE_SIZE);
-        List<PledgeSummary> rows = jdbc.sql(SUMMARY + where + " order by p.id desc limit ? offset ?")
-                .params(params)
-                .query(PledgeQueries::summary)
-                .list();
-        boolean hasNext = rows.size() > Pledges.PAGE_SIZE;
-        return new PledgePage(
-                hasNext ? rows.subList(0, Pledges.PAGE_SIZE) : rows, safePage, Pledges.PAGE_SIZE, hasNext);
+        List<PledgeSummary> rows =
+                new ArrayList<>(jdbc.sql(SUMMARY + where + " order by p.id " + (forward ? "desc" : "asc") + " limit ?")
+                        .params(params)
+                        .query(PledgeQueries::summary)
+                        .list());
+        boolean more = rows.size() > Pledges.PAGE_SIZE;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (!forward) {
+            Collections.reverse(rows);
+        }
+        boolean hasNext = forward ? more : true;
+        boolean hasPrevious = forward ? from != null : more;
+        String next = hasNext && !rows.isEmpty()
+                ? ListCursor.after(LIST, rows.get(rows.size() - 1).id()).encode()
+                : null;
+        String previous = hasPrevious && !rows.isEmpty()
+                ? ListCursor.before(LIST, rows.get(0).id()).encode()
+                : null;
+        return new PledgePage(rows, 0, Pledges.PAGE_SIZE, next != null, next, previous);
     }
 
     PledgeDetail detail(long campaignId, long pledgeId, Caller caller) {

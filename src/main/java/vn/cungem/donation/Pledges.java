@@ -87,9 +87,12 @@ public class Pledges {
         return queries.transfer(campaignId, code, cashAmountVnd);
     }
 
-    /** A campaign's pledges the caller manages, filtered by status and a folded search on the donor's name or code. */
-    public PledgePage search(long campaignId, PledgeStatus status, String query, Caller caller, int page) {
-        return queries.search(campaignId, status, query, caller, page);
+    /**
+     * A campaign's pledges the caller manages, newest first, filtered by status and a folded search on the donor's name
+     * or code; {@code cursor} (null for the first page) is a page's {@code nextCursor} or {@code previousCursor}.
+     */
+    public PledgePage search(long campaignId, PledgeStatus status, String query, Caller caller, String cursor) {
+        return queries.search(campaignId, status, query, caller, cursor);
     }
 
     public PledgeDetail detail(long campaignId, long pledgeId, Caller caller) {

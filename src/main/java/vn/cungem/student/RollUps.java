@@ -1,6 +1,7 @@
 package vn.cungem.student;
 
 import java.time.LocalDate;
+import java.util.List;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.campaign.Phase;
@@ -46,6 +47,7 @@ final class RollUps {
         LocalDate today = LocalDate.now(Formats.VIETNAM);
         var levels = campaign.spec().eligibleLevels();
         var area = campaign.areaUnitIds();
+        long notProposed = counts.notProposedCount(campaignId, area, unit, levels);
         return new RollUp(
                 unit,
                 organisation.unitName(unit),
@@ -53,7 +55,9 @@ final class RollUps {
                 deadline != null && today.isAfter(deadline),
                 counts.perChildUnit(campaignId, unit),
                 counts.perSchool(campaignId, unit),
-                counts.notProposed(campaignId, area, unit, levels, MISSING_SHOWN),
-                counts.notProposedCount(campaignId, area, unit, levels));
+                // once every school has proposed (late in a campaign) the list is not looked for: at national level
+                // each of these two reads goes through all 40,000 schools
+                notProposed == 0 ? List.of() : counts.notProposed(campaignId, area, unit, levels, MISSING_SHOWN),
+                notProposed);
     }
 }

@@ -115,8 +115,8 @@ final class StudentLists {
             forward = cursor.get().after();
         }
         long offset = cursor.isEmpty() ? (long) filter.page() * filter.size() : 0;
-        List<StudentRow> rows =
-                listing.page(where.toString(), params, order, boundary, forward, filter.size() + 1, offset);
+        List<StudentRow> rows = listing.page(
+                where.toString(), params, order, boundary, forward, filter.size() + 1, offset, text != null);
         boolean more = rows.size() > filter.size();
         if (more) {
             rows = forward ? rows.subList(0, filter.size()) : rows.subList(1, rows.size());

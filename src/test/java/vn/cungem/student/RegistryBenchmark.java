@@ -33,6 +33,8 @@ import vn.cungem.testsupport.TestFixtures;
  * <pre>CUNGEM_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/cungem_national CUNGEM_TEST_DB_USER=postgres \
  * ./mvnw -q -o test -Dtest=RegistryBenchmark -Dbench=true</pre>
  *
+ * {@code -Dbench.only=HTML} (or {@code API}) measures only the lines whose name starts so.
+ *
  * Requests go through the whole Spring MVC stack (security, controllers, JSON and Thymeleaf) by MockMvc, without a
  * socket, with the template cache on as in production. See docs/benchmarks.md, "Needs registry at national scale".
  */
@@ -147,6 +149,11 @@ class RegistryBenchmark {
     }
 
     private void measure(String what, RequestBuilder request) throws Exception {
+        // -Dbench.only=HTML measures only the lines starting so (e.g. while profiling the pages)
+        String only = System.getProperty("bench.only", "");
+        if (!what.startsWith(only)) {
+            return;
+        }
         for (int i = 0; i < 3; i++) {
             mvc.perform(request).andReturn();
         }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.cungem.donation.cash.StatementQueries.LineView;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Callers;
@@ -72,23 +70,27 @@ class CashApiController {
         return jobs.get(campaignId, jobId, Callers.current());
     }
 
-    @Operation(summary = "Các dòng sao kê / Statement lines (status UNMATCHED, MATCHED, IGNORED)")
+    @Operation(
+            summary = "Các dòng sao kê theo ngày ghi sổ; trang sau / trước theo nextCursor / previousCursor /"
+                    + " Statement lines in booking order (status UNMATCHED, MATCHED, IGNORED), continued by cursor")
     @GetMapping("/statements/lines")
-    List<LineView> lines(
+    StatementQueries.LinePage lines(
             @PathVariable long campaignId,
             @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") int size) {
-        return statements.lines(campaignId, status, null, page, size, Callers.current());
+        return statements.lines(campaignId, status, null, cursor, size, Callers.current());
     }
 
-    @Operation(summary = "Sổ quỹ có số dư luỹ kế / The cash ledger with running balance")
+    @Operation(
+            summary = "Sổ quỹ có số dư luỹ kế; trang sau / trước theo nextCursor / previousCursor /"
+                    + " The cash ledger with running balance, continued by cursor")
     @GetMapping("/ledger")
     CashLedger.Page ledger(
             @PathVariable long campaignId,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") int size) {
-        return ledger.page(campaignId, page, size, Callers.current());
+        return ledger.page(campaignId, cursor, size, Callers.current());
     }
 
     /** A correction: direction CREDIT or DEBIT, whole VND, reason required. */

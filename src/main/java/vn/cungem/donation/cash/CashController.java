@@ -51,9 +51,9 @@ class CashController {
     }
 
     @GetMapping("/ledger")
-    String ledger(@PathVariable long campaignId, @RequestParam(defaultValue = "0") int page, Model model) {
+    String ledger(@PathVariable long campaignId, @RequestParam(required = false) String cursor, Model model) {
         campaign(campaignId, model);
-        model.addAttribute("ledger", ledger.page(campaignId, page, CashLedger.PAGE_SIZE, Callers.current()));
+        model.addAttribute("ledger", ledger.page(campaignId, cursor, CashLedger.PAGE_SIZE, Callers.current()));
         return "donation/cash/ledger";
     }
 

@@ -68,7 +68,30 @@ public class CashLedger {
             boolean consistent,
             boolean balanceDiffers) {}
 
-    public record Page(List<Entry> entries, Totals totals, Check check, int page, int size, boolean hasNext) {}
+    /**
+     * A page of the ledger in booking order, each entry with the balance after it, and the cursors that continue it
+     * (null at the ledger's ends).
+     */
+    public record Page(
+            List<Entry> entries, Totals totals, Check check, int size, String nextCursor, String previousCursor) {
+
+        public boolean hasNext() {
+            return nextCursor != null;
+        }
+
+        public boolean hasPrevious() {
+            return previousCursor != null;
+        }
+    }
+
+    /** The ledger's name in its cursors. */
+    private static final String LIST = "ledger";
+
+    private static final String PAGE = """
+            select e.id, e.booked_on, e.direction, e.amount_vnd, e.reason, e.description, p.code, e.bank_line_id,
+                   e.purchase_id, e.corrects_entry_id, e.recorded_by_name, 0
+              from ledger_entry e left join pledge p on p.id = e.pledge_id
+             where e.campaign_id = ?""";
 
     private static final String SELECT = """
             select e.id, e.booked_on, e.direction, e.amount_vnd, e.reason, e.description, p.code, e.bank_line_id,
@@ -89,23 +112,57 @@ public class CashLedger {
         this.events = events;
     }
 
+    /**
+     * The page after or before {@code cursor} (null: the first), by key, never by offset. The running balance starts
+     * from the sum of the entries booked before the page (one range of the ledger's booking index, read from the index
+     * alone), so a deep page costs what the first does plus that sum.
+     */
     @Transactional(readOnly = true)
-    public Page page(long campaignId, int page, int size, Caller caller) {
+    public Page page(long campaignId, String cursor, int size, Caller caller) {
         access.require(campaignId, caller);
         int safeSize = Math.max(1, Math.min(size, 500));
-        int safePage = Math.max(0, page);
-        List<Entry> rows = jdbc.sql(SELECT + " limit ? offset ?")
-                .params(campaignId, safeSize + 1, (long) safePage * safeSize)
+        DateOrder.Boundary boundary = DateOrder.boundary(jdbc, "ledger_entry", LIST, campaignId, cursor);
+        List<Object> params = new java.util.ArrayList<>(List.of(campaignId));
+        DateOrder.addParams(params, boundary);
+        params.add(safeSize + 1);
+        List<Entry> fetched = jdbc.sql(
+                        PAGE + DateOrder.beyond("e", boundary) + DateOrder.orderBy("e", boundary) + " limit ?")
+                .params(params)
                 .query((rs, n) -> entry(rs))
                 .list();
-        boolean hasNext = rows.size() > safeSize;
+        DateOrder.Page<Entry> page = DateOrder.page(fetched, safeSize, boundary, LIST, Entry::id);
+        List<Entry> entries = new java.util.ArrayList<>(page.rows().size());
+        if (!page.rows().isEmpty()) {
+            Entry first = page.rows().get(0);
+            Money balance = jdbc.sql("""
+                            select coalesce(sum(case when direction = 'CREDIT' then amount_vnd else -amount_vnd end), 0)
+                              from ledger_entry where campaign_id = ? and (booked_on, id) < (?, ?)""")
+                    .params(campaignId, first.bookedOn(), first.id())
+                    .query((rs, n) -> MoneyColumns.money(rs, 1))
+                    .single();
+            for (Entry e : page.rows()) {
+                balance = balance.plus(e.signedAmount());
+                entries.add(withBalance(e, balance));
+            }
+        }
         return new Page(
-                hasNext ? rows.subList(0, safeSize) : rows,
-                totals(campaignId),
-                check(campaignId),
-                safePage,
-                safeSize,
-                hasNext);
+                entries, totals(campaignId), check(campaignId), safeSize, page.nextCursor(), page.previousCursor());
+    }
+
+    private static Entry withBalance(Entry e, Money balance) {
+        return new Entry(
+                e.id(),
+                e.bookedOn(),
+                e.direction(),
+                e.amount(),
+                e.reason(),
+                e.description(),
+                e.pledgeCode(),
+                e.bankLineId(),
+                e.purchaseId(),
+                e.correctsEntryId(),
+                e.recordedBy(),
+                balance);
     }
 
     private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -112,18 +112,17 @@ class StatementPages {
     @GetMapping("/unmatched")
     String unmatched(
             @PathVariable long campaignId,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String q,
             Model model) {
         Caller caller = Callers.current();
         model.addAttribute("campaign", access.require(campaignId, caller));
-        int size = StatementQueries.PAGE_SIZE;
-        var credits = queries.lines(campaignId, "UNMATCHED", "CREDIT", page, size + 1, caller);
-        var debits = queries.lines(campaignId, "UNMATCHED", "DEBIT", 0, 200, caller);
-        model.addAttribute("credits", credits.size() > size ? credits.subList(0, size) : credits);
-        model.addAttribute("hasNext", credits.size() > size);
-        model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("debits", debits);
+        var credits = queries.lines(campaignId, "UNMATCHED", "CREDIT", cursor, StatementQueries.PAGE_SIZE, caller);
+        // the debits to post are few (fees, transfers out): the first 200 are shown beside the credits
+        var debits = queries.lines(campaignId, "UNMATCHED", "DEBIT", null, 200, caller);
+        model.addAttribute("credits", credits.lines());
+        model.addAttribute("creditPage", credits);
+        model.addAttribute("debits", debits.lines());
         model.addAttribute("q", q);
         model.addAttribute("pledges", q == null ? List.of() : queries.searchPledges(campaignId, q, caller));
         model.addAttribute("debitReasons", DebitReason.values());

@@ -23,6 +23,9 @@ public class StatementQueries {
 
     public static final int PAGE_SIZE = 50;
 
+    /** The statement lines' name in their cursors. */
+    private static final String LINES = "statement-lines";
+
     public record LineView(
             long id,
             LocalDate bookedOn,
@@ -88,16 +91,30 @@ public class StatementQueries {
         return counts;
     }
 
+    /** A page of statement lines in booking order and the cursors that continue it (null at the list's ends). */
+    public record LinePage(List<LineView> lines, String nextCursor, String previousCursor) {
+
+        public boolean hasNext() {
+            return nextCursor != null;
+        }
+
+        public boolean hasPrevious() {
+            return previousCursor != null;
+        }
+    }
+
     /**
-     * A page of lines; {@code status} UNMATCHED, MATCHED, IGNORED or null for all; {@code side} CREDIT, DEBIT or null.
+     * A page of lines in booking order, after or before {@code cursor} (null: the first); {@code status} UNMATCHED,
+     * MATCHED, IGNORED or null for all; {@code side} CREDIT, DEBIT or null. Paged by key, no offset and no count.
      */
     @Transactional(readOnly = true)
-    public List<LineView> lines(long campaignId, String status, String side, int page, int size, Caller caller) {
+    public LinePage lines(long campaignId, String status, String side, String cursor, int size, Caller caller) {
         access.require(campaignId, caller);
         String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (st != null && !Set.of("UNMATCHED", "MATCHED", "IGNORED").contains(st)) {
             throw InvalidValueException.of("statement.status", "cash.error.statement.status");
         }
+        DateOrder.Boundary boundary = DateOrder.boundary(jdbc, "bank_statement_line", LINES, campaignId, cursor);
         StringBuilder sql = new StringBuilder("""
                 select l.id, l.booked_on, l.reference, l.debit_vnd, l.credit_vnd, l.balance_vnd, l.description,
                        l.status, l.match_method, p.code, l.ignored_reason
@@ -113,11 +130,12 @@ public class StatementQueries {
         } else if ("DEBIT".equals(side)) {
             sql.append(" and l.debit_vnd > 0");
         }
+        sql.append(DateOrder.beyond("l", boundary));
+        DateOrder.addParams(params, boundary);
         int safeSize = Math.max(1, Math.min(size, 500));
-        sql.append(" order by l.booked_on, l.id limit ? offset ?");
-        params.add(safeSize);
-        params.add((long) Math.max(0, page) * safeSize);
-        return jdbc.sql(sql.toString())
+        sql.append(DateOrder.orderBy("l", boundary)).append(" limit ?");
+        params.add(safeSize + 1);
+        List<LineView> fetched = jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, n) -> new LineView(
                         rs.getLong(1),
@@ -132,6 +150,8 @@ public class StatementQueries {
                         rs.getString(10),
                         rs.getString(11)))
                 .list();
+        var page = DateOrder.page(fetched, safeSize, boundary, LINES, LineView::id);
+        return new LinePage(page.rows(), page.nextCursor(), page.previousCursor());
     }
 
     /** Pledges of the campaign whose code or donor name contains the query, for manual matching. */

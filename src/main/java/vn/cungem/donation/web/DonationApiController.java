@@ -87,13 +87,16 @@ class DonationApiController {
     }
 
     @GetMapping("/campaigns/{id}/pledges")
-    @Operation(summary = "A campaign's pledges in the caller's scope, newest first; search by folded name, code, phone")
+    @Operation(
+            summary =
+                    "A campaign's pledges in the caller's scope, newest first, 25 a page; search by folded name, code,"
+                            + " phone; continue with the page's nextCursor or previousCursor")
     PledgePage list(
             @PathVariable long id,
             @RequestParam(required = false) PledgeStatus status,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page) {
-        return pledges.search(id, status, q, Callers.current(), page);
+            @RequestParam(required = false) String cursor) {
+        return pledges.search(id, status, q, Callers.current(), cursor);
     }
 
     @GetMapping("/campaigns/{id}/points")

@@ -65,10 +65,10 @@ class DonationPagesController {
             @PathVariable long id,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String cursor,
             Model model) {
         PledgeStatus filter = parseStatus(status);
-        model.addAttribute("result", pledges.search(id, filter, q, Callers.current(), page));
+        model.addAttribute("result", pledges.search(id, filter, q, Callers.current(), cursor));
         model.addAttribute("campaign", campaigns.get(id, Callers.current()));
         model.addAttribute("q", q);
         model.addAttribute("status", filter == null ? "" : filter.name());

@@ -40,6 +40,13 @@ public class StudentListing {
      * Up to {@code limit} rows, unmasked, in {@code order}: after ({@code forward}) or before the row whose key is
      * {@code boundary} (null: from the start, skipping {@code offset} rows). Rows read backward come back in the list's
      * order.
+     *
+     * <p>{@code selective}: the filter finds few rows by an index of its own (a name search by trigrams). The rows are
+     * then found first and sorted after, behind a fence ({@code offset 0}: PostgreSQL plans the subquery alone), and
+     * only the page's rows are joined to their schools. Left to itself the planner walks the order's index and filters
+     * every row until it has a page, which it guesses to come soon; for "nguyen van an" on the national data set the
+     * first match is 21,000 rows in (2.1 s against 0.4 s in psql under load), and joins all the matches to the
+     * schools by a scan of the 40,000 schools before sorting.
      */
     public List<StudentRow> page(
             String where,
@@ -48,12 +55,25 @@ public class StudentListing {
             Object[] boundary,
             boolean forward,
             int limit,
-            long offset) {
+            long offset,
+            boolean selective) {
         List<Object> all = new ArrayList<>(params);
-        StringBuilder sql = new StringBuilder("""
+        String columns = """
                 select s.id, s.full_name, s.school_id, sc.name as school_name, s.grade,
                        s.class_name, s.categories, s.device_situation, s.connectivity, s.priority_score,
-                       s.status, s.status_reason""").append(FROM).append(where);
+                       s.status, s.status_reason""";
+        StringBuilder sql = new StringBuilder();
+        // the school order's key is the school's name: that page needs the join before the sort
+        boolean inner = selective && order != ListOrder.SCHOOL;
+        if (inner) {
+            // the matches alone first (offset 0: planned on their own, by the search's index), the page chosen among
+            // them, and only the page's rows joined to their schools
+            sql.append("select * from (select * from student s where ")
+                    .append(where)
+                    .append(" offset 0) s where 1=1");
+        } else {
+            sql.append(columns).append(FROM).append(where);
+        }
         if (boundary != null) {
             sql.append(" and ").append(order.beyond(forward));
             all.addAll(List.of(boundary));
@@ -63,6 +83,11 @@ public class StudentListing {
         if (offset > 0) {
             sql.append(" offset ?");
             all.add(offset);
+        }
+        if (inner) {
+            sql.insert(0, columns + " from (")
+                    .append(") s join org_school sc on sc.id = s.school_id order by ")
+                    .append(order.orderBy(forward));
         }
         List<StudentRow> rows = new ArrayList<>(jdbc.sql(sql.toString())
                 .params(all)

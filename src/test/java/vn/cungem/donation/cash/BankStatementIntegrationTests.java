@@ -119,7 +119,8 @@ class BankStatementIntegrationTests {
                         .param("status", "UNMATCHED")
                         .with(user(managerA)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$.lines.length()").value(2))
+                .andExpect(jsonPath("$.nextCursor").doesNotExist());
     }
 
     private String pledge(long id) {

@@ -120,7 +120,7 @@ class CashLedgerIntegrationTests {
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
         }
-        var page = ledger.page(campaign, 0, 500, vn.cungem.shared.security.Caller.SYSTEM);
+        var page = ledger.page(campaign, null, 500, vn.cungem.shared.security.Caller.SYSTEM);
         assertThat(page.totals().credits()).isEqualTo(Money.vnd(credits));
         assertThat(page.totals().debits()).isEqualTo(Money.vnd(fees));
         assertThat(page.totals().balance()).isEqualTo(Money.vnd(credits - fees));
@@ -134,7 +134,8 @@ class CashLedgerIntegrationTests {
             previous = e.bookedOn();
         }
         // The second page starts from the balance before it.
-        var second = ledger.page(campaign, 1, 50, vn.cungem.shared.security.Caller.SYSTEM);
+        var first = ledger.page(campaign, null, 50, vn.cungem.shared.security.Caller.SYSTEM);
+        var second = ledger.page(campaign, first.nextCursor(), 50, vn.cungem.shared.security.Caller.SYSTEM);
         assertThat(second.entries().get(0).balance())
                 .isEqualTo(page.entries().get(50).balance());
 
@@ -202,7 +203,7 @@ class CashLedgerIntegrationTests {
                         .list())
                 .first()
                 .isEqualTo("Điều chỉnh bút toán #" + entry + ": Ghi thừa 200.000");
-        assertThat(ledger.page(campaign, 0, 50, vn.cungem.shared.security.Caller.SYSTEM)
+        assertThat(ledger.page(campaign, null, 50, vn.cungem.shared.security.Caller.SYSTEM)
                         .totals()
                         .balance())
                 .isEqualTo(Money.vnd(350_000));
