@@ -139,13 +139,7 @@ class DonorPledgeBrowserTests extends BrowserTest {
 
     /** No horizontal scrolling on a phone (issue 12), and a screenshot to look at with -Dcungem.screenshots=true. */
     private void assertFitsTheScreen(Page page, String name) {
-        page.waitForLoadState();
-        Object[] widths = ((java.util.List<?>)
-                        page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]"))
-                .toArray();
-        assertThat(((Number) widths[0]).intValue())
-                .as(name + ": page width within the screen's")
-                .isLessThanOrEqualTo(((Number) widths[1]).intValue());
+        PageWidth.assertNoHorizontalOverflow(page, name);
         capture(page, name);
     }
 }
