@@ -58,19 +58,23 @@ class DonorPledgeBrowserTests extends BrowserTest {
         page.locator("[id='lines0.quantity']").fill("1");
         page.locator("[id='lines0.condition']").selectOption("USED_WORKING");
         page.locator("[id='lines0.accessories']").fill("Sạc và cáp");
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         // step 2, where and when
         assertThat(page.locator("#pledge-step")).containsText("Bước 2/3");
         assertFitsTheScreen(page, "pledge-step2-phone");
         page.locator("#collectionPointId").selectOption(Long.toString(point.id()));
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         // step 3, who
         assertThat(page.locator("#pledge-step")).containsText("Bước 3/3");
+        // what was chosen so far, each with its way back
+        assertThat(page.locator("#pledge-answers")).containsText("500.000 ₫");
+        assertThat(page.locator("#pledge-answers")).containsText("1 × Máy tính xách tay");
+        assertThat(page.locator("#pledge-answers")).containsText("Điểm tiếp nhận Phường Một");
         assertFitsTheScreen(page, "pledge-step3-phone");
         page.locator("#name").fill("Lê Thị Mai");
         page.locator("#phone").fill("0912 345 678");
         page.locator("input[name=namedPublicly]").check();
-        page.locator("#pledge-form button:not([name])").click();
+        page.locator("#pledge-submit").click();
         page.waitForURL("**/public/pledges/CE*");
         assertFitsTheScreen(page, "pledge-confirmation-phone");
 
@@ -115,21 +119,21 @@ class DonorPledgeBrowserTests extends BrowserTest {
         Page page = withoutJavaScript();
         page.navigate(url("/public/campaigns/" + campaign.code() + "/pledge"));
         capture(page, "pledge-step1-desktop");
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         // nothing chosen: the summary at the top links to the amount field
         assertThat(page.locator("#pledge-errors a")).hasAttribute("href", "#cashAmount");
         capture(page, "pledge-step1-errors-desktop");
         page.locator("#cashAmount").fill("200000");
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         assertThat(page.locator("#pledge-step")).containsText("Bước 2/3");
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         assertThat(page.locator("#pledge-step")).containsText("Bước 3/3");
-        page.locator("#pledge-form button[value=back]").click();
+        page.locator("#pledge-back").click();
         assertThat(page.locator("#pledge-step")).containsText("Bước 2/3");
-        page.locator("#pledge-form button[value=next]").click();
+        page.locator("#pledge-next").click();
         page.locator("#name").fill("Phạm Văn Bình");
         page.locator("#phone").fill("0912 345 670");
-        page.locator("#pledge-form button:not([name])").click();
+        page.locator("#pledge-submit").click();
         page.waitForURL("**/public/pledges/CE*");
         assertThat(page.locator("#transfer-amount")).hasText("200.000 ₫");
         // without JavaScript there is no clipboard button, only the text to select

@@ -136,8 +136,8 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                 }
             }
             // punctuation never stands on a line of its own
-            Object stray = page.evaluate(
-                    "() => [...document.querySelectorAll('main *')].filter(e => e.children.length === 0"
+            Object stray =
+                    page.evaluate("() => [...document.querySelectorAll('main *')].filter(e => e.children.length === 0"
                             + " && [':', '·', '—'].includes(e.textContent.trim())).length");
             assertThat(((Number) stray).intValue()).isZero();
         }

@@ -86,6 +86,10 @@ class PublicPledgeController {
         if ("back".equals(go)) {
             return form(model, campaign, form, Map.of(), Math.max(1, current - 1));
         }
+        if (go != null && go.startsWith("edit-")) {
+            // "change" beside an answer in the last step's summary: back to the step that asked it
+            return form(model, campaign, form, Map.of(), PledgeSteps.parse(go.substring("edit-".length())));
+        }
         if ("next".equals(go)) {
             problems.addAll(pledges.check(request, campaign));
             Map<String, String> errors = PledgeSteps.upTo(current, messages(problems, locale));
