@@ -82,4 +82,9 @@ final class PledgeSteps {
             default -> field.startsWith("donor.") ? field.substring("donor.".length()) : field;
         };
     }
+
+    /** Whether a message is about an item row after the first (those rows sit behind a disclosure). */
+    static boolean concernsLaterLines(Map<String, String> errors) {
+        return errors.keySet().stream().anyMatch(f -> f.startsWith("lines[") && !f.startsWith("lines[0]"));
+    }
 }

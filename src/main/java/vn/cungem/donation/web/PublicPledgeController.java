@@ -165,6 +165,7 @@ class PublicPledgeController {
         model.addAttribute("errors", errors);
         model.addAttribute("step", step);
         model.addAttribute("anchors", PledgeSteps.anchors(errors));
+        model.addAttribute("moreItemsOpen", form.hasMoreThanOneLine() || PledgeSteps.concernsLaterLines(errors));
         model.addAttribute(
                 "itemTypes",
                 accepted.isEmpty()
