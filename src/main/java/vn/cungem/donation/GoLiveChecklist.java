@@ -9,8 +9,8 @@ import vn.cungem.campaign.Phase;
 /**
  * Whether a campaign may be offered to donors on the public pledge page, item by item, so the campaign's donations
  * page can say what is missing. A donor who pledges must be able to bring goods somewhere and to transfer money
- * somewhere (issue 12: "a campaign that has no collection point or bank account, or whose dates are over, is not
- * offered").
+ * somewhere (issue 12: “a campaign that has no collection point or bank account, or whose dates are over, is not
+ * offered”).
  */
 public record GoLiveChecklist(boolean started, boolean hasCollectionPoint, boolean hasBankAccount, boolean datesOpen) {
 
@@ -25,7 +25,7 @@ public record GoLiveChecklist(boolean started, boolean hasCollectionPoint, boole
 
     /**
      * A campaign's dates are over when every phase has an end and the last one has passed. No phases, or a phase
-     * without an end ("until the outbreak is under control"), keeps it open.
+     * without an end (“until the outbreak is under control”), keeps it open.
      */
     static boolean datesOver(List<Phase> phases, LocalDate today) {
         if (phases.isEmpty()) {

@@ -64,7 +64,7 @@ class PublicPledgeController {
 
     /**
      * One form in three steps (what → where and when → who). Every step's fields travel with every post, the other
-     * steps' sections only hidden, so the steps work as plain forms without JavaScript. A "next" or "back" button moves
+     * steps' sections only hidden, so the steps work as plain forms without JavaScript. A next or back button moves
      * between steps after checking the steps so far; any other post (the last step's button, or an older client sending
      * everything at once) submits.
      */
