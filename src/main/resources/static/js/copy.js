@@ -6,7 +6,7 @@
   }
   var status = document.getElementById("copy-status");
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
-    button.hidden = false;
+    button.closest("[data-copy-wrap]").hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
         if (status) {

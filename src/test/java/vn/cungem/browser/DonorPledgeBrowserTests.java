@@ -138,6 +138,7 @@ class DonorPledgeBrowserTests extends BrowserTest {
         assertThat(page.locator("#transfer-amount")).hasText("200.000 ₫");
         // without JavaScript there is no clipboard button, only the text to select
         assertThat(page.locator("button[data-copy]").first()).isHidden();
+        assertThat(page.locator("#account-number")).isVisible();
         capture(page, "pledge-confirmation-desktop");
     }
 
