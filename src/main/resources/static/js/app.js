@@ -1,4 +1,18 @@
-// htmx requests carry the CSRF token from the page's meta tags; pages work without JavaScript too.
+// Our one script, a module (script-src 'self'): GOV.UK Frontend's components, CSRF for htmx, "select all". Every page
+// works without it.
+import { initAll } from "../webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js";
+
+// GOV.UK Frontend styles its enhanced components only under this class; a browser that runs modules supports them.
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+initAll();
+// Content htmx brings in (a step of a form, a row) gets its components too; the page itself was started above.
+document.addEventListener("htmx:load", function (event) {
+  if (event.detail.elt !== document.body) {
+    initAll({ scope: event.detail.elt });
+  }
+});
+
+// htmx requests carry the CSRF token from the page's meta tags.
 document.addEventListener("htmx:configRequest", function (event) {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');

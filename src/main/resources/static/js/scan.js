@@ -9,7 +9,8 @@
   var scanner = null;
   var last = "";
   var lastAt = 0;
-  button.hidden = false;
+  // the button and the message are shown and hidden through their wrappers (a styled element's display beats hidden)
+  button.parentElement.hidden = false;
 
   function send(text) {
     var now = Date.now();
@@ -39,7 +40,7 @@
       stop();
       return;
     }
-    failure.hidden = true;
+    failure.parentElement.hidden = true;
     scanner = new Html5Qrcode("camera");
     button.textContent = button.getAttribute("data-stop");
     scanner
@@ -48,7 +49,7 @@
         scanner = null;
         button.textContent = button.getAttribute("data-start");
         failure.textContent = failure.getAttribute("data-text");
-        failure.hidden = false;
+        failure.parentElement.hidden = false;
       });
   });
 })();

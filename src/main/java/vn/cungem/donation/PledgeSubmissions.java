@@ -55,6 +55,27 @@ class PledgeSubmissions {
         return Optional.ofNullable(campaign).filter(c -> c.status() == CampaignStatus.ACTIVE);
     }
 
+    /** Everything {@link #submit} would refuse, without storing anything: the pledge form's steps check as they go. */
+    List<FieldProblem> check(PledgeRequest request, Campaign campaign) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checks.goodsAndPlace(request, campaign, problems);
+        donorAndNote(request, donorOf(request), problems);
+        return problems;
+    }
+
+    private static DonorDetails donorOf(PledgeRequest request) {
+        return request.donor() == null
+                ? new DonorDetails(DonorKind.INDIVIDUAL, null, null, null, null, null, false, false)
+                : request.donor();
+    }
+
+    private static void donorAndNote(PledgeRequest request, DonorDetails donor, List<FieldProblem> problems) {
+        problems.addAll(donor.problems("donor."));
+        if (request.note() != null && request.note().length() > 1000) {
+            problems.add(FieldProblem.of("note", "pledge.note.long", "donation.error.pledge.note.long"));
+        }
+    }
+
     PledgeSaved submit(PledgeRequest request) {
         String key = cleanKey(request.idempotencyKey());
         if (key != null) {
@@ -96,13 +117,8 @@ class PledgeSubmissions {
             throw new DonationInvalidException(problems);
         }
         CollectionPoint point = checks.goodsAndPlace(request, campaign, problems);
-        DonorDetails donor = request.donor() == null
-                ? new DonorDetails(DonorKind.INDIVIDUAL, null, null, null, null, null, false, false)
-                : request.donor();
-        problems.addAll(donor.problems("donor."));
-        if (request.note() != null && request.note().length() > 1000) {
-            problems.add(FieldProblem.of("note", "pledge.note.long", "donation.error.pledge.note.long"));
-        }
+        DonorDetails donor = donorOf(request);
+        donorAndNote(request, donor, problems);
         if (!problems.isEmpty()) {
             throw new DonationInvalidException(problems);
         }

@@ -32,36 +32,57 @@ public class Pledges {
     private final PledgeQueries queries;
     private final PledgeCancellation cancellation;
     private final DonationOverviews overviews;
+    private final GoLiveChecks goLive;
 
     Pledges(
             Campaigns campaigns,
             PledgeSubmissions submissions,
             PledgeQueries queries,
             PledgeCancellation cancellation,
-            DonationOverviews overviews) {
+            DonationOverviews overviews,
+            GoLiveChecks goLive) {
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.queries = queries;
         this.cancellation = cancellation;
         this.overviews = overviews;
+        this.goLive = goLive;
     }
 
     public boolean canSeeCampaign(long campaignId, Caller caller) {
         return campaigns.isVisible(campaignId, caller);
     }
 
-    /** Active campaigns anyone may pledge to, newest first. */
+    /**
+     * Campaigns offered on the public pledge page, newest first: active, with somewhere to bring goods and an account to
+     * transfer to, and dates not over ({@link GoLiveChecklist}).
+     */
     public List<Campaign> openCampaigns() {
-        return campaigns.active(200);
+        List<Campaign> active = campaigns.active(200);
+        List<GoLiveChecklist> checks = goLive.checklists(active);
+        List<Campaign> ready = new java.util.ArrayList<>();
+        for (int i = 0; i < active.size(); i++) {
+            if (checks.get(i).ready()) {
+                ready.add(active.get(i));
+            }
+        }
+        return ready;
     }
 
+    /** A campaign the public pledge page offers, by its code; empty when it is not (or not yet) ready. */
     public Optional<Campaign> openCampaignByCode(String code) {
         if (code == null) {
             return Optional.empty();
         }
         return campaigns
                 .findByCode(code.trim().toUpperCase(Locale.ROOT))
-                .filter(c -> c.status() == CampaignStatus.ACTIVE);
+                .filter(c -> c.status() == CampaignStatus.ACTIVE)
+                .filter(c -> goLive.of(c).ready());
+    }
+
+    /** What the public pledge page needs before it offers the campaign, for its managers' donations page. */
+    public GoLiveChecklist goLive(long campaignId, Caller caller) {
+        return goLive.of(campaigns.get(campaignId, caller));
     }
 
     public Optional<Campaign> openCampaign(long id) {
@@ -75,6 +96,11 @@ public class Pledges {
     @Transactional(propagation = Propagation.NEVER)
     public PledgeSaved submit(PledgeRequest request) {
         return submissions.submit(request);
+    }
+
+    /** What {@link #submit} would refuse, stored nowhere; for a form that checks each step as the donor goes. */
+    public List<FieldProblem> check(PledgeRequest request, Campaign campaign) {
+        return submissions.check(request, campaign);
     }
 
     /** What anyone holding the code may see. */

@@ -42,7 +42,7 @@ class ConnectivityBrowserTests extends BrowserTest {
         signIn(phone, manager.email(), TestFixtures.PASSWORD);
         phone.navigate(url("/dashboard"));
         phone.locator("a[href='/inventory/connectivity']").click();
-        phone.locator("summary:text('Ghi nhận SIM, gói cước hoặc bộ phát')").click();
+        phone.locator("summary:has-text('Ghi nhận SIM, gói cước hoặc bộ phát')").click();
         phone.locator("#ncampaign").selectOption(Long.toString(data.campaign));
         phone.locator("#nphone").fill(digits);
         phone.locator("#npackage").fill("ST90");

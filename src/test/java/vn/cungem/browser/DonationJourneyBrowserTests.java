@@ -55,10 +55,12 @@ class DonationJourneyBrowserTests extends BrowserTest {
         donor.locator("[id='lines0.condition']").selectOption("USED_WORKING");
         donor.locator("[id='lines0.accessories']").fill("Sạc và cáp");
         donor.locator("#cashAmount").fill("500.000");
+        donor.locator("#pledge-next").click();
         donor.locator("#collectionPointId").selectOption(Long.toString(point.id()));
+        donor.locator("#pledge-next").click();
         donor.locator("#name").fill("Trần Văn Hùng");
         donor.locator("#phone").fill("+84 912 345 679");
-        donor.locator("#pledge-form button[type=submit]").click();
+        donor.locator("#pledge-submit").click();
         donor.waitForURL("**/public/pledges/CE*");
         String code = donor.locator("#pledge-code").textContent().trim();
 

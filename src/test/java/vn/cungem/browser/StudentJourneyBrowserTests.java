@@ -300,7 +300,7 @@ class StudentJourneyBrowserTests extends BrowserTest {
         // what the school does not touch stays as the import wrote it
         String score = officerPhone.locator("#score").textContent();
         String explanation = officerPhone.locator("#explanation").textContent();
-        String identity = officerPhone.locator("dl.grid").textContent();
+        String identity = officerPhone.locator("#identity").textContent();
         assertThat(identity).contains(students.get(RETURNED).get(StudentColumn.BIRTH_DATE));
         officerPhone.locator("#edit").click();
         assertThat(officerPhone.locator("#className")).hasValue("3A1");
@@ -311,7 +311,7 @@ class StudentJourneyBrowserTests extends BrowserTest {
         assertThat(officerPhone.locator("p:has(#status)")).containsText("Trường Tiểu học Phước Hòa · 3A4");
         assertThat(officerPhone.locator("#score")).hasText(score);
         assertThat(officerPhone.locator("#explanation")).hasText(explanation);
-        assertThat(officerPhone.locator("dl.grid")).hasText(identity);
+        assertThat(officerPhone.locator("#identity")).hasText(identity);
         // still returned until proposed again: the reason stays in view
         assertThat(officerPhone.locator("#status")).hasText("Trả lại để sửa");
         officerPhone.navigate(url("/campaigns/" + campaign + "/students"));
@@ -336,7 +336,7 @@ class StudentJourneyBrowserTests extends BrowserTest {
         // Final statuses, in the page and in the database.
         long approved = STUDENTS - LEFT_PROPOSED.size();
         districtAgain.navigate(url("/campaigns/" + campaign + "/students"));
-        Locator counts = districtAgain.locator("main p.muted").filter(new Locator.FilterOptions().setHasText("Tổng: "));
+        Locator counts = districtAgain.locator("#status-counts");
         assertThat(counts).containsText("Đã duyệt: " + approved);
         assertThat(counts).containsText("Đã đề xuất: " + LEFT_PROPOSED.size());
         assertThat(counts).containsText("Tổng: " + STUDENTS);

@@ -260,7 +260,10 @@ class CampaignIntegrationTests {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html)
                 .startsWith("<!DOCTYPE html>")
-                .contains("<title>Tạo chương trình · Cùng Em</title>", "class=\"site-header\"", "/js/campaign.js")
+                .contains(
+                        "<title>Tạo chương trình · Cùng Em</title>",
+                        "class=\"govuk-service-navigation\"",
+                        "/js/campaign.js")
                 .containsOnlyOnce("<html")
                 .containsOnlyOnce("<main")
                 .containsOnlyOnce("class=\"site-footer\"");

@@ -56,6 +56,7 @@ class DonationPagesController {
         var overview = pledges.overview(id, Callers.current());
         model.addAttribute("campaign", campaigns.get(id, Callers.current()));
         model.addAttribute("overview", overview);
+        model.addAttribute("goLive", pledges.goLive(id, Callers.current()));
         model.addAttribute("statuses", PledgeStatus.values());
         return "donation/overview";
     }

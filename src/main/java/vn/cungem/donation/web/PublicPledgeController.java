@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.donation.CollectionPoints;
@@ -58,37 +59,76 @@ class PublicPledgeController {
     @GetMapping("/public/campaigns/{code}/pledge")
     String form(@PathVariable String code, Model model) {
         Campaign campaign = openCampaign(code);
-        return form(model, campaign, PublicPledgeForm.blank(), Map.of());
+        return form(model, campaign, PublicPledgeForm.blank(), Map.of(), 1);
     }
 
+    /**
+     * One form in three steps (what → where and when → who). Every step's fields travel with every post, the other
+     * steps' sections only hidden, so the steps work as plain forms without JavaScript. A next or back button moves
+     * between steps after checking the steps so far; any other post (the last step's button, or an older client sending
+     * everything at once) submits.
+     */
     @PostMapping("/public/campaigns/{code}/pledge")
     String submit(
             @PathVariable String code,
             @ModelAttribute("form") PublicPledgeForm form,
+            @RequestParam(required = false) String go,
+            @RequestParam(required = false) String step,
             Model model,
             Locale locale,
             HttpServletRequest http,
             HttpServletResponse response) {
         Campaign campaign = openCampaign(code);
+        int current = PledgeSteps.parse(step);
         List<FieldProblem> problems = new ArrayList<>();
         var request = form.toRequest(campaign.id(), problems);
+        form.padRows();
+        if ("back".equals(go)) {
+            return form(model, campaign, form, Map.of(), Math.max(1, current - 1));
+        }
+        if (go != null && go.startsWith("edit-")) {
+            // "change" beside an answer in the last step's summary: back to the step that asked it
+            return form(model, campaign, form, Map.of(), PledgeSteps.parse(go.substring("edit-".length())));
+        }
+        if ("next".equals(go)) {
+            problems.addAll(pledges.check(request, campaign));
+            Map<String, String> errors = PledgeSteps.upTo(current, messages(problems, locale));
+            int shown = errors.isEmpty() ? Math.min(PledgeSteps.LAST, current + 1) : PledgeSteps.firstWith(errors);
+            return form(model, campaign, form, PledgeSteps.of(shown, errors), shown);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (problems.isEmpty()) {
             try {
                 PublicPledgeLimits.check(rateLimits, request, http);
                 PledgeSaved saved = pledges.submit(request);
-                return "redirect:/public/pledges/" + saved.code().value();
+                String target = "/public/pledges/" + saved.code().value();
+                if (http.getHeader("HX-Request") != null) {
+                    // htmx swaps steps in place, but the finished pledge is a page of its own with its own address; a
+                    // 302 would be followed inside the XMLHttpRequest, so htmx is told to navigate instead (empty 200)
+                    response.setHeader("HX-Redirect", http.getContextPath() + target);
+                    return null;
+                }
+                return "redirect:" + target;
             } catch (TooManyRequestsException e) {
                 errors.put("form", rateLimits.refuse(e, response, locale));
             } catch (DonationInvalidException e) {
                 problems.addAll(e.problems());
             }
         }
+        errors.putAll(messages(problems, locale));
+        if (current == PledgeSteps.ALL) {
+            return form(model, campaign, form, errors, PledgeSteps.ALL);
+        }
+        int shown = PledgeSteps.firstWith(errors);
+        return form(model, campaign, form, PledgeSteps.of(shown, errors), shown);
+    }
+
+    private static Map<String, String> messages(List<FieldProblem> problems, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
             errors.putIfAbsent(p.field(), p.message(locale));
         }
-        form.padRows();
-        return form(model, campaign, form, errors);
+        return errors;
     }
 
     @GetMapping("/public/pledges/{code}")
@@ -116,13 +156,16 @@ class PublicPledgeController {
         return pledges.openCampaignByCode(code).orElseThrow(() -> new NotFoundException("campaign", code));
     }
 
-    private String form(Model model, Campaign campaign, PublicPledgeForm form, Map<String, String> errors) {
+    private String form(Model model, Campaign campaign, PublicPledgeForm form, Map<String, String> errors, int step) {
         List<ItemType> accepted = campaign.spec().itemTypes().stream()
                 .filter(t -> t != ItemType.CASH)
                 .toList();
         model.addAttribute("campaign", campaign);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("step", step);
+        model.addAttribute("anchors", PledgeSteps.anchors(errors));
+        model.addAttribute("moreItemsOpen", form.hasMoreThanOneLine() || PledgeSteps.concernsLaterLines(errors));
         model.addAttribute(
                 "itemTypes",
                 accepted.isEmpty()

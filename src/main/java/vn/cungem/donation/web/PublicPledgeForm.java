@@ -53,6 +53,16 @@ public class PublicPledgeForm {
         }
     }
 
+    /** Whether the donor filled in an item row after the first. */
+    boolean hasMoreThanOneLine() {
+        for (int i = 1; i < lines.size(); i++) {
+            if (!isBlank(lines.get(i).itemType) || !isBlank(lines.get(i).quantity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The request, plus the problems found while reading the text (bad numbers, dates). */
     PledgeRequest toRequest(long campaignId, List<FieldProblem> problems) {
         List<PledgeLineRequest> requests = new ArrayList<>();

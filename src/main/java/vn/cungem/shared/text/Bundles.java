@@ -16,6 +16,7 @@ public final class Bundles {
     /** One bundle per module (or per large part of one); a key belongs to the bundle of the module that uses it. */
     public static final List<String> BASENAMES = List.of(
             "i18n/messages",
+            "i18n/ux",
             "i18n/organisation",
             "i18n/identity",
             "i18n/campaign",

@@ -10,7 +10,9 @@ import vn.cungem.shared.security.Callers;
 
 /**
  * Puts the caller on every request, so every page (including those rendered by exception handlers and Boot's error
- * controller, whose models start empty) can draw the header and decide what to show.
+ * controller, whose models start empty) can draw the header and decide what to show; with it the path inside the
+ * application ({@code menuPath}), so the menu marks the section the page belongs to (Thymeleaf 3.1 no longer offers the
+ * request to templates).
  */
 @Configuration
 class CallerRequestAttribute implements WebMvcConfigurer, HandlerInterceptor {
@@ -24,6 +26,11 @@ class CallerRequestAttribute implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute("caller") == null) {
             request.setAttribute("caller", Callers.current());
+        }
+        if (request.getAttribute("menuPath") == null) {
+            request.setAttribute(
+                    "menuPath",
+                    request.getRequestURI().substring(request.getContextPath().length()));
         }
         return true;
     }

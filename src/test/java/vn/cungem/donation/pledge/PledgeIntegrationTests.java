@@ -263,21 +263,93 @@ class PledgeIntegrationTests {
     @Test
     void aMoneyPledgeWithoutABankAccountSaysTransferDetailsWillFollow() throws Exception {
         Campaign noAccount = DonationTestData.activeCampaign(campaigns, district, manager.caller());
-        String location = mvc.perform(post("/public/campaigns/{code}/pledge", noAccount.code())
-                        .with(csrf())
-                        .param("idempotencyKey", TestFixtures.unique("k"))
-                        .param("cashAmount", "1000000")
-                        .param("name", "Trần Văn Nam")
-                        .param("phone", "0987654321")
-                        .param("anonymous", "true"))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        DonationTestData.point(points, noAccount.id(), ward, manager.caller());
+        // the public page does not offer it (the go-live rule); the API still takes a pledge for it
+        mvc.perform(get("/public/campaigns/{code}/pledge", noAccount.code())).andExpect(status().isNotFound());
+        String code = com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(post("/api/v1/public/pledges")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"campaignId": %d, "cashAmountVnd": 1000000,
+                                         "donor": {"name": "Trần Văn Nam", "phone": "0987654321", "anonymous": true}}""".formatted(noAccount.id())))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.code");
+        String location = "/public/pledges/" + code;
         mvc.perform(get(location))
                 .andExpect(content().string(containsString("thông tin chuyển khoản sẽ được gửi sau")))
                 .andExpect(content().string(not(containsString("Trần Văn Nam"))));
         mvc.perform(get(location + "/vietqr.png")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theFormGoesStepByStepCheckingOnlyTheStepsSoFarAndStoresNothingUntilTheLast() throws Exception {
+        String key = TestFixtures.unique("k");
+        long before = jdbc.sql("select count(*) from pledge").query(Long.class).single();
+        // step 1 with nothing chosen: back to step 1, the message linked to the amount field, nothing about the donor
+        mvc.perform(post("/public/campaigns/{code}/pledge", campaign.code())
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("step", "1")
+                        .param("go", "next"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bước 1/3")))
+                .andExpect(content().string(containsString("Xin cho biết hiện vật sẽ ủng hộ, số tiền, hoặc cả hai.")))
+                .andExpect(content().string(containsString("href=\"#cashAmount\"")))
+                .andExpect(content().string(not(containsString("Xin cho biết tên người"))));
+        // a laptop: on to step 2, where the missing collection point is not a mistake yet
+        var laptop = post("/public/campaigns/{code}/pledge", campaign.code())
+                .with(csrf())
+                .param("idempotencyKey", key)
+                .param("lines[0].itemType", "LAPTOP")
+                .param("lines[0].quantity", "1")
+                .param("lines[0].condition", "USED_WORKING");
+        mvc.perform(laptop.param("step", "1").param("go", "next"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bước 2/3")))
+                .andExpect(content().string(not(containsString("pledge-errors"))))
+                // the answers of step 1 travel on, in the hidden step
+                .andExpect(content().string(containsString("value=\"LAPTOP\" selected")));
+        // step 2 without a collection point for the laptop: stays on step 2 and says why
+        mvc.perform(post("/public/campaigns/{code}/pledge", campaign.code())
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("lines[0].itemType", "LAPTOP")
+                        .param("lines[0].quantity", "1")
+                        .param("lines[0].condition", "USED_WORKING")
+                        .param("step", "2")
+                        .param("go", "next"))
+                .andExpect(content().string(containsString("Bước 2/3")))
+                .andExpect(content().string(containsString("Chọn điểm tiếp nhận sẽ mang hiện vật đến.")));
+        // "back" from step 3 returns to step 2 without any message
+        mvc.perform(post("/public/campaigns/{code}/pledge", campaign.code())
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("step", "3")
+                        .param("go", "back"))
+                .andExpect(content().string(containsString("Bước 2/3")))
+                .andExpect(content().string(not(containsString("pledge-errors"))));
+        // the last step without a name: stays on step 3, with the donor's message
+        mvc.perform(post("/public/campaigns/{code}/pledge", campaign.code())
+                        .with(csrf())
+                        .param("idempotencyKey", key)
+                        .param("cashAmount", "200000")
+                        .param("step", "3"))
+                .andExpect(content().string(containsString("Bước 3/3")))
+                .andExpect(content().string(containsString("Xin cho biết tên người")))
+                .andExpect(content().string(containsString("href=\"#name\"")));
+        assertThat(jdbc.sql("select count(*) from pledge").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aFinishedStepFormSubmittedThroughHtmxIsSentToItsOwnPage() throws Exception {
+        mvc.perform(pledgeForm(TestFixtures.unique("k")).param("step", "3").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("HX-Redirect", org.hamcrest.Matchers.startsWith("/public/pledges/CE")));
     }
 
     @Test

@@ -68,7 +68,7 @@ class CollectionPointIntegrationTests {
     void thePointAndBankAccountFormsLeadBackToTheirCampaign() throws Exception {
         mvc.perform(get("/campaigns/{id}/points/new", campaign.id()).with(user(manager)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("class=\"breadcrumb\"")))
+                .andExpect(content().string(containsString("class=\"govuk-breadcrumbs\"")))
                 .andExpect(content().string(containsString(campaign.code())))
                 .andExpect(content().string(containsString("/campaigns/" + campaign.id() + "/points\"")))
                 .andExpect(content().string(containsString("name=\"openingHours\"")));
@@ -81,7 +81,7 @@ class CollectionPointIntegrationTests {
                         .with(csrf())
                         .param("accountNumber", "x"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("class=\"alert error\"")));
+                .andExpect(content().string(containsString("class=\"govuk-error-summary\"")));
     }
 
     @Test

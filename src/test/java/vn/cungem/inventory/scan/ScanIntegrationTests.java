@@ -162,7 +162,7 @@ class ScanIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(plain).contains("<html").contains(tag).contains("scan-result panel ok");
+        assertThat(plain).contains("<html").contains(tag).contains("scan-result ok");
 
         String other = data.device(ItemType.LAPTOP);
         String answer = mvc.perform(post("/inventory/scan")

@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.donation.BankAccounts;
 import vn.cungem.donation.CollectionPoint;
 import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.pledge.DonationTestData;
@@ -97,6 +98,9 @@ class RateLimitIntegrationTests {
     CollectionPoints points;
 
     @Autowired
+    BankAccounts bankAccounts;
+
+    @Autowired
     RateLimitPurgeJob purgeJob;
 
     @Autowired
@@ -113,6 +117,8 @@ class RateLimitIntegrationTests {
         AccountDetails manager = fixtures.manager(district);
         campaign = DonationTestData.activeCampaign(campaigns, district, manager.caller());
         point = DonationTestData.point(points, campaign.id(), ward, manager.caller());
+        // the public pledge page offers only a campaign that can take goods and money
+        DonationTestData.bankAccount(bankAccounts, campaign.id(), manager.caller());
     }
 
     /** A client address no other test or earlier run used, in 100.64.0.0/10 (shared address space). */
