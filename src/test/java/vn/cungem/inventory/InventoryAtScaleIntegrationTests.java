@@ -36,7 +36,7 @@ import vn.cungem.testsupport.TestFixtures;
 @IntegrationTest
 class InventoryAtScaleIntegrationTests {
 
-    private static final int ITEMS = 400;
+    private static final int ITEMS = 800;
 
     @Autowired
     SyntheticData synthetic;
@@ -61,6 +61,15 @@ class InventoryAtScaleIntegrationTests {
 
     @Autowired
     TestFixtures fixtures;
+
+    @Autowired
+    WorkQueue queue;
+
+    @Autowired
+    vn.cungem.identity.VolunteerTeams teams;
+
+    @Autowired
+    vn.cungem.inventory.places.Places places;
 
     @Autowired
     JdbcClient jdbc;
@@ -169,6 +178,69 @@ class InventoryAtScaleIntegrationTests {
             }
         }
         assertThat(expected(Inventory.ItemFilter.NONE, null)).hasSizeGreaterThan(3 * Inventory.PAGE_SIZE);
+    }
+
+    @Test
+    void theWorkshopQueuePagesByKeysetWithTheTeamsWorkshopFirst() {
+        // a team of the first province with its own workshop, holding a few devices sent there from another workshop
+        long team = teams.create(admin, TestFixtures.unique("Đội "), province).id();
+        long teamPlace = places.create(
+                        new vn.cungem.inventory.places.Places.NewPlace(
+                                vn.cungem.inventory.places.PlaceKind.WORKSHOP, "Xưởng của đội", null, team, null),
+                        admin)
+                .id();
+        long from = count("""
+                select min(p.id) from inventory_place p join inventory_item i on i.place_id = p.id
+                where i.campaign_id = ? and p.kind = 'WORKSHOP' and i.status = 'NEEDS_REPAIR'""");
+        List<String> tags = jdbc.sql("""
+                        select tag from inventory_item where place_id = ? and status = 'NEEDS_REPAIR'
+                        order by tag fetch first 3 rows only""").param(from).query(String.class).list();
+        transfers.receive(
+                transfers
+                        .send(new Transfer.NewTransfer(from, teamPlace, tags, null), null, admin)
+                        .id(),
+                admin);
+
+        List<Long> expected =
+                jdbc.sql("""
+                        select i.id from inventory_item i left join inventory_place p on p.id = i.place_id
+                        where i.status in ('RECEIVED', 'RETURNED', 'IN_INSPECTION', 'NEEDS_REPAIR', 'IN_REPAIR',
+                                           'WIPED', 'SOFTWARE_INSTALLED')
+                          and i.transfer_id is null
+                          and (i.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)
+                               or p.volunteer_team_id = ?)
+                        order by case when p.volunteer_team_id = ? then 0 else 1 end, i.id""").params(province, team, team).query(Long.class).list();
+        assertThat(expected).hasSizeGreaterThan(2 * WorkQueue.PAGE_SIZE);
+        assertThat(tags).isNotEmpty();
+        List<Long> walked = new ArrayList<>();
+        String after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            List<WorkQueue.Waiting> page = queue.queue(team, province, null, admin, after);
+            page.forEach(w -> walked.add(w.itemId()));
+            if (page.size() < WorkQueue.PAGE_SIZE) {
+                break;
+            }
+            after = page.get(page.size() - 1).cursor();
+        }
+        assertThat(walked).isEqualTo(expected);
+        assertThat(walked.subList(0, tags.size()))
+                .allSatisfy(id -> assertThat(jdbc.sql("select place_id from inventory_item where id = ?")
+                                .param(id)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(teamPlace));
+        long waitingRepair = expected.stream()
+                .filter(id -> List.of("NEEDS_REPAIR", "IN_REPAIR")
+                        .contains(jdbc.sql("select status from inventory_item where id = ?")
+                                .param(id)
+                                .query(String.class)
+                                .single()))
+                .count();
+        assertThat(queue.counts(team, province, admin).get(WorkQueue.Job.REPAIR))
+                .isEqualTo(waitingRepair);
+        // a cursor that is not one of ours starts from the beginning rather than failing
+        assertThat(queue.queue(team, province, null, admin, "x'; drop").get(0).itemId())
+                .isEqualTo(expected.get(0));
     }
 
     @Test
