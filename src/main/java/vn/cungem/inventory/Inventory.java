@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.cungem.campaign.ItemType;
-import vn.cungem.donation.CollectionPoint;
 import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.ItemCondition;
 import vn.cungem.inventory.tally.ItemTallies;
@@ -105,16 +104,12 @@ public class Inventory {
                 .list();
         java.util.Map<Long, String> unitNames =
                 units.names(found.stream().map(Item::unitId).toList());
-        java.util.Map<Long, String> pointNames = new java.util.HashMap<>();
+        java.util.Map<Long, String> pointNames = points.names(pointIds);
         List<Item> named = new java.util.ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Item i = found.get(k);
             Long pointId = pointIds.get(k);
-            String pointName = pointId == null
-                    ? null
-                    : pointNames.computeIfAbsent(
-                            pointId,
-                            id -> points.find(id).map(CollectionPoint::name).orElse(null));
+            String pointName = pointId == null ? null : pointNames.get(pointId);
             named.add(new Item(
                     i.id(),
                     i.tag(),

@@ -62,7 +62,7 @@ public class WorkQueue {
             String cursor) {}
 
     /** Counts stop here: a count past it says "more than" ({@link #COUNT_CAP} + 1), so a count never reads more. */
-    public static final long COUNT_CAP = 10_000;
+    public static final long COUNT_CAP = 1_000;
 
     public record Done(
             String tag, long campaignId, String step, String from, String to, String note, OffsetDateTime at) {}

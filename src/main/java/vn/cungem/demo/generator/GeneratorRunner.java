@@ -88,7 +88,7 @@ class GeneratorRunner implements ApplicationRunner {
                 SyntheticInventory.Loaded stock =
                         inventory.load(seed, scale.items, registry.campaignId(), nation, loaded.unitIds());
                 log.warn(
-                        "Loaded {} items, {} SIMs and connection devices and {} places into campaign {} in {} ms",
+                        "Loaded {} items, {} SIMs and connection devices and {} places for campaign {} in {} ms",
                         stock.items(),
                         stock.connections(),
                         stock.places(),
