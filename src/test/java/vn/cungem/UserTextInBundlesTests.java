@@ -44,6 +44,7 @@ class UserTextInBundlesTests {
             Map.entry("demo/generator/StudentImportFile.java", Reason.DEMO_DATA),
             Map.entry("demo/generator/StudentRecord.java", Reason.DEMO_DATA),
             Map.entry("demo/generator/SyntheticData.java", Reason.DEMO_DATA),
+            Map.entry("demo/generator/SyntheticInventory.java", Reason.DEMO_DATA),
             Map.entry("demo/generator/VietnameseNames.java", Reason.DEMO_DATA),
             Map.entry("organisation/OrganisationBulkLoad.java", Reason.DEMO_DATA),
             Map.entry("donation/cash/StatementColumns.java", Reason.VOCABULARY),

@@ -117,6 +117,24 @@ public class CollectionPoints {
                 .optional();
     }
 
+    /**
+     * The names of the points, by id, in one query (a page of items or places names tens of points); ids that are no
+     * point are left out.
+     */
+    public Map<Long, String> names(java.util.Collection<Long> pointIds) {
+        List<Long> ids =
+                pointIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select p.id, p.name from collection_point p where p.id in ("
+                        + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return names;
+    }
+
     /** A point the caller manages; 404 for one outside their scope. */
     public CollectionPoint get(long campaignId, long pointId, Caller caller) {
         Campaign campaign = requireManagerOf(campaignId, caller);

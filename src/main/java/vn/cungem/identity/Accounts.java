@@ -20,7 +20,7 @@ import vn.cungem.shared.text.VietnameseText;
  * that already has an account, or a team name already used in the unit, returns the existing id unchanged.
  */
 @Service
-public class Accounts {
+public class Accounts implements vn.cungem.shared.security.Responsibles {
 
     private final AccountCreation accounts;
     private final JdbcClient jdbc;
@@ -85,6 +85,22 @@ public class Accounts {
                 .single();
         events.publishEvent(DomainChange.created("volunteer_team", id, unitId, Map.of("name", tidy)));
         return id;
+    }
+
+    @Override
+    public java.util.List<String> partnerEmails(long partnerId) {
+        return jdbc.sql("""
+                        select email from user_account
+                        where enabled = true and role = 'PARTNER_USER' and partner_id = ? order by email""").param(partnerId).query(String.class).list();
+    }
+
+    @Override
+    public java.util.List<String> managerEmails(long unitId) {
+        return jdbc.sql("""
+                        select email from user_account
+                        where enabled = true and role = 'PROGRAMME_MANAGER'
+                          and unit_id in (select ancestor_id from org_unit_tree where descendant_id = ?)
+                        order by email""").param(unitId).query(String.class).list();
     }
 
     public Optional<Long> findIdByEmail(String email) {

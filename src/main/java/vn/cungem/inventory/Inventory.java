@@ -1,28 +1,19 @@
 package vn.cungem.inventory;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.campaign.ItemType;
-import vn.cungem.donation.CollectionPoint;
 import vn.cungem.donation.CollectionPoints;
-import vn.cungem.donation.GoodsLine;
-import vn.cungem.donation.GoodsPurchased;
-import vn.cungem.donation.GoodsReceived;
 import vn.cungem.donation.ItemCondition;
-import vn.cungem.donation.TrackingCode;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
-import vn.cungem.shared.text.Bundles;
 
 /**
  * Devices and stock. Each unit of a tagged type that arrives or is bought becomes one item with a {@code TB} tag and a
@@ -40,7 +31,10 @@ public class Inventory {
     private final UnitDirectory units;
     private final CollectionPoints points;
 
-    Inventory(JdbcClient jdbc, UnitScopes scopes, UnitDirectory units, CollectionPoints points) {
+    private final ItemTallies tallies;
+
+    Inventory(JdbcClient jdbc, UnitScopes scopes, UnitDirectory units, CollectionPoints points, ItemTallies tallies) {
+        this.tallies = tallies;
         this.units = units;
         this.points = points;
         this.jdbc = jdbc;
@@ -69,127 +63,8 @@ public class Inventory {
 
     public record StockTotal(ItemType type, long quantity) {}
 
-    public record ItemPage(List<Item> items, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
-
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(GoodsReceived e) {
-        add(
-                e.campaignId(),
-                e.collectionPointId(),
-                e.unitId(),
-                "RECEIPT",
-                e.receiptId(),
-                null,
-                e.pledgeId(),
-                e.receivedOn(),
-                e.lines());
-    }
-
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void on(GoodsPurchased e) {
-        add(
-                e.campaignId(),
-                e.collectionPointId(),
-                e.unitId(),
-                "PURCHASE",
-                null,
-                e.purchaseId(),
-                null,
-                e.purchasedOn(),
-                e.lines());
-    }
-
-    private void add(
-            long campaignId,
-            Long pointId,
-            long unitId,
-            String sourceKind,
-            Long receiptId,
-            Long purchaseId,
-            Long pledgeId,
-            LocalDate on,
-            List<GoodsLine> lines) {
-        OffsetDateTime now = OffsetDateTime.now();
-        for (GoodsLine line : lines) {
-            if (!GoodsLine.isTagged(line.type())) {
-                jdbc.sql("""
-                                insert into stock_movement (campaign_id, collection_point_id, unit_id, item_type,
-                                                            description, quantity, receipt_id, purchase_id, created_at)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
-                                campaignId,
-                                pointId,
-                                unitId,
-                                line.type().name(),
-                                line.description(),
-                                line.quantity(),
-                                receiptId,
-                                purchaseId,
-                                now)
-                        .update();
-                continue;
-            }
-            for (int i = 0; i < line.quantity(); i++) {
-                String serial =
-                        i < line.serialNumbers().size() ? line.serialNumbers().get(i) : null;
-                String tag = newTag();
-                jdbc.sql("""
-                                insert into inventory_item (tag, campaign_id, item_type, item_condition, description,
-                                                            accessories, serial_number, status, source_kind,
-                                                            receipt_id, purchase_id, pledge_id, collection_point_id,
-                                                            unit_id, created_at, updated_at)
-                                values (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
-                                tag,
-                                campaignId,
-                                line.type().name(),
-                                (line.condition() == null ? ItemCondition.USED_WORKING : line.condition()).name(),
-                                line.description(),
-                                line.accessories(),
-                                serial,
-                                sourceKind,
-                                receiptId,
-                                purchaseId,
-                                pledgeId,
-                                pointId,
-                                unitId,
-                                now,
-                                now)
-                        .update();
-                jdbc.sql("""
-                                insert into inventory_item_event (item_id, occurred_on, status, note, unit_id,
-                                                                  created_at)
-                                select id, ?, 'RECEIVED', ?, ?, ? from inventory_item where tag = ?""")
-                        .params(on, receivedNote(sourceKind), unitId, now, tag)
-                        .update();
-            }
-        }
-    }
-
-    /** The first line of a device's history, stored in Vietnamese like the notes people write there. */
-    private static String receivedNote(String sourceKind) {
-        return Bundles.vi("inventory.history.received." + ("RECEIPT".equals(sourceKind) ? "RECEIPT" : "PURCHASE"));
-    }
-
-    private String newTag() {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String tag = TrackingCode.generate(TrackingCode.DEVICE).value();
-            if (jdbc.sql("select count(*) from inventory_item where tag = ?")
-                            .param(tag)
-                            .query(Long.class)
-                            .single()
-                    == 0) {
-                return tag;
-            }
-        }
-        throw new IllegalStateException("no free device tag after 10 attempts");
-    }
+    /** {@code older}: the cursor of the next (older) page, null on the last; {@code newer}: of the page before. */
+    public record ItemPage(List<Item> items, long total, Long older, Long newer) {}
 
     private static final String SELECT = """
             select i.id, i.tag, i.campaign_id, i.item_type, i.item_condition, i.description, i.accessories,
@@ -229,16 +104,12 @@ public class Inventory {
                 .list();
         java.util.Map<Long, String> unitNames =
                 units.names(found.stream().map(Item::unitId).toList());
-        java.util.Map<Long, String> pointNames = new java.util.HashMap<>();
+        java.util.Map<Long, String> pointNames = points.names(pointIds);
         List<Item> named = new java.util.ArrayList<>(found.size());
         for (int k = 0; k < found.size(); k++) {
             Item i = found.get(k);
             Long pointId = pointIds.get(k);
-            String pointName = pointId == null
-                    ? null
-                    : pointNames.computeIfAbsent(
-                            pointId,
-                            id -> points.find(id).map(CollectionPoint::name).orElse(null));
+            String pointName = pointId == null ? null : pointNames.get(pointId);
             named.add(new Item(
                     i.id(),
                     i.tag(),
@@ -312,30 +183,108 @@ public class Inventory {
                 .toList();
     }
 
-    /** A campaign's items in the caller's units, newest first. */
-    public ItemPage items(long campaignId, Caller caller, int page) {
-        int p = Math.max(0, page);
-        String where = "where i.campaign_id = ? and " + scopes.unitFilter(caller, "i.unit_id");
-        long total = jdbc.sql("select count(*) from inventory_item i " + where)
-                .param(campaignId)
-                .query(Long.class)
-                .single();
-        List<Item> list = items(
-                where + " order by i.id desc offset ? rows fetch next ? rows only",
-                campaignId,
-                p * PAGE_SIZE,
-                PAGE_SIZE);
-        return new ItemPage(list, total, p, PAGE_SIZE);
+    /** What the campaign's item list is narrowed to; null fields do not narrow it. */
+    public record ItemFilter(String status, ItemType type, Long placeId) {
+        public static final ItemFilter NONE = new ItemFilter(null, null, null);
     }
 
-    /** Stock on hand by type in the caller's units: tagged items counted one by one, other goods by movements. */
+    /**
+     * A campaign's items in the caller's units, newest first, {@link #PAGE_SIZE} at a time: after an item (older ones)
+     * or before one (newer ones), never by an offset, so a page deep in 300,000 items costs what the first one does.
+     * The total comes from the kept counts ({@code inventory_tally}), or is counted when a place narrows the list (a
+     * place holds thousands at most).
+     */
+    public ItemPage items(long campaignId, ItemFilter filter, Long after, Long before, Caller caller) {
+        ItemFilter f = filter == null ? ItemFilter.NONE : filter;
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        StringBuilder where =
+                new StringBuilder("where i.campaign_id = ? and " + scopes.unitFilter(caller, "i.unit_id"));
+        if (f.status() != null) {
+            where.append(" and i.status = ?");
+            params.add(f.status());
+        }
+        if (f.type() != null) {
+            where.append(" and i.item_type = ?");
+            params.add(f.type().name());
+        }
+        if (f.placeId() != null) {
+            where.append(" and i.place_id = ?");
+            params.add(f.placeId());
+        }
+        long total = f.placeId() == null ? kept(campaignId, f, caller) : counted(where.toString(), params);
+        boolean backwards = after == null && before != null;
+        List<Object> paged = new ArrayList<>(params);
+        String edge = "";
+        if (after != null) {
+            edge = " and i.id < ?";
+            paged.add(after);
+        } else if (before != null) {
+            edge = " and i.id > ?";
+            paged.add(before);
+        }
+        paged.add(PAGE_SIZE + 1);
+        List<Item> found = new ArrayList<>(items(
+                where + edge + " order by i.id " + (backwards ? "asc" : "desc") + " fetch first ? rows only",
+                paged.toArray()));
+        boolean more = found.size() > PAGE_SIZE;
+        if (more) {
+            found.remove(PAGE_SIZE);
+        }
+        if (backwards) {
+            java.util.Collections.reverse(found);
+        }
+        Long older = (backwards || more) && !found.isEmpty()
+                ? found.get(found.size() - 1).id()
+                : null;
+        Long newer = (after != null || (backwards && more)) && !found.isEmpty()
+                ? found.get(0).id()
+                : null;
+        return new ItemPage(found, total, older, newer);
+    }
+
+    /** The first page of the campaign's items in the caller's units, unfiltered. */
+    public ItemPage items(long campaignId, Caller caller) {
+        return items(campaignId, ItemFilter.NONE, null, null, caller);
+    }
+
+    private long kept(long campaignId, ItemFilter f, Caller caller) {
+        return counts(campaignId, caller).entrySet().stream()
+                .filter(e -> f.status() == null || f.status().equals(e.getKey().status()))
+                .filter(e ->
+                        f.type() == null || f.type().name().equals(e.getKey().type()))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
+    }
+
+    private long counted(String where, List<Object> params) {
+        return jdbc.sql("select count(*) from inventory_item i " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The kept counts of the caller's units by type and status; none for a caller without a unit scope. */
+    private java.util.Map<ItemTallies.Key, Long> counts(long campaignId, Caller caller) {
+        return switch (caller.scope().kind()) {
+            case EVERYTHING -> tallies.of(campaignId, null);
+            case UNIT -> tallies.of(campaignId, caller.scope().unitId());
+            default -> java.util.Map.of();
+        };
+    }
+
+    /** Items per status in the caller's units, from the kept counts, for the list's filter. */
+    public java.util.Map<String, Long> perStatus(long campaignId, Caller caller) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        counts(campaignId, caller).forEach((k, n) -> out.merge(k.status(), n, Long::sum));
+        return out;
+    }
+
+    /** Stock on hand by type in the caller's units: tagged items from the kept counts, other goods by movements. */
     public List<StockTotal> stock(long campaignId, Caller caller) {
         List<StockTotal> out = new ArrayList<>();
-        jdbc.sql("select i.item_type, count(*) from inventory_item i where i.campaign_id = ? and "
-                        + scopes.unitFilter(caller, "i.unit_id") + " group by i.item_type order by i.item_type")
-                .param(campaignId)
-                .query((rs, n) -> out.add(new StockTotal(ItemType.valueOf(rs.getString(1)), rs.getLong(2))))
-                .list();
+        java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+        counts(campaignId, caller).forEach((k, n) -> byType.merge(k.type(), n, Long::sum));
+        byType.forEach((type, n) -> out.add(new StockTotal(ItemType.valueOf(type), n)));
         jdbc.sql("select s.item_type, sum(s.quantity) from stock_movement s where s.campaign_id = ? and "
                         + scopes.unitFilter(caller, "s.unit_id") + " group by s.item_type order by s.item_type")
                 .param(campaignId)

@@ -1,7 +1,6 @@
 package vn.cungem.inventory;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,18 @@ public class WorkQueue {
         }
     }
 
+    /** {@code cursor}: pass it as {@code after} for the devices that come after this one. */
     public record Waiting(
-            long itemId, String tag, String type, String description, String status, boolean atTeamPlace) {}
+            long itemId,
+            String tag,
+            String type,
+            String description,
+            String status,
+            boolean atTeamPlace,
+            String cursor) {}
+
+    /** Counts stop here: a count past it says "more than" ({@link #COUNT_CAP} + 1), so a count never reads more. */
+    public static final long COUNT_CAP = 1_000;
 
     public record Done(
             String tag, long campaignId, String step, String from, String to, String note, OffsetDateTime at) {}
@@ -71,39 +80,73 @@ public class WorkQueue {
 
     /**
      * Devices in the team's unit (or at its workshop) waiting for one of the jobs, not travelling; the caller has been
-     * allowed to see the team. Oldest first: they have waited longest.
+     * allowed to see the team. The ones at the team's own workshop first, then the others; oldest first in each: they
+     * have waited longest. {@link #PAGE_SIZE} at a time after {@code after} (a {@link Waiting#cursor()}, or null for
+     * the first page): by keyset, never by an offset.
      */
-    public List<Waiting> queue(long teamId, long teamUnitId, List<Job> jobs, Caller caller, int page) {
+    public List<Waiting> queue(long teamId, long teamUnitId, List<Job> jobs, Caller caller, String after) {
         List<Job> wanted = jobs == null || jobs.isEmpty() ? List.of(Job.values()) : jobs;
-        return jdbc.sql("select i.id, i.tag, i.item_type, i.description, i.status, "
-                        + " case when p.volunteer_team_id = ? then 1 else 0 end"
+        boolean others = after != null && after.startsWith("o");
+        long afterId = cursorId(after);
+        List<Waiting> out = new java.util.ArrayList<>();
+        if (!others) {
+            out.addAll(part(teamId, teamUnitId, wanted, caller, true, afterId, PAGE_SIZE));
+        }
+        if (out.size() < PAGE_SIZE) {
+            out.addAll(part(teamId, teamUnitId, wanted, caller, false, others ? afterId : 0, PAGE_SIZE - out.size()));
+        }
+        return out;
+    }
+
+    private List<Waiting> part(
+            long teamId, long teamUnitId, List<Job> jobs, Caller caller, boolean atTeam, long afterId, int limit) {
+        String bucket = atTeam
+                ? " and p.volunteer_team_id = ?"
+                : " and (p.volunteer_team_id is null or p.volunteer_team_id <> ?)";
+        return jdbc.sql("select i.id, i.tag, i.item_type, i.description, i.status"
                         + " from inventory_item i left join inventory_place p on p.id = i.place_id "
-                        + where(teamUnitId, wanted, caller)
-                        + " order by case when p.volunteer_team_id = ? then 0 else 1 end, i.id"
-                        + " offset ? rows fetch next ? rows only")
-                .params(teamId, teamId, teamId, Math.max(0, page) * PAGE_SIZE, PAGE_SIZE)
+                        + where(teamUnitId, jobs, caller) + bucket + " and i.id > ? order by i.id"
+                        + " fetch first ? rows only")
+                .params(teamId, teamId, afterId, limit)
                 .query((rs, n) -> new Waiting(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getInt(6) == 1))
+                        atTeam,
+                        (atTeam ? "w" : "o") + rs.getLong(1)))
                 .list();
     }
 
-    /** How many devices wait for each job, for the same devices {@link #queue} lists. */
+    /** The item id a cursor names; 0 (from the start) for anything that is not one of ours. */
+    private static long cursorId(String cursor) {
+        if (cursor == null || cursor.length() < 2 || cursor.length() > 20 || "wo".indexOf(cursor.charAt(0)) < 0) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(cursor.substring(1)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * How many devices wait for each job, for the same devices {@link #queue} lists, counted up to {@link #COUNT_CAP}
+     * (a team of the whole country would otherwise count a third of the inventory on every view).
+     */
     public Map<Job, Long> counts(long teamId, long teamUnitId, Caller caller) {
         Map<Job, Long> counts = new EnumMap<>(Job.class);
-        Arrays.stream(Job.values()).forEach(j -> counts.put(j, 0L));
-        jdbc.sql("select i.status, count(*) from inventory_item i left join inventory_place p on p.id = i.place_id "
-                        + where(teamUnitId, List.of(Job.values()), caller) + " group by i.status")
-                .param(teamId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .forEach(row -> Arrays.stream(Job.values())
-                        .filter(j -> j.statuses.contains(row.getKey()))
-                        .forEach(j -> counts.merge(j, row.getValue(), Long::sum)));
+        for (Job job : Job.values()) {
+            counts.put(
+                    job,
+                    jdbc.sql("select count(*) from (select 1 from inventory_item i"
+                                    + " left join inventory_place p on p.id = i.place_id "
+                                    + where(teamUnitId, List.of(job), caller) + " fetch first ? rows only) c")
+                            .params(teamId, COUNT_CAP + 1)
+                            .query(Long.class)
+                            .single());
+        }
         return counts;
     }
 

@@ -127,6 +127,6 @@ class InventoryIntegrationTests {
         mvc.perform(get("/inventory/items/{t}", tag).with(user(outsider))).andExpect(status().isNotFound());
         mvc.perform(get("/inventory/items/{t}/label.png", tag).with(user(outsider)))
                 .andExpect(status().isNotFound());
-        assertThat(inventory.items(campaign, outsider.caller(), 0).total()).isZero();
+        assertThat(inventory.items(campaign, outsider.caller()).total()).isZero();
     }
 }

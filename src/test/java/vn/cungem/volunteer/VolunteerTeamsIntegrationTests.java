@@ -138,10 +138,10 @@ class VolunteerTeamsIntegrationTests {
         String foreign = elsewhere.device(ItemType.LAPTOP);
 
         List<String> inspect =
-                tags(queue.queue(data.team.id(), data.team.unitId(), List.of(WorkQueue.Job.INSPECT), an, 0));
+                tags(queue.queue(data.team.id(), data.team.unitId(), List.of(WorkQueue.Job.INSPECT), an, null));
         assertThat(inspect).contains(waiting).doesNotContain(broken, foreign);
         List<String> repair =
-                tags(queue.queue(data.team.id(), data.team.unitId(), List.of(WorkQueue.Job.REPAIR), an, 0));
+                tags(queue.queue(data.team.id(), data.team.unitId(), List.of(WorkQueue.Job.REPAIR), an, null));
         assertThat(repair).containsExactly(broken);
         assertThat(queue.counts(data.team.id(), data.team.unitId(), an))
                 .containsEntry(WorkQueue.Job.REPAIR, 1L)
@@ -154,11 +154,11 @@ class VolunteerTeamsIntegrationTests {
         var team2 = teams.create(manager2, TestFixtures.unique("Đội "), elsewhere.district);
         Caller binh = data.technician("Phạm Văn Bình", team2.id());
         assertThatThrownBy(() -> teams.get(data.team.id(), binh)).isInstanceOf(NotFoundException.class);
-        assertThat(tags(queue.queue(team2.id(), team2.unitId(), null, binh, 0)))
+        assertThat(tags(queue.queue(team2.id(), team2.unitId(), null, binh, null)))
                 .contains(foreign)
                 .doesNotContain(waiting, broken);
         // even handed this team's unit, the reader's own scope still applies
-        assertThat(tags(queue.queue(data.team.id(), data.team.unitId(), null, binh, 0)))
+        assertThat(tags(queue.queue(data.team.id(), data.team.unitId(), null, binh, null)))
                 .isEmpty();
     }
 

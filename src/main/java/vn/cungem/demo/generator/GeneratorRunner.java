@@ -15,8 +15,9 @@ import vn.cungem.organisation.UnitDirectory;
 /**
  * {@code --cungem.generate.scale=national --cungem.generate.out=target/generated}: generates, loads units and schools
  * into the configured database (unless {@code --cungem.generate.db=false}) and the students into a new campaign of the
- * root unit (unless {@code --cungem.generate.students-db=false}), writes students and items as CSV, prints timings and
- * stops the application.
+ * root unit (unless {@code --cungem.generate.students-db=false}) and the inventory into the same campaign (unless
+ * {@code --cungem.generate.items-db=false}; a campaign of its own when the students are not loaded), writes students and
+ * items as CSV, prints timings and stops the application.
  */
 @Component
 @ConditionalOnProperty(name = "cungem.generate.scale")
@@ -26,6 +27,7 @@ class GeneratorRunner implements ApplicationRunner {
 
     private final SyntheticData data;
     private final SyntheticStudents students;
+    private final SyntheticInventory inventory;
     private final UnitDirectory units;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
@@ -33,11 +35,13 @@ class GeneratorRunner implements ApplicationRunner {
     GeneratorRunner(
             SyntheticData data,
             SyntheticStudents students,
+            SyntheticInventory inventory,
             UnitDirectory units,
             Environment environment,
             ConfigurableApplicationContext context) {
         this.data = data;
         this.students = students;
+        this.inventory = inventory;
         this.units = units;
         this.environment = environment;
         this.context = context;
@@ -67,15 +71,29 @@ class GeneratorRunner implements ApplicationRunner {
                     loaded.schools(),
                     environment.getProperty("spring.datasource.url"),
                     loaded.millis());
+            long root = units.findByCode(generator.rootCode()).orElseThrow().id();
+            SyntheticStudents.Loaded registry;
             if (environment.getProperty("cungem.generate.students-db", Boolean.class, true)) {
-                long root = units.findByCode(generator.rootCode()).orElseThrow().id();
-                SyntheticStudents.Loaded registry = students.load(generator, nation, root, loaded.unitIds());
+                registry = students.load(generator, nation, root, loaded.unitIds());
                 log.warn(
                         "Loaded {} students, campaign {} (id {}), in {} ms",
                         registry.students(),
                         registry.campaignCode(),
                         registry.campaignId(),
                         registry.millis());
+            } else {
+                registry = students.createCampaign(root);
+            }
+            if (environment.getProperty("cungem.generate.items-db", Boolean.class, true)) {
+                SyntheticInventory.Loaded stock =
+                        inventory.load(seed, scale.items, registry.campaignId(), nation, loaded.unitIds());
+                log.warn(
+                        "Loaded {} items, {} SIMs and connection devices and {} places for campaign {} in {} ms",
+                        stock.items(),
+                        stock.connections(),
+                        stock.places(),
+                        registry.campaignCode(),
+                        stock.millis());
             }
         }
         SyntheticData.CsvResult csv = data.writeCsv(generator, nation, out);

@@ -61,38 +61,17 @@ public class SyntheticStudents {
                 nation.schools().stream().map(SchoolRow::moetCode).toList());
         Map<String, String> schoolUnit = new java.util.HashMap<>();
         nation.schools().forEach(s -> schoolUnit.put(s.moetCode(), s.unitCode()));
-        List<String> names = DataGenerator.categoryNames();
         Map<String, String> codeOf = new java.util.HashMap<>();
-        List<PriorityCategory> categories = new ArrayList<>();
-        int[] weights = {100, 40, 30, 20, 20, 10, 10};
+        List<String> names = DataGenerator.categoryNames();
         for (int i = 0; i < names.size(); i++) {
             codeOf.put(names.get(i), "C" + i);
-            categories.add(new PriorityCategory("C" + i, names.get(i), "Category " + i, weights[i % weights.length]));
         }
         long[] count = new long[2];
         String code = "QG-"
                 + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
         Callers.asSystem(() -> transactions.executeWithoutResult(tx -> {
             Caller system = Callers.current();
-            long campaign = campaigns
-                    .create(
-                            new CampaignSpec(
-                                    code,
-                                    DataGenerator.CAMPAIGN_NAME,
-                                    null,
-                                    rootUnitId,
-                                    List.of(),
-                                    List.of(
-                                            SchoolLevel.PRIMARY,
-                                            SchoolLevel.LOWER_SECONDARY,
-                                            SchoolLevel.UPPER_SECONDARY),
-                                    List.of(ItemType.LAPTOP, ItemType.TABLET, ItemType.SMARTPHONE),
-                                    List.of(),
-                                    categories,
-                                    List.of(),
-                                    List.of()),
-                            system)
-                    .id();
+            long campaign = campaigns.create(spec(code, rootUnitId), system).id();
             count[0] = campaign;
             long idsAfter = students.start();
             Instant at = Instant.now();
@@ -113,6 +92,49 @@ public class SyntheticStudents {
             students.finish(campaign, idsAfter, DataGenerator.LOADED_NOTE, at);
         }));
         return new Loaded(count[0], code, count[1], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A new campaign of the national data set under {@code rootUnitId}, without students: for a load of items alone
+     * ({@code --cungem.generate.students-db=false}).
+     */
+    public Loaded createCampaign(long rootUnitId) {
+        long started = System.nanoTime();
+        String code = "QG-"
+                + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+        long[] id = new long[1];
+        Callers.asSystem(() -> transactions.executeWithoutResult(tx -> id[0] =
+                campaigns.create(spec(code, rootUnitId), Callers.current()).id()));
+        return new Loaded(id[0], code, 0, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static CampaignSpec spec(String code, long rootUnitId) {
+        List<String> names = DataGenerator.categoryNames();
+        List<PriorityCategory> categories = new ArrayList<>();
+        int[] weights = {100, 40, 30, 20, 20, 10, 10};
+        for (int i = 0; i < names.size(); i++) {
+            categories.add(new PriorityCategory("C" + i, names.get(i), "Category " + i, weights[i % weights.length]));
+        }
+        return new CampaignSpec(
+                code,
+                DataGenerator.CAMPAIGN_NAME,
+                null,
+                rootUnitId,
+                List.of(),
+                List.of(SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY, SchoolLevel.UPPER_SECONDARY),
+                // the devices and connections the generated inventory holds
+                List.of(
+                        ItemType.LAPTOP,
+                        ItemType.DESKTOP_SET,
+                        ItemType.TABLET,
+                        ItemType.SMARTPHONE,
+                        ItemType.SIM_4G,
+                        ItemType.WIFI_DEVICE,
+                        ItemType.DATA_PACKAGE),
+                List.of(),
+                categories,
+                List.of(),
+                List.of());
     }
 
     private static StudentDetails details(

@@ -57,9 +57,13 @@ class ConnectionStore {
                 .list();
     }
 
-    long count(String where, Object... params) {
-        return jdbc.sql("select count(*) from inventory_connection c where " + where)
-                .params(java.util.Arrays.asList(params))
+    /** How many rows {@code where} selects, counted up to {@code cap}. */
+    long count(String where, long cap, Object... params) {
+        java.util.List<Object> all = new java.util.ArrayList<>(java.util.Arrays.asList(params));
+        all.add(cap);
+        return jdbc.sql("select count(*) from (select 1 from inventory_connection c where " + where
+                        + " fetch first ? rows only) x")
+                .params(all)
                 .query(Long.class)
                 .single();
     }

@@ -60,11 +60,14 @@ public class Connections {
 
     public record Filter(Long campaignId, ConnectionKind kind, ConnectionStatus status, Operator operator, String q) {}
 
-    public record Page(List<Connection> items, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
+    /**
+     * {@code total} is exact up to {@link #COUNT_CAP}; past it {@code totalCapped} says "more than". {@code older}: the
+     * cursor of the next (older) page, null on the last; {@code newer}: of the page before, null on the first.
+     */
+    public record Page(List<Connection> items, long total, boolean totalCapped, Long older, Long newer) {}
+
+    /** Counts stop here, so a list of the whole programme never counts every SIM on every view. */
+    public static final long COUNT_CAP = 10_000;
 
     public Recorded record(Where where, Draft.Typed typed, String key, Caller caller) {
         Optional<Long> earlier = store.byKey(key);
@@ -159,9 +162,11 @@ public class Connections {
         return store.lines(get(id, caller).id());
     }
 
-    /** A page of what the caller may see, newest first, filtered; {@code q} finds a number or serial by its digits. */
-    public Page list(Filter f, Caller caller, int page) {
-        int p = Math.max(0, page);
+    /**
+     * A page of what the caller may see, newest first, filtered; {@code q} finds a number or serial by its digits.
+     * By keyset: after an id (older ones) or before one (newer ones), never by an offset.
+     */
+    public Page list(Filter f, Caller caller, Long after, Long before) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(scope.filter(caller, "c"));
         if (f.campaignId() != null) {
@@ -187,13 +192,35 @@ public class Connections {
             params.add(like);
             params.add(like);
         }
-        long total = store.count(where.toString(), params.toArray());
+        long total = store.count(where.toString(), COUNT_CAP + 1, params.toArray());
+        boolean backwards = after == null && before != null;
         List<Object> paged = new ArrayList<>(params);
-        paged.add((long) p * PAGE_SIZE);
-        paged.add(PAGE_SIZE);
-        List<Connection> items =
-                store.where(where + " order by c.id desc offset ? rows fetch next ? rows only", paged.toArray());
-        return new Page(items, total, p, PAGE_SIZE);
+        String edge = "";
+        if (after != null) {
+            edge = " and c.id < ?";
+            paged.add(after);
+        } else if (before != null) {
+            edge = " and c.id > ?";
+            paged.add(before);
+        }
+        paged.add(PAGE_SIZE + 1);
+        List<Connection> items = new ArrayList<>(store.where(
+                where + edge + " order by c.id " + (backwards ? "asc" : "desc") + " fetch first ? rows only",
+                paged.toArray()));
+        boolean more = items.size() > PAGE_SIZE;
+        if (more) {
+            items.remove(PAGE_SIZE);
+        }
+        if (backwards) {
+            java.util.Collections.reverse(items);
+        }
+        Long older = (backwards || more) && !items.isEmpty()
+                ? items.get(items.size() - 1).id()
+                : null;
+        Long newer = (after != null || (backwards && more)) && !items.isEmpty()
+                ? items.get(0).id()
+                : null;
+        return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, older, newer);
     }
 
     /** Several problems of one request as one refusal, each sentence in its language. */

@@ -90,15 +90,20 @@ class ConnectivityApiController {
             Connection connection, boolean lapsed, Connections.Allowed allowed, List<ConnectionStore.Line> history) {}
 
     @GetMapping
-    @Operation(summary = "SIMs, packages and Wi-Fi devices the caller may see, newest first, 50 a page")
+    @Operation(
+            summary = "SIMs, packages and Wi-Fi devices the caller may see, newest first, 50 a page",
+            description = "Paging by keyset: pass the page's `older` as `after` for the next page, its `newer` as"
+                    + " `before` for the one before. `total` is exact up to 10,000 (`totalCapped` past it).")
     Connections.Page list(
             @RequestParam(required = false) Long campaignId,
             @RequestParam(required = false) ConnectionKind kind,
             @RequestParam(required = false) ConnectionStatus status,
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page) {
-        return connections.list(new Connections.Filter(campaignId, kind, status, operator, q), Callers.current(), page);
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Long before) {
+        return connections.list(
+                new Connections.Filter(campaignId, kind, status, operator, q), Callers.current(), after, before);
     }
 
     @PostMapping

@@ -63,12 +63,13 @@ class ConnectivityController {
             @RequestParam(required = false) ConnectionStatus status,
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Long before,
             Model model) {
         Caller caller = Callers.current();
         var filter = new Connections.Filter(null, kind, status, operator, q);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", connections.list(filter, caller, page));
+        model.addAttribute("page", connections.list(filter, caller, after, before));
         model.addAttribute("kinds", ConnectionKind.values());
         model.addAttribute("statuses", ConnectionStatus.values());
         model.addAttribute("operators", Operator.values());
@@ -98,7 +99,7 @@ class ConnectivityController {
             model.addAttribute("where", where);
             model.addAttribute("form", typed);
             model.addAttribute("key", key);
-            return list(null, null, null, null, 0, model);
+            return list(null, null, null, null, null, null, model);
         }
     }
 
@@ -125,7 +126,7 @@ class ConnectivityController {
         } catch (InvalidValueException e) {
             model.addAttribute("error", e);
         }
-        return list(null, null, null, null, 0, model);
+        return list(null, null, null, null, null, null, model);
     }
 
     @PostMapping("/status-uploads")
@@ -139,7 +140,7 @@ class ConnectivityController {
         } catch (InvalidValueException e) {
             model.addAttribute("error", e);
         }
-        return list(null, null, null, null, 0, model);
+        return list(null, null, null, null, null, null, model);
     }
 
     @GetMapping("/{id}")

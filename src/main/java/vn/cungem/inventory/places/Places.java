@@ -1,7 +1,6 @@
 package vn.cungem.inventory.places;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,18 +224,13 @@ public class Places {
                 .list();
         Map<Long, String> unitNames =
                 units.names(raw.stream().map(Place::unitId).toList());
-        Map<Long, String> pointNames = new HashMap<>();
+        Map<Long, String> pointNames =
+                points.names(raw.stream().map(Place::collectionPointId).toList());
         return raw.stream()
                 .map(p -> new Place(
                         p.id(),
                         p.kind(),
-                        p.collectionPointId() == null
-                                ? p.name()
-                                : pointNames.computeIfAbsent(
-                                        p.collectionPointId(),
-                                        id -> points.find(id)
-                                                .map(CollectionPoint::name)
-                                                .orElse("")),
+                        p.collectionPointId() == null ? p.name() : pointNames.getOrDefault(p.collectionPointId(), ""),
                         p.collectionPointId(),
                         p.schoolId(),
                         p.pointSchoolId(),

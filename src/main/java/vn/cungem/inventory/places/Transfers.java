@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cungem.inventory.places.Transfer.NewTransfer;
 import vn.cungem.inventory.places.Transfer.State;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
@@ -41,7 +42,10 @@ public class Transfers {
 
     private final ApplicationEventPublisher events;
 
-    Transfers(JdbcClient jdbc, Places places, ApplicationEventPublisher events) {
+    private final ItemTallies tallies;
+
+    Transfers(JdbcClient jdbc, Places places, ApplicationEventPublisher events, ItemTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.places = places;
         this.events = events;
@@ -123,12 +127,16 @@ public class Transfers {
         Transfer t = get(id, caller);
         places.get(t.to().id(), caller);
         close(t, State.RECEIVED, caller);
-        jdbc.sql("""
-                        update inventory_item set place_id = ?, unit_id = ?, transfer_id = null, updated_at = ?,
-                                                  version = version + 1
-                         where transfer_id = ?""")
-                .params(t.to().id(), t.to().unitId(), OffsetDateTime.now(), id)
-                .update();
+        // the items change unit: their kept counts move with them (by the transfer's lines, which the update keeps)
+        tallies.around(
+                "i.id in (select x.item_id from inventory_transfer_item x where x.transfer_id = ?)",
+                List.of(id),
+                () -> jdbc.sql("""
+                                update inventory_item set place_id = ?, unit_id = ?, transfer_id = null, updated_at = ?,
+                                                          version = version + 1
+                                 where transfer_id = ?""")
+                        .params(t.to().id(), t.to().unitId(), OffsetDateTime.now(), id)
+                        .update());
         history(id, "transfer.history.received", t.to().name(), t.to().unitId());
         audit(
                 id,

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.inventory.Inventory;
+import vn.cungem.inventory.lifecycle.ItemStatus;
+import vn.cungem.inventory.places.Places;
 import vn.cungem.inventory.work.ItemSheet;
 import vn.cungem.inventory.work.SoftwareProfiles;
 import vn.cungem.shared.NotFoundException;
@@ -34,7 +36,11 @@ class InventoryController {
     private final ItemSheet sheets;
     private final SoftwareProfiles profiles;
 
-    InventoryController(Inventory inventory, Campaigns campaigns, ItemSheet sheets, SoftwareProfiles profiles) {
+    private final Places places;
+
+    InventoryController(
+            Inventory inventory, Campaigns campaigns, ItemSheet sheets, SoftwareProfiles profiles, Places places) {
+        this.places = places;
         this.inventory = inventory;
         this.campaigns = campaigns;
         this.sheets = sheets;
@@ -42,13 +48,25 @@ class InventoryController {
     }
 
     @GetMapping("/campaigns/{id}/inventory")
-    String list(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Long place,
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Long before,
+            Model model) {
         var caller = Callers.current();
         if (!campaigns.isVisible(id, caller)) {
             throw new NotFoundException(Campaigns.ENTITY, id);
         }
+        Inventory.ItemFilter filter = ItemFilters.of(status, type, place);
         model.addAttribute("campaignId", id);
-        model.addAttribute("result", inventory.items(id, caller, page));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", ItemStatus.values());
+        model.addAttribute("types", ItemFilters.TAGGED_TYPES);
+        model.addAttribute("places", places.visible(caller));
+        model.addAttribute("result", inventory.items(id, filter, after, before, caller));
         model.addAttribute("stock", inventory.stock(id, caller));
         return "inventory/list";
     }

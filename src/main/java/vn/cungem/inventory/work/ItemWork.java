@@ -15,6 +15,7 @@ import vn.cungem.inventory.lifecycle.ItemMove;
 import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Lifecycle;
 import vn.cungem.inventory.lifecycle.Worded;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.organisation.UnitScopes;
 import vn.cungem.shared.NotFoundException;
 import vn.cungem.shared.security.Caller;
@@ -36,7 +37,10 @@ public class ItemWork {
     private final UnitScopes scopes;
     private final TransactionTemplate tx;
 
-    ItemWork(JdbcClient jdbc, UnitScopes scopes, PlatformTransactionManager transactions) {
+    private final ItemTallies tallies;
+
+    ItemWork(JdbcClient jdbc, UnitScopes scopes, PlatformTransactionManager transactions, ItemTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.tx = new TransactionTemplate(transactions);
@@ -188,6 +192,12 @@ public class ItemWork {
         if (changed == 0) {
             throw new StaleItem(item, item.version(), to);
         }
+        tallies.moved(
+                item.campaignId(),
+                item.unitId(),
+                item.type().name(),
+                item.status().name(),
+                to.name());
         if (move == ItemMove.TAKE_BACK) {
             jdbc.sql("update inventory_item set owner_since = ? where id = ?")
                     .params(now, item.id())

@@ -82,14 +82,16 @@ class TeamApiController {
     }
 
     @GetMapping("/{id}/queue")
-    @Operation(summary = "Devices waiting for the team, those at its workshop first, then the longest waiting")
+    @Operation(
+            summary = "Devices waiting for the team, those at its workshop first, then the longest waiting",
+            description = "50 at a time; for the next ones pass the last device's `cursor` as `after`.")
     List<WorkQueue.Waiting> queue(
             @PathVariable long id,
             @RequestParam(name = "job", required = false) List<WorkQueue.Job> jobs,
-            @RequestParam(name = "page", defaultValue = "0") int page) {
+            @RequestParam(name = "after", required = false) String after) {
         Caller caller = Callers.current();
         VolunteerTeams.Team team = teams.get(id, caller);
-        return queue.queue(id, team.unitId(), jobs, caller, page);
+        return queue.queue(id, team.unitId(), jobs, caller, after);
     }
 
     @PostMapping("/{id}/invitations")

@@ -106,7 +106,7 @@ class TeamPagesController {
     String team(
             @PathVariable long id,
             @RequestParam(name = "job", required = false) WorkQueue.Job job,
-            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "after", required = false) String after,
             Model model) {
         Caller caller = Callers.current();
         VolunteerTeams.Team team = teams.get(id, caller);
@@ -118,9 +118,10 @@ class TeamPagesController {
         model.addAttribute("counts", queue.counts(id, team.unitId(), caller));
         model.addAttribute("jobs", WorkQueue.Job.values());
         model.addAttribute("job", job);
-        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("after", after);
         model.addAttribute("pageSize", WorkQueue.PAGE_SIZE);
-        model.addAttribute("waiting", queue.queue(id, team.unitId(), job == null ? null : List.of(job), caller, page));
+        model.addAttribute("countCap", WorkQueue.COUNT_CAP);
+        model.addAttribute("waiting", queue.queue(id, team.unitId(), job == null ? null : List.of(job), caller, after));
         model.addAttribute(
                 "campaigns",
                 campaigns.active(50).stream()

@@ -251,7 +251,7 @@ class ConnectivityIntegrationTests {
                 .andExpect(jsonPath("$.changed").value(2))
                 .andExpect(jsonPath("$.warnings[0].row").value(6));
         Connection first = connections
-                .list(new Connections.Filter(campaign, null, null, null, a), manager.caller(), 0)
+                .list(new Connections.Filter(campaign, null, null, null, a), manager.caller(), null, null)
                 .items()
                 .get(0);
         assertThat(first.operator()).isEqualTo(Operator.VIETTEL);
@@ -261,7 +261,7 @@ class ConnectivityIntegrationTests {
         assertThat(first.status()).isEqualTo(ConnectionStatus.ACTIVATED);
         assertThat(first.partnerId()).isEqualTo(viettel);
         Connection second = connections
-                .list(new Connections.Filter(campaign, null, null, null, b), manager.caller(), 0)
+                .list(new Connections.Filter(campaign, null, null, null, b), manager.caller(), null, null)
                 .items()
                 .get(0);
         assertThat(second.allowanceGb()).isEqualByComparingTo("30");
@@ -331,7 +331,7 @@ class ConnectivityIntegrationTests {
         Connection theirs = sim(ConnectivityTestData.viettelNumber(), null, otherOperator, manager);
 
         assertThat(connections
-                        .list(new Connections.Filter(null, null, null, null, null), operatorUser.caller(), 0)
+                        .list(new Connections.Filter(null, null, null, null, null), operatorUser.caller(), null, null)
                         .items())
                 .extracting(Connection::id)
                 .containsExactlyInAnyOrder(mine.id(), mine2.id());
@@ -464,12 +464,12 @@ class ConnectivityIntegrationTests {
                 .connection();
         assertThat(c.unitId()).isEqualTo(district);
         assertThat(connections
-                        .list(new Connections.Filter(null, null, null, null, null), officer.caller(), 0)
+                        .list(new Connections.Filter(null, null, null, null, null), officer.caller(), null, null)
                         .items())
                 .extracting(Connection::id)
                 .containsExactly(c.id());
         assertThat(connections
-                        .list(new Connections.Filter(null, null, null, null, null), outsider.caller(), 0)
+                        .list(new Connections.Filter(null, null, null, null, null), outsider.caller(), null, null)
                         .items())
                 .extracting(Connection::id)
                 .doesNotContain(c.id());

@@ -121,7 +121,7 @@ class ItemWorkIntegrationTests {
     @Test
     void aVolunteerTakesADeviceFromReceivedToReadyAndEveryStepIsInItsHistory() {
         String tag = data.device(ItemType.LAPTOP);
-        assertThat(inventory.items(data.campaign, volunteer, 0).items())
+        assertThat(inventory.items(data.campaign, volunteer).items())
                 .extracting(Inventory.Item::tag)
                 .contains(tag);
         refurbish(tag, profile(TestFixtures.unique("THCS ")), 450_000);
@@ -246,7 +246,7 @@ class ItemWorkIntegrationTests {
         assertThatThrownBy(() -> work.move(tag, ItemMove.START_INSPECTION, null, null, null, outsider))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> history.of(tag, outsider)).isInstanceOf(NotFoundException.class);
-        assertThat(inventory.items(data.campaign, outsider, 0).total()).isZero();
+        assertThat(inventory.items(data.campaign, outsider).total()).isZero();
     }
 
     @Autowired
@@ -266,7 +266,7 @@ class ItemWorkIntegrationTests {
                 .update();
         Caller member =
                 accounts.loadById(account.caller().accountId()).orElseThrow().caller();
-        assertThat(inventory.items(data.campaign, member, 0).items())
+        assertThat(inventory.items(data.campaign, member).items())
                 .extracting(Inventory.Item::tag)
                 .contains(tag);
         work.move(tag, ItemMove.START_INSPECTION, null, null, null, member);

@@ -1,0 +1,17 @@
+package vn.cungem.shared.security;
+
+import java.util.List;
+
+/**
+ * Who answers for something, as the email addresses of enabled accounts, for the jobs that write to them (a SIM about
+ * to expire goes to its operator's staff and to the managers of its unit). Implemented by identity, which keeps the
+ * accounts.
+ */
+public interface Responsibles {
+
+    /** The staff of a partner organisation (an operator), in a stable order. */
+    List<String> partnerEmails(long partnerId);
+
+    /** The programme managers of a unit or of any unit above it, in a stable order. */
+    List<String> managerEmails(long unitId);
+}
