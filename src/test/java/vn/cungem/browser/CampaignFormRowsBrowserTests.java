@@ -61,7 +61,7 @@ class CampaignFormRowsBrowserTests extends BrowserTest {
         page.locator("[name='phases[" + now + "].name']").fill("Giai đoạn bổ sung");
         page.locator("[name='phases[" + now + "].startsOn']").fill("2021-11-01");
         page.locator("#campaign-form button[type=submit]:not([name=add])").click();
-        assertThat(page.locator(".alert.error")).hasCount(0);
+        assertThat(page.locator(".govuk-error-summary")).hasCount(0);
         assertThat(page.locator("main")).containsText("Giai đoạn bổ sung");
     }
 }

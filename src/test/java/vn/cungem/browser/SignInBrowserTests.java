@@ -61,7 +61,7 @@ class SignInBrowserTests extends BrowserTest {
 
         assertThat(page).hasURL(Pattern.compile(".*/login\\?error.*"));
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
-                .hasText("Email hoặc mật khẩu không đúng.");
+                .containsText("Email hoặc mật khẩu không đúng.");
     }
 
     @Test

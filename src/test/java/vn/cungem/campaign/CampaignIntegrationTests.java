@@ -173,7 +173,7 @@ class CampaignIntegrationTests {
                         .param("categories[0].weight", "nhiều")
                         .param("participatingUnitCodes", code(districtB)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("field-error")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("govuk-error-message")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("31/02/2021")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("nhiều")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Sóng và máy tính cho em")));
@@ -266,7 +266,7 @@ class CampaignIntegrationTests {
                         "/js/campaign.js")
                 .containsOnlyOnce("<html")
                 .containsOnlyOnce("<main")
-                .containsOnlyOnce("class=\"site-footer\"");
+                .containsOnlyOnce("class=\"govuk-footer\"");
         assertThat(html.indexOf("/js/campaign.js")).isLessThan(html.indexOf("</main>"));
     }
 
@@ -527,7 +527,7 @@ class CampaignIntegrationTests {
                         .param("itemTypes", "LAPTOP")
                         .param("version", "0"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("alert error")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("govuk-error-summary")));
         assertThat(campaigns.get(id, managerA.caller()).name()).isEqualTo("Tên sửa trên trang");
     }
 

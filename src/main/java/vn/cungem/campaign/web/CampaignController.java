@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -161,7 +162,9 @@ class CampaignController {
             }
         }
         form.padRows();
-        model.addAttribute("errors", CampaignForm.byField(problems, isEnglish(locale)));
+        Map<String, String> errors = CampaignForm.byField(problems, isEnglish(locale));
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", CampaignForm.summary(errors));
         return form(model, form, problems, campaign);
     }
 

@@ -186,6 +186,23 @@ public class CampaignForm {
         return out;
     }
 
+    /**
+     * The error summary's links: each message keyed by the id of the field a person corrects (a problem about the
+     * organising unit is fixed in the code field; a list of choices at its first box).
+     */
+    static Map<String, String> summary(Map<String, String> byField) {
+        Map<String, String> out = new LinkedHashMap<>();
+        byField.forEach((field, message) -> out.put(
+                switch (field) {
+                    case "organisingUnit" -> "organisingUnitCode";
+                    case "participatingUnits" -> "participatingUnitCodes";
+                    case "eligibleLevels", "itemTypes" -> field + "-0";
+                    default -> field;
+                },
+                message));
+        return out;
+    }
+
     public String getCode() {
         return code;
     }

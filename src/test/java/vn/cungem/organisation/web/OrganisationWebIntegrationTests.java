@@ -236,7 +236,7 @@ class OrganisationWebIntegrationTests {
                         .with(managerA)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("alert error")))
+                .andExpect(content().string(containsString("govuk-error-summary")))
                 .andExpect(content().string(containsString("Biểu mẫu có giá trị không hợp lệ: [level]")));
     }
 
@@ -356,7 +356,7 @@ class OrganisationWebIntegrationTests {
                         .with(admin)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("alert error")));
+                .andExpect(content().string(containsString("govuk-error-summary")));
     }
 
     @Test
@@ -444,7 +444,7 @@ class OrganisationWebIntegrationTests {
                         .with(managerA)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("alert error")));
+                .andExpect(content().string(containsString("govuk-error-summary")));
         String communeA2 = fixtures.unit("Phường Linh Xuân " + marker, "commune", districtA) + "";
         mvc.perform(post("/partners/" + id + "/move")
                         .param(
