@@ -45,8 +45,11 @@ class ImportRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRuns.class);
 
-    /** What a run found, with the time of each phase (the benchmark prints them). */
-    record RunResult(Map<String, Long> timingsMs, int rows, int inserted, int updated) {}
+    /**
+     * What a run found, with the time of each phase (the benchmark prints them); {@code staged}: a commit that moved
+     * the preview's rows, false when it read and checked the file again (or for a preview).
+     */
+    record RunResult(Map<String, Long> timingsMs, int rows, int inserted, int updated, boolean staged) {}
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
@@ -124,12 +127,19 @@ class ImportRuns {
         }
         try {
             Tally tally = new Tally();
-            if (!write || !commitStagedOrCheckAgain(job, tally, timings, begin)) {
+            boolean staged = write && commitStagedOrCheckAgain(job, tally, timings, begin);
+            if (!staged) {
                 tally = runChecked(job, write, timings, begin);
             }
             timings.put("total", (System.nanoTime() - begin) / 1_000_000);
-            lastRun = new RunResult(timings, tally.rows, tally.inserted, tally.updated);
-            log.info("Student import {} {}: {} rows, phases (ms) {}", importId, expected, tally.rows, timings);
+            lastRun = new RunResult(timings, tally.rows, tally.inserted, tally.updated, staged);
+            log.info(
+                    "Student import {} {}{}: {} rows, phases (ms) {}",
+                    importId,
+                    expected,
+                    write ? (staged ? " (staged rows)" : " (file checked again)") : "",
+                    tally.rows,
+                    timings);
         } catch (InvalidValueException e) {
             states.fail(importId, e.messageVi(), e.messageEn());
         } catch (SpreadsheetBusyException e) {
