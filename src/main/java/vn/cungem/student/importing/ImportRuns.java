@@ -199,14 +199,18 @@ class ImportRuns {
     }
 
     private boolean commitStaged(JobData job, Tally tally, Map<String, Long> timings, long begin) {
-        if (job.checkedWith == null) {
+        if (job.checkedWith == null || job.stagedCount == null) {
             return false;
         }
         return Boolean.TRUE.equals(transaction.execute(tx -> {
             long m = lap(timings, "setup", begin);
             long idsAfter = writes.lock(job.campaignId);
             Basis basis = basis(job);
-            boolean same = basis.digest().equals(job.checkedWith) && staged.unchanged(job.id);
+            // all the staged rows still there (PostgreSQL's unlogged staging is emptied by a crash, V281), nothing
+            // changed in what they were checked against, and each matches the same registered students as then
+            boolean same = staged.count(job.id) == job.stagedCount
+                    && basis.digest().equals(job.checkedWith)
+                    && staged.unchanged(job.id);
             m = lap(timings, "re-check changes", m);
             if (!same) {
                 log.info("Student import {}: changed since the preview, checked again", job.id);
@@ -258,7 +262,7 @@ class ImportRuns {
                         tally.inserted += writes.insert(chunk, updates, now);
                         m = lap(timings, "write", m);
                     } else {
-                        staged.stage(chunk);
+                        tally.staged += staged.stage(chunk);
                         m = lap(timings, "stage", m);
                     }
                     tally.add(job.id, chunk);
