@@ -16,6 +16,7 @@ import vn.cungem.campaign.ItemType;
 import vn.cungem.inventory.lifecycle.ItemMove;
 import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Worded;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.inventory.work.ItemWork;
 import vn.cungem.inventory.work.Step;
 import vn.cungem.inventory.work.WorkItem;
@@ -40,8 +41,10 @@ public class Reservations {
     private final JdbcTemplate batch;
     private final UnitScopes scopes;
     private final ItemWork work;
+    private final ItemTallies tallies;
 
-    Reservations(JdbcClient jdbc, JdbcTemplate batch, UnitScopes scopes, ItemWork work) {
+    Reservations(JdbcClient jdbc, JdbcTemplate batch, UnitScopes scopes, ItemWork work, ItemTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.batch = batch;
         this.scopes = scopes;
@@ -114,20 +117,14 @@ public class Reservations {
                 .sorted(java.util.Comparator.comparingLong(Claim::itemId))
                 .toList();
         OffsetDateTime now = OffsetDateTime.now();
-        int[][] changed = batch.batchUpdate("""
-                update inventory_item
-                   set status = 'RESERVED', student_id = ?, reservation_ref = ?, version = version + 1, updated_at = ?
-                 where id = ? and campaign_id = ? and status = 'READY'""", ordered, 1000, (ps, c) -> {
-            ps.setLong(1, c.studentId());
-            ps.setString(2, reference);
-            ps.setObject(3, now);
-            ps.setLong(4, c.itemId());
-            ps.setLong(5, campaignId);
-        });
-        long reserved = java.util.Arrays.stream(changed)
-                .flatMapToInt(java.util.Arrays::stream)
-                .filter(n -> n > 0)
-                .count();
+        long reserved = 0;
+        for (int from = 0; from < ordered.size(); from += 1000) {
+            List<Claim> part = ordered.subList(from, Math.min(ordered.size(), from + 1000));
+            List<Object> ids = new ArrayList<>(part.stream().map(Claim::itemId).toList());
+            String where = "i.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+            // the kept counts move with the rows, in the same transaction
+            reserved += tallies.around(where, ids, () -> reserve(part, campaignId, reference, now));
+        }
         if (reserved != claims.size()) {
             // rolled back by the exception: nothing of this batch stays reserved
             List<String> tags = byIds(claims.stream().map(Claim::itemId).toList()).stream()
@@ -161,6 +158,23 @@ public class Reservations {
             ps.setLong(4, c.itemId());
         });
         return claims.size();
+    }
+
+    private long reserve(List<Claim> part, long campaignId, String reference, OffsetDateTime now) {
+        int[][] changed = batch.batchUpdate("""
+                update inventory_item
+                   set status = 'RESERVED', student_id = ?, reservation_ref = ?, version = version + 1, updated_at = ?
+                 where id = ? and campaign_id = ? and status = 'READY'""", part, 1000, (ps, c) -> {
+            ps.setLong(1, c.studentId());
+            ps.setString(2, reference);
+            ps.setObject(3, now);
+            ps.setLong(4, c.itemId());
+            ps.setLong(5, campaignId);
+        });
+        return java.util.Arrays.stream(changed)
+                .flatMapToInt(java.util.Arrays::stream)
+                .filter(n -> n > 0)
+                .count();
     }
 
     /** A reserved device goes back to ready, its holder cleared (a plan withdrawn, a student who left). */

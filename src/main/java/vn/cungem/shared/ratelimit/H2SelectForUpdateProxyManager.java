@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -135,9 +136,20 @@ final class H2SelectForUpdateProxyManager extends AbstractSelectForUpdateBasedPr
             run(connection::commit);
         }
 
+        /**
+         * Gives the connection back to the pool without the request timeout Bucket4j set on its statements: H2 keeps a
+         * statement's query timeout for the whole session, so the next borrower (a student import's long comparing
+         * query in a full test run) was cancelled after 5 s ("Statement was canceled or the session timed out").
+         */
         @Override
         public void release() {
-            run(connection::close);
+            try (Statement reset = connection.createStatement()) {
+                reset.setQueryTimeout(0);
+            } catch (SQLException e) {
+                // the connection is being given back either way; a broken one is the pool's to retire
+            } finally {
+                run(connection::close);
+            }
         }
 
         private void run(SqlAction action) {

@@ -73,6 +73,27 @@ class ImportJobStates {
         return changed == 1;
     }
 
+    /**
+     * PREVIEW back to COLUMNS with {@code pending} to confirm again: the preview's outcome, staged rows and free texts
+     * go (the next check replaces them); false when the import had moved on (committed, discarded meanwhile).
+     */
+    boolean columnsAgain(long importId, String pending) {
+        int changed = jdbc.sql("""
+                        update student_import set status = 'COLUMNS', pending_columns = ?, rows_done = 0,
+                               ok_count = 0, warning_count = 0, error_count = 0, duplicate_count = 0,
+                               likely_duplicate_count = 0, skipped_count = 0, checked_with = null, staged_count = null,
+                               claimed_by = null,
+                               claimed_at = null, updated_at = ?, version = version + 1
+                         where id = ? and status = 'PREVIEW'""")
+                .params(pending, OffsetDateTime.now(ZoneOffset.UTC), importId)
+                .update();
+        if (changed == 1) {
+            deleteRows(importId);
+            forget(importId);
+        }
+        return changed == 1;
+    }
+
     /** PREVIEW to COMMITTING; false when the import had moved on. */
     boolean commitRequested(long importId, String claimedBy) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -129,7 +150,8 @@ class ImportJobStates {
         jdbc.sql("""
                         update student_import set status = 'COMMITTED', rows_done = rows_total, inserted_count = ?,
                                updated_count = ?, claimed_by = null, claimed_at = null, failure_vi = null,
-                               failure_en = null, checked_with = null, updated_at = ?, version = version + 1
+                               failure_en = null, checked_with = null, staged_count = null, updated_at = ?,
+                               version = version + 1
                          where id = ? and status = 'COMMITTING'""")
                 .params(inserted, updated, OffsetDateTime.now(ZoneOffset.UTC), importId)
                 .update();
@@ -148,7 +170,7 @@ class ImportJobStates {
                         update student_import set status = ?, rows_done = ?, rows_total = ?, ok_count = ?,
                                warning_count = ?, error_count = ?, duplicate_count = ?, likely_duplicate_count = ?,
                                inserted_count = ?, updated_count = ?, ignored_headers = ?, missing_columns = ?,
-                               skipped_count = ?, checked_with = ?,
+                               skipped_count = ?, checked_with = ?, staged_count = ?,
                                claimed_by = null, claimed_at = null,
                                failure_vi = null, failure_en = null, updated_at = ?, version = version + 1
                          where id = ?""")
@@ -169,6 +191,7 @@ class ImportJobStates {
                                 tally.missingColumns.stream().map(Enum::name).toList()),
                         tally.skipped,
                         tally.checkedWith,
+                        tally.checkedWith == null ? null : tally.staged,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         importId)
                 .update();

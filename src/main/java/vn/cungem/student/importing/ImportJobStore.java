@@ -143,7 +143,7 @@ class ImportJobStore {
         return jdbc.sql("""
                         select id, campaign_id, status, file_name, file_format, content, sheet_index, rows_total,
                                sheets_read, column_mappings, uploaded_by_account_id, uploaded_by_name, uploader_role, scope_kind, scope_unit_id,
-                               scope_school_id, checked_with
+                               scope_school_id, checked_with, staged_count
                           from student_import where id = ?""")
                 .param(importId)
                 .query((rs, n) -> {
@@ -169,6 +169,7 @@ class ImportJobStore {
                             role == null ? null : Role.valueOf(role),
                             new Scope(kind, unit, school, null));
                     d.checkedWith = rs.getString("checked_with");
+                    d.stagedCount = (Integer) rs.getObject("staged_count", Integer.class);
                     return d;
                 })
                 .optional()

@@ -165,6 +165,40 @@ class ImportUploads {
         return next(importId, List.of(Status.COLUMNS), plan(importId, sheets, mappings, caller), mappings, caller);
     }
 
+    /**
+     * Back from the preview to the mapping step (the person saw the rows and wants a column read otherwise): the sheet
+     * read ({@code sheetIndex}, or the first one read when null) is to be confirmed again, with the mapping the preview
+     * used as the proposal; the preview's rows are dropped, and confirming checks the file again with the new mapping.
+     * An import already back in COLUMNS answers as it is (a retried request).
+     */
+    ImportJob changeColumns(long campaignId, long importId, Integer sheetIndex, Caller caller) {
+        ImportJob job = access.require(campaignId, importId, caller);
+        if (job.status() == Status.COLUMNS) {
+            return job;
+        }
+        if (job.status() != Status.PREVIEW) {
+            throw job.notNow();
+        }
+        ImportJobStore.Layouts known = store.layouts(importId);
+        int index = sheetIndex != null
+                ? sheetIndex
+                : known.sheetsRead().isEmpty() ? -1 : known.sheetsRead().get(0);
+        SheetInfo sheet = job.sheets().stream()
+                .filter(s -> s.index() == index && known.sheetsRead().contains(s.index()))
+                .findFirst()
+                .orElseThrow(() -> InvalidValueException.of("student-import.sheet", "studentImport.rejected.noSheet"));
+        JobData data = store.jobData(importId);
+        SheetLayout layout = ImportPlan.layout(data.content, data.format, sheet.index());
+        if (layout == null) {
+            throw ImportRejectedException.of("studentImport.rejected.noHeader", HeaderVocabulary.SEARCH_ROWS);
+        }
+        String used = known.mappings().get(layout.key());
+        ColumnMapping mapping = used == null ? null : ColumnMapping.parse(used, layout.indexes());
+        SheetLayout pending = layout.withMapping(mapping != null ? mapping : layout.proposed());
+        states.columnsAgain(importId, ImportJobStore.pendingText(new ImportPlan.SheetPlan(sheet, pending, null)));
+        return access.get(importId, caller);
+    }
+
     private ImportPlan plan(long importId, List<SheetInfo> sheets, Map<String, String> mappings, Caller caller) {
         JobData data = store.jobData(importId);
         ColumnMemory.Owner owner = ColumnMemory.Owner.of(caller);

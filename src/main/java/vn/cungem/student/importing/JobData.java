@@ -21,4 +21,6 @@ final class JobData {
     Caller caller;
     /** What the preview checked the staged rows against ({@link CheckDigest}); null before a preview. */
     String checkedWith;
+    /** How many rows the preview staged; null before a preview (or for one made before V280). */
+    Integer stagedCount;
 }

@@ -63,6 +63,19 @@ record SheetLayout(int firstRow, int lastRow, String key, List<ImportJob.Column>
     }
 
     /**
+     * The same columns taken as {@code mapping} reads them, surely (the person decided): the mapping step opened again
+     * after a preview shows the choices the preview was made with, and a column left alone keeps its choice.
+     */
+    SheetLayout withMapping(ColumnMapping mapping) {
+        List<ImportJob.Column> out = new ArrayList<>();
+        for (ImportJob.Column c : columns) {
+            out.add(new ImportJob.Column(
+                    c.index(), c.header(), c.samples(), mapping.fields().get(c.index()), true));
+        }
+        return new SheetLayout(firstRow, lastRow, key, List.copyOf(out));
+    }
+
+    /**
      * Whether the person should confirm the columns before the rows are read: a column taken unsurely, a column with
      * a name nobody recognised (it may hold what the template calls otherwise), or a field the rows cannot do without.
      */

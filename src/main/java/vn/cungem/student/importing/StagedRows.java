@@ -33,8 +33,8 @@ class StagedRows {
         this.writer = writer;
     }
 
-    /** Keeps the chunk's rows that a commit would write (insert or update), in bulk. */
-    void stage(List<CheckedRow> chunk) {
+    /** Keeps the chunk's rows that a commit would write (insert or update), in bulk; returns how many. */
+    int stage(List<CheckedRow> chunk) {
         List<CheckedRow> writable = new ArrayList<>(chunk.size());
         for (CheckedRow r : chunk) {
             if (r.writable()) {
@@ -44,6 +44,15 @@ class StagedRows {
         if (!writable.isEmpty()) {
             writer.stageRows(writable);
         }
+        return writable.size();
+    }
+
+    /** How many rows of the import are staged now. */
+    long count(long importId) {
+        return jdbc.sql("select count(*) from student_import_staged where source_import_id = ?")
+                .param(importId)
+                .query(Long.class)
+                .single();
     }
 
     /**

@@ -123,6 +123,19 @@ class StudentImportApiController {
         return imports.confirmColumns(campaignId, importId, fields, Callers.current());
     }
 
+    @Operation(
+            summary = "Đổi cách đọc các cột sau khi xem trước / Change the column mapping after the preview",
+            description = "An import in PREVIEW goes back to COLUMNS: job.columns lists the sheet's columns with the"
+                    + " fields the preview read them into. The preview's rows are dropped; PUT .../columns with the"
+                    + " new choices checks the file again with them (and remembers them). sheet: the index of the"
+                    + " sheet to map again when several were read (default: the first). An import already in COLUMNS"
+                    + " answers as it is; one committed or discarded answers 409.")
+    @PostMapping("/student-imports/{importId}/columns/change")
+    ImportJob changeColumns(
+            @PathVariable long campaignId, @PathVariable long importId, @RequestParam(required = false) Integer sheet) {
+        return imports.changeColumns(campaignId, importId, sheet, Callers.current());
+    }
+
     @Operation(summary = "Chọn trang tính / Choose the sheet of a workbook with several")
     @PostMapping("/student-imports/{importId}/sheet")
     ImportJob sheet(@PathVariable long campaignId, @PathVariable long importId, @RequestParam int index) {

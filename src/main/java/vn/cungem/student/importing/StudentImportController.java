@@ -178,6 +178,22 @@ class StudentImportController {
                 () -> imports.confirmColumns(campaignId, importId, choices, Callers.current()));
     }
 
+    /** From the preview back to the mapping step: the preview is dropped and redone once the columns are confirmed. */
+    @PostMapping("/import/{importId}/columns/change")
+    String changeColumns(
+            @PathVariable long campaignId,
+            @PathVariable long importId,
+            @RequestParam(required = false) Integer sheet,
+            Locale locale,
+            RedirectAttributes redirect) {
+        return act(
+                campaignId,
+                importId,
+                locale,
+                redirect,
+                () -> imports.changeColumns(campaignId, importId, sheet, Callers.current()));
+    }
+
     @PostMapping("/import/{importId}/commit")
     String commit(
             @PathVariable long campaignId, @PathVariable long importId, Locale locale, RedirectAttributes redirect) {

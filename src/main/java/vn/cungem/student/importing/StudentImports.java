@@ -111,6 +111,11 @@ public class StudentImports {
         return uploads.confirmColumns(campaignId, importId, choices, caller);
     }
 
+    /** From the preview back to the mapping step, to read a column otherwise; see {@link ImportUploads#changeColumns}. */
+    public ImportJob changeColumns(long campaignId, long importId, Integer sheetIndex, Caller caller) {
+        return uploads.changeColumns(campaignId, importId, sheetIndex, caller);
+    }
+
     /** Writes the valid rows (now when small, else in the background); only from PREVIEW. */
     public ImportJob commit(long campaignId, long importId, Caller caller) {
         ImportJob job = access.require(campaignId, importId, caller);

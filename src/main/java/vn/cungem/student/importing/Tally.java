@@ -19,6 +19,8 @@ final class Tally {
     int skipped;
     /** At the preview: the digest of what the rows were checked against ({@link ImportRuns}); null after a commit. */
     String checkedWith;
+    /** Rows the preview staged for the commit (see {@link StagedRows#stage}). */
+    int staged;
 
     List<String> ignoredHeaders = List.of();
     List<StudentColumn> missingColumns = List.of();

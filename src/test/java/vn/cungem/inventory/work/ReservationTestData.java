@@ -5,6 +5,10 @@ import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import vn.cungem.campaign.ItemType;
+import vn.cungem.inventory.lifecycle.ItemMove;
+import vn.cungem.inventory.lifecycle.WipeMethod;
+import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.VietnameseText;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -17,16 +21,29 @@ public final class ReservationTestData {
     public final WorkshopTestData workshop;
     public final long school;
     private final JdbcClient jdbc;
+    private final ItemWork work;
+    private final Wipes wipes;
+    private final Caller volunteer;
 
-    public ReservationTestData(WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc) {
+    public ReservationTestData(
+            WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc, ItemWork work, Wipes wipes) {
         this.workshop = workshop;
         this.jdbc = jdbc;
+        this.work = work;
+        this.wipes = wipes;
         this.school = fixtures.school(TestFixtures.unique("Trường THCS "), workshop.district);
+        this.volunteer = fixtures.account(Role.VOLUNTEER_TECHNICIAN, workshop.district, null, null)
+                .caller();
     }
 
-    /** A device bought into the campaign and put straight into "ready" (its refurbishing is the workshop's tests'). */
+    /**
+     * A device bought into the campaign, inspected and wiped for real (a release back to "ready" checks the wipe), then
+     * put into "ready" by hand: the software step and its profile are the workshop's tests'.
+     */
     public long readyDevice(ItemType type) {
         String tag = workshop.device(type);
+        work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
+        wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
         jdbc.sql("update inventory_item set status = 'READY' where tag = ?")
                 .param(tag)
                 .update();

@@ -407,4 +407,134 @@ class SchoolLayoutImportIntegrationTests {
                 .andExpect(jsonPath("$.job.rowsTotal").value(1))
                 .andExpect(jsonPath("$.job.errors").value(0));
     }
+
+    private long stagedWithPhone(long importId) {
+        return jdbc.sql("select count(*) from student_import_staged where source_import_id = ?"
+                        + " and guardian_phone is not null")
+                .param(importId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Issue 11: "the person sees each column … changes or ignores any of them" also once the preview is shown. Back to
+     * the mapping step with the preview's choices, one column changed, and the preview is redone with it: its staged
+     * rows replaced, the new choice remembered for the school.
+     */
+    @Test
+    void afterThePreviewAColumnCanBeReadOtherwiseAndThePreviewIsRedone() throws Exception {
+        String first = upload(
+                officerA,
+                "doi-cot.xlsx",
+                Workbooks.xlsx(schoolList(OWN_HEADER, "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), "DS"));
+        assertThat((String) JsonPath.read(first, "$.job.status")).isEqualTo("PREVIEW");
+        long id = id(first);
+        assertThat(stagedWithPhone(id)).isEqualTo(3);
+
+        String back = mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/columns/change", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("COLUMNS"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // the choices the preview was made with, each column as it was read
+        assertThat((String) JsonPath.read(back, "$.columns[1].field")).isEqualTo("FULL_NAME");
+        assertThat((String) JsonPath.read(back, "$.columns[6].header")).isEqualTo("SĐT phụ huynh");
+        assertThat((String) JsonPath.read(back, "$.columns[6].field")).isEqualTo("GUARDIAN_PHONE");
+        assertThat((List<String>) JsonPath.read(back, "$.columns[1].samples"))
+                .containsExactly("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường");
+        // the preview's rows are gone until the columns are confirmed again; committing now is refused
+        assertThat(jdbc.sql("select count(*) from student_import_staged where source_import_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/commit", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isConflict());
+        // asked twice (a double click): the same step, nothing else moves
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/columns/change", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("COLUMNS"));
+
+        mvc.perform(put("/api/v1/campaigns/{c}/student-imports/{i}/columns", campaign, id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fields\": {\"6\": \"IGNORE\"}}")
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PREVIEW"))
+                .andExpect(jsonPath("$.ok").value(3))
+                .andExpect(jsonPath("$.ignoredHeaders[0]").value("SĐT phụ huynh"));
+        // redone with the new mapping: the same rows staged, without the column the person set aside
+        assertThat(jdbc.sql("select count(*) from student_import_staged where source_import_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(stagedWithPhone(id)).isZero();
+        // remembered for the school: next month's file in this layout is read the new way without a question
+        String next = upload(
+                officerA, "doi-cot-thang-sau.xlsx", Workbooks.xlsx(schoolList(OWN_HEADER, "Phạm Minh Đức"), "DS"));
+        assertThat((String) JsonPath.read(next, "$.job.status")).isEqualTo("PREVIEW");
+        assertThat(stagedWithPhone(id(next))).isZero();
+
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/commit", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("COMMITTED"))
+                .andExpect(jsonPath("$.inserted").value(3));
+        // written: too late to map again
+        mvc.perform(post("/api/v1/campaigns/{c}/student-imports/{i}/columns/change", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void thePreviewPageLeadsBackToTheMappingStepWithTheColumnsAsRead() throws Exception {
+        long id = id(upload(
+                officerA,
+                "trang-doi-cot.xlsx",
+                Workbooks.xlsx(schoolList(OWN_HEADER, "Hồ Thị Mai", "Hồ Văn Nam"), "DS")));
+        String preview = mvc.perform(
+                        get("/campaigns/{c}/students/import/{i}", campaign, id).with(user(officerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview).contains("id=\"change-columns\"").contains("Đổi cách đọc các cột");
+
+        mvc.perform(post("/campaigns/{c}/students/import/{i}/columns/change", campaign, id)
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String columns = mvc.perform(
+                        get("/campaigns/{c}/students/import/{i}", campaign, id).with(user(officerA)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(columns)
+                .contains("Xác nhận các cột của tệp")
+                .contains("<option value=\"GUARDIAN_PHONE\" selected=\"selected\">")
+                .doesNotContain("id=\"commit\"");
+
+        mvc.perform(post("/campaigns/{c}/students/import/{i}/columns", campaign, id)
+                        .param("col-6", "IGNORE")
+                        .with(user(officerA))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/campaigns/{c}/student-imports/{i}", campaign, id)
+                        .with(user(officerA)))
+                .andExpect(jsonPath("$.job.status").value("PREVIEW"))
+                .andExpect(jsonPath("$.job.ok").value(2))
+                .andExpect(jsonPath("$.job.ignoredHeaders[0]").value("SĐT phụ huynh"));
+    }
 }
