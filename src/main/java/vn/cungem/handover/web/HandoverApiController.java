@@ -42,7 +42,7 @@ class HandoverApiController {
             String place,
             String signature,
             String photo,
-            boolean madeOffline) {}
+            Boolean madeOffline) {}
 
     @PostMapping("/api/v1/handover/batches")
     @Operation(summary = "Schedule a school's students with a reserved device for a day (at school or at home)")
@@ -93,7 +93,7 @@ class HandoverApiController {
                         body.signature(),
                         PhotoDataUri.decode(body.photo()),
                         null,
-                        body.madeOffline()),
+                        Boolean.TRUE.equals(body.madeOffline())),
                 key,
                 Callers.current());
     }

@@ -156,7 +156,7 @@ class HandoverController {
             String place,
             String signature,
             String photo,
-            boolean madeOffline) {}
+            Boolean madeOffline) {}
 
     @PostMapping(value = "/handover/entries/{id}/record", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
@@ -178,7 +178,7 @@ class HandoverController {
                             body.signature(),
                             photo,
                             null,
-                            body.madeOffline()),
+                            Boolean.TRUE.equals(body.madeOffline())),
                     key,
                     Callers.current());
             return ResponseEntity.ok(Map.of(
@@ -198,6 +198,17 @@ class HandoverController {
                     "not-found",
                     Bundles.messageSource().getMessage("error.404.title", null, locale));
         }
+    }
+
+    /** A body the phone could not have meant (not JSON, wrong shapes): a 400 it shows, not an error page. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(
+            org.springframework.http.converter.HttpMessageNotReadableException.class)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable",
+                Bundles.messageSource().getMessage("error.400.title", null, locale));
     }
 
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String code, String message) {
