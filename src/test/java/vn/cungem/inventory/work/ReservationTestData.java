@@ -25,6 +25,11 @@ public final class ReservationTestData {
     private final Wipes wipes;
     private final Caller volunteer;
 
+    /** Devices put into "ready" by hand, without a wipe: enough for tests that never release or take a device back. */
+    public ReservationTestData(WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc) {
+        this(workshop, fixtures, jdbc, null, null);
+    }
+
     public ReservationTestData(
             WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc, ItemWork work, Wipes wipes) {
         this.workshop = workshop;
@@ -42,8 +47,10 @@ public final class ReservationTestData {
      */
     public long readyDevice(ItemType type) {
         String tag = workshop.device(type);
-        work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
-        wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
+        if (work != null) {
+            work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
+            wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
+        }
         jdbc.sql("update inventory_item set status = 'READY' where tag = ?")
                 .param(tag)
                 .update();

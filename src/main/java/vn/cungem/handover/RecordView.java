@@ -1,0 +1,46 @@
+package vn.cungem.handover;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A signed handover record (biên bản bàn giao). The child's name is masked and the guardian's details left out for a
+ * reader who neither covers the school nor made the record.
+ */
+public record RecordView(
+        long id,
+        String number,
+        long batchId,
+        long entryId,
+        long studentId,
+        String studentName,
+        boolean masked,
+        int grade,
+        String className,
+        long schoolId,
+        String schoolName,
+        String unitName,
+        String campaignName,
+        String guardianName,
+        String guardianRelation,
+        String guardianPhone,
+        String handedBy,
+        LocalDate handedOn,
+        String place,
+        boolean signed,
+        boolean paperPhoto,
+        boolean madeOffline,
+        OffsetDateTime createdAt,
+        List<Item> items) {
+
+    /** A device as printed on the record. */
+    public record Item(
+            long itemId,
+            String tag,
+            String type,
+            String description,
+            String serialNumber,
+            String accessories,
+            String connection) {}
+}
