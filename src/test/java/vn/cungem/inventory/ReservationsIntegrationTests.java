@@ -65,8 +65,7 @@ class ReservationsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new ReservationTestData(
-                new WorkshopTestData(fixtures, jdbc, events, tx, inventory), fixtures, jdbc, work, wipes);
+        data = new ReservationTestData(new WorkshopTestData(fixtures, jdbc, events, tx, inventory), fixtures, jdbc);
         manager = fixtures.manager(data.workshop.district).caller();
         volunteer = fixtures.account(Role.VOLUNTEER_TECHNICIAN, data.workshop.district, null, null)
                 .caller();
