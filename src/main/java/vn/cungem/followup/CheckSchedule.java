@@ -32,7 +32,7 @@ public record CheckSchedule(List<Integer> afterDays) {
         afterDays = List.copyOf(sorted);
     }
 
-    /** Reads what a manager types: whole numbers of days separated by commas, spaces or semicolons ("14, 60"). */
+    /** Reads what a manager types: whole numbers of days separated by commas, spaces or semicolons (14, 60). */
     public static CheckSchedule parse(String text) {
         if (text == null || text.isBlank()) {
             throw InvalidValueException.of("followup.schedule-empty", "followup.schedule.error.empty");
@@ -50,7 +50,7 @@ public record CheckSchedule(List<Integer> afterDays) {
         return new CheckSchedule(days);
     }
 
-    /** The days as a manager types them, "14, 60". */
+    /** The days as a manager types them: 14, 60. */
     public String text() {
         return String.join(", ", afterDays.stream().map(String::valueOf).toList());
     }

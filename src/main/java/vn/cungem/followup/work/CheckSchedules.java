@@ -42,7 +42,7 @@ public class CheckSchedules {
         return days.isEmpty() ? CheckSchedule.DEFAULT : new CheckSchedule(days);
     }
 
-    /** Whether a campaign has set its own dates (pages say "default" otherwise). */
+    /** Whether a campaign has set its own dates (pages say it is the default otherwise). */
     public boolean isSet(long campaignId) {
         return jdbc.sql("select count(*) from followup_schedule where campaign_id = ?")
                         .param(campaignId)

@@ -28,7 +28,7 @@ import vn.cungem.shared.text.Bundles;
  * the unit where the item is, and a school officer's scope covers no unit, so inventory alone would refuse the school
  * even when the device is in its student's hands. Follow-up has already checked that the officer covers this student
  * and that the device is the one handed to them, so it asks inventory to take the device back as the system on the
- * officer's behalf: the item's history names the officer (account and name, marked "for the school"), the return row
+ * officer's behalf: the item's history names the officer (account and name, marked as reported by the school), the return row
  * here names them too. A manager's return goes to inventory as the manager, under inventory's own scope rule.
  */
 @Service
@@ -45,8 +45,7 @@ public class Returns {
             String note,
             String recordedBy,
             OffsetDateTime createdAt,
-            String tag,
-            String itemStatus) {}
+            String tag) {}
 
     private final JdbcClient jdbc;
     private final FollowUpAccess access;
@@ -87,11 +86,7 @@ public class Returns {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7),
-                        reservations
-                                .byTag(rs.getString(7))
-                                .map(h -> h.status().name())
-                                .orElse(null)))
+                        rs.getString(7)))
                 .optional();
     }
 

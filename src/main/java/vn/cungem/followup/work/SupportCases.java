@@ -24,7 +24,7 @@ import vn.cungem.shared.security.Role;
 
 /**
  * Support cases: a problem a school found at a check, for the volunteer teams whose unit holds the school (a district's
- * "IT áo xanh" team sees the cases of its district's schools). A volunteer takes a case and resolves it with a note;
+ * IT áo xanh team sees the cases of its district's schools). A volunteer takes a case and resolves it with a note;
  * managers covering the school may do the same, and the school's officer follows its status. Volunteers see the device,
  * the school and the problem, never the child's name.
  */
