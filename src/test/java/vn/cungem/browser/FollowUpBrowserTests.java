@@ -44,7 +44,7 @@ class FollowUpBrowserTests extends BrowserTest {
 
         Page phone = phone();
         signIn(phone, data.officerAccount.email(), TestFixtures.PASSWORD);
-        phone.locator("header nav a[href$='/followup']").click();
+        phone.locator("#nav-followup").click();
         assertThat(phone.locator("h1")).hasText("Kiểm tra sau bàn giao");
         assertThat(phone.locator("#checks")).containsText("Nguyễn Thị Thu Trang");
         assertThat(phone.locator("#checks")).containsText(handed.tag());

@@ -109,7 +109,7 @@ public class SupportCases {
     /** The cases the caller may see, open ones first, then the oldest; {@code status} narrows it. */
     public List<CaseView> list(CaseStatus status, Caller caller) {
         String where = filter(caller) + (status == null ? "" : " and k.status = '" + status.name() + "'");
-        return jdbc.sql(SELECT + " where " + where + """
+        return jdbc.sql(SELECT + " where " + where + " " + """
                          order by case k.status when 'OPEN' then 0 when 'IN_PROGRESS' then 1 else 2 end,
                                   k.created_at, k.id fetch first 200 rows only""")
                 .query(SupportCases::row)
