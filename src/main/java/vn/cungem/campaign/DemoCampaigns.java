@@ -94,6 +94,11 @@ public class DemoCampaigns {
         return created;
     }
 
+    /** The id of a demo campaign by its code, once seeded. */
+    public Optional<Long> idOf(String code) {
+        return campaigns.findByCode(code).map(Campaign::id);
+    }
+
     private Optional<Long> unitId(String code) {
         return units.findByCode(code).map(Unit::id);
     }

@@ -26,6 +26,7 @@ import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.web.SignInAddress;
+import vn.cungem.volunteer.VolunteerBulkLoad;
 
 /**
  * Seeds the demo organisation, partners, a volunteer team and one account per role on the first start of the
@@ -47,6 +48,7 @@ class DemoDataSeeder implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final DemoCampaigns campaigns;
+    private final VolunteerBulkLoad volunteers;
     private final Environment environment;
 
     DemoDataSeeder(
@@ -56,7 +58,9 @@ class DemoDataSeeder implements ApplicationRunner {
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             DemoCampaigns campaigns,
+            VolunteerBulkLoad volunteers,
             Environment environment) {
+        this.volunteers = volunteers;
         this.organisation = organisation;
         this.identity = identity;
         this.transactions = transactions;
@@ -123,6 +127,8 @@ class DemoDataSeeder implements ApplicationRunner {
                 new DemoAccount(
                         "truong.linhxuan", "Nguyễn Thị Mai", "SCHOOL_OFFICER", null, linhXuanSchool, null, null),
                 new DemoAccount("kythuat.thuduc", "Phạm Minh Khoa", "VOLUNTEER_TECHNICIAN", thuDuc, null, null, team),
+                new DemoAccount(
+                        "kythuat2.thuduc", "Đặng Thị Bích Ngọc", "VOLUNTEER_TECHNICIAN", thuDuc, null, null, team),
                 new DemoAccount("hoilhpn.thuduc", "Võ Thị Ngọc Lan", "PARTNER_USER", null, null, womensUnion, null));
         DemoAccount admin = null;
         if (!identity.hasSystemAdmin()) {
@@ -136,6 +142,7 @@ class DemoDataSeeder implements ApplicationRunner {
         identity.createAccounts(all.stream().map(DemoAccount::line).toList(), hash);
 
         campaigns.seed();
+        seedShifts(team, all);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("units", units.size());
@@ -146,6 +153,27 @@ class DemoDataSeeder implements ApplicationRunner {
         events.publishEvent(new DomainChange("DemoData", "2021", "SEEDED", null, Map.of(), summary, null));
         log.info("Demo data seeded: {}", summary);
         return new SeededAccounts(all, password);
+    }
+
+    /** The Thủ Đức team's two technicians have each logged a day's work for the Thủ Đức campaign. */
+    private void seedShifts(long team, List<DemoAccount> accounts) {
+        java.util.Optional<Long> campaign = campaigns.idOf("TD-2021");
+        if (campaign.isEmpty()) {
+            return;
+        }
+        Map<String, Long> ids = identity.idsByEmail(accounts.stream()
+                .filter(a -> "VOLUNTEER_TECHNICIAN".equals(a.role()))
+                .map(DemoAccount::email)
+                .toList());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        List<VolunteerBulkLoad.ShiftLine> shifts = new java.util.ArrayList<>();
+        int day = 1;
+        for (long id : ids.values().stream().sorted().toList()) {
+            shifts.add(new VolunteerBulkLoad.ShiftLine(id, team, campaign.get(), today.minusDays(day), 240, null));
+            shifts.add(new VolunteerBulkLoad.ShiftLine(id, team, campaign.get(), today.minusDays(day + 7), 180, null));
+            day++;
+        }
+        volunteers.logShifts(shifts);
     }
 
     private static OrganisationBulkLoad.PartnerLine partner(

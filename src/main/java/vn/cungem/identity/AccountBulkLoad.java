@@ -85,6 +85,20 @@ public class AccountBulkLoad {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""", rows);
     }
 
+    /** The ids of accounts by email (as created above), for loads that name them. */
+    public java.util.Map<String, Long> idsByEmail(List<String> emails) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (String email : emails) {
+            jdbc.query(
+                    "select id from user_account where email = ?",
+                    rs -> {
+                        ids.put(email, rs.getLong(1));
+                    },
+                    email.strip().toLowerCase(Locale.ROOT));
+        }
+        return ids;
+    }
+
     private static void requireSystem() {
         if (!Callers.current().isAdmin()) {
             throw new AccessDeniedException("bulk loads run as the system");

@@ -1,17 +1,23 @@
 package vn.cungem.identity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.cungem.identity.account.AccountChanges;
 import vn.cungem.identity.account.Grant;
 import vn.cungem.identity.account.Invitations;
 import vn.cungem.organisation.UnitScopes;
+import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
+import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
+import vn.cungem.shared.text.VietnameseText;
 
 /**
  * Volunteer teams ("IT áo xanh", 001) as the volunteer module needs them: identity keeps the table because a team is
@@ -32,12 +38,94 @@ public class VolunteerTeams {
     private final UnitScopes scopes;
     private final Accounts accounts;
     private final Invitations invitations;
+    private final AccountChanges changes;
+    private final ApplicationEventPublisher events;
 
-    VolunteerTeams(JdbcClient jdbc, UnitScopes scopes, Accounts accounts, Invitations invitations) {
+    VolunteerTeams(
+            JdbcClient jdbc,
+            UnitScopes scopes,
+            Accounts accounts,
+            Invitations invitations,
+            AccountChanges changes,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.accounts = accounts;
         this.invitations = invitations;
+        this.changes = changes;
+        this.events = events;
+    }
+
+    /** A manager renames a team in their scope; another team of the same unit with that name is a conflict. */
+    @Transactional
+    public Team rename(long teamId, String name, String reason, Caller caller) {
+        Team team = get(teamId, caller);
+        if (!mayManage(caller, team.unitId())) {
+            throw new NotFoundException(ENTITY, teamId);
+        }
+        String tidy = VietnameseText.tidy(name);
+        if (tidy == null || tidy.isEmpty() || tidy.length() > 200) {
+            throw InvalidValueException.of("team.name", "account.error.team-name");
+        }
+        if (tidy.equals(team.name())) {
+            return team;
+        }
+        boolean taken = jdbc.sql("select count(*) from volunteer_team where unit_id = ? and name = ? and id <> ?")
+                        .params(team.unitId(), tidy, teamId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (taken) {
+            throw ConflictException.of("team.name-taken", "account.error.team-name-taken", tidy);
+        }
+        jdbc.sql("update volunteer_team set name = ?, name_sort = ? where id = ?")
+                .params(tidy, VietnameseText.sortKey(tidy), teamId)
+                .update();
+        events.publishEvent(DomainChange.updated(
+                ENTITY, teamId, team.unitId(), Map.of("name", team.name()), Map.of("name", tidy), reason(reason)));
+        return get(teamId, caller);
+    }
+
+    /**
+     * A manager removes a technician from the team, with a reason (required, audited). A technician's only scope is
+     * their team, so removing means the account is disabled and its sessions end; it keeps pointing at the team, so
+     * the hours, steps and certificates it earned there stay readable and the team page shows it as having left.
+     */
+    @Transactional
+    public Member removeMember(long teamId, long accountId, String reason, Caller caller) {
+        Team team = get(teamId, caller);
+        if (!mayManage(caller, team.unitId())) {
+            throw new NotFoundException(ENTITY, teamId);
+        }
+        Member member = member(teamId, accountId, caller);
+        String why = reason(reason);
+        if (why == null) {
+            throw InvalidValueException.of("team.remove-reason", "account.error.team-remove-reason");
+        }
+        if (!member.enabled()) {
+            return member;
+        }
+        changes.setEnabled(caller, accountId, false, why);
+        events.publishEvent(new DomainChange(
+                ENTITY,
+                String.valueOf(teamId),
+                "MEMBER_REMOVED",
+                team.unitId(),
+                Map.of("member", member.fullName()),
+                Map.of(),
+                why));
+        return member(teamId, accountId, caller);
+    }
+
+    private static String reason(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String tidy = raw.strip();
+        if (tidy.length() > 500) {
+            throw InvalidValueException.of("team.reason", "account.error.team-reason-long");
+        }
+        return tidy;
     }
 
     /** Whether the caller may create teams under a unit and invite members into its teams. */

@@ -36,11 +36,13 @@ class DemoDataSeederIntegrationTests {
     private final DemoCampaigns campaigns = mock(DemoCampaigns.class);
     private JdbcTemplate jdbc;
     private DemoDataSeeder seeder;
+    private DataSource dataSource;
 
     @BeforeEach
     void freshDatabase() {
         DataSource dataSource = freshDataSource();
         jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
         seeder = new DemoDataSeeder(
                 new OrganisationBulkLoad(jdbc),
                 new AccountBulkLoad(jdbc),
@@ -48,6 +50,7 @@ class DemoDataSeederIntegrationTests {
                 passwordEncoder,
                 events::add,
                 campaigns,
+                new vn.cungem.volunteer.VolunteerBulkLoad(jdbc),
                 new MockEnvironment().withProperty("cungem.demo.schools-per-commune", "2"));
     }
 
@@ -119,6 +122,27 @@ class DemoDataSeederIntegrationTests {
     }
 
     @Test
+    void theThuDucTeamHasTwoTechniciansWhoHaveLoggedShiftsForTheThuDucCampaign() {
+        // the campaign module is mocked here: the Thủ Đức campaign is a row written in the seed's own transaction
+        org.mockito.Mockito.when(campaigns.idOf("TD-2021")).thenAnswer(call -> {
+            Long thuDuc = jdbc.queryForObject("select id from administrative_unit where code = '769'", Long.class);
+            return Optional.of(new vn.cungem.donation.receiving.DonationTestData(
+                            org.springframework.jdbc.core.simple.JdbcClient.create(dataSource))
+                    .campaign(thuDuc));
+        });
+        seeder.seedIfEmpty().orElseThrow();
+
+        assertThat(jdbc.queryForList("""
+                        select a.full_name from user_account a join volunteer_team t on t.id = a.volunteer_team_id
+                         where t.name = 'IT áo xanh Thủ Đức' and a.role = 'VOLUNTEER_TECHNICIAN'
+                         order by a.full_name""", String.class))
+                .containsExactlyInAnyOrder("Đặng Thị Bích Ngọc", "Phạm Minh Khoa");
+        assertThat(jdbc.queryForList("""
+                        select count(*) from volunteer_shift s join user_account a on a.id = s.account_id
+                         where s.team_id = a.volunteer_team_id group by s.account_id""", Long.class)).containsExactly(2L, 2L);
+    }
+
+    @Test
     void givesEveryRoleAnAccountThatSignsInWithTheGeneratedPassword() {
         DemoDataSeeder.SeededAccounts seeded = seeder.seedIfEmpty().orElseThrow();
 
@@ -160,6 +184,7 @@ class DemoDataSeederIntegrationTests {
                 passwordEncoder,
                 events::add,
                 campaigns,
+                new vn.cungem.volunteer.VolunteerBulkLoad(jdbc),
                 new MockEnvironment().withProperty("cungem.generate.scale", "tiny"));
 
         whileGenerating.run(new org.springframework.boot.DefaultApplicationArguments());

@@ -15,7 +15,7 @@ class DemoSignInBannerTests {
             "CungEm-abcd-efgh-jkmn-pqrs");
 
     private static String banner(MockEnvironment environment) {
-        return new DemoDataSeeder(null, null, null, null, null, null, environment).banner(SEEDED);
+        return new DemoDataSeeder(null, null, null, null, null, null, null, environment).banner(SEEDED);
     }
 
     @Test

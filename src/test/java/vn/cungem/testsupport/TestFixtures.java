@@ -22,11 +22,22 @@ public class TestFixtures {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final AccountUserDetailsService accounts;
+    private final org.springframework.context.ApplicationContext context;
 
-    TestFixtures(JdbcClient jdbc, PasswordEncoder passwordEncoder, AccountUserDetailsService accounts) {
+    TestFixtures(
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            AccountUserDetailsService accounts,
+            org.springframework.context.ApplicationContext context) {
+        this.context = context;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.accounts = accounts;
+    }
+
+    /** A service for test data that must go through a module's own API (its kept counts, its history). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public static String unique(String prefix) {

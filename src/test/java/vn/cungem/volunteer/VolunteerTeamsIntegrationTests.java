@@ -227,4 +227,50 @@ class VolunteerTeamsIntegrationTests {
     private static List<String> tags(List<WorkQueue.Waiting> waiting) {
         return waiting.stream().map(WorkQueue.Waiting::tag).toList();
     }
+
+    @Test
+    void aManagerRenamesATeamAndRemovesAMemberWithAReasonBothAudited() {
+        var data = new TeamTestData(fixtures, jdbc, events, tx, inventory, teams, accounts, users);
+        var other = teams.create(data.manager, TestFixtures.unique("Đội B "), data.workshop.district);
+        var hanh = data.technicianAccount("Võ Thị Hạnh", data.team.id());
+        Caller hanhCaller = hanh.caller();
+
+        assertThatThrownBy(() -> teams.rename(data.team.id(), other.name(), null, data.manager))
+                .isInstanceOfSatisfying(
+                        vn.cungem.shared.ConflictException.class,
+                        e -> assertThat(e.messageVi()).contains(other.name()));
+        assertThatThrownBy(() -> teams.rename(data.team.id(), "Tên mới", null, hanhCaller))
+                .isInstanceOf(vn.cungem.shared.NotFoundException.class);
+        String renamed = TestFixtures.unique("IT áo xanh Thủ Đức ");
+        assertThat(teams.rename(data.team.id(), "  " + renamed + " ", "Đổi theo tên phường", data.manager)
+                        .name())
+                .isEqualTo(renamed);
+
+        assertThatThrownBy(() -> teams.removeMember(data.team.id(), hanh.id(), " ", data.manager))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("team.remove-reason"));
+        assertThatThrownBy(() -> teams.removeMember(other.id(), hanh.id(), "Sai đội", data.manager))
+                .isInstanceOf(vn.cungem.shared.NotFoundException.class);
+        var gone = teams.removeMember(data.team.id(), hanh.id(), "Chuyển công tác ra Hà Nội", data.manager);
+        assertThat(gone.enabled()).isFalse();
+        assertThat(users.loadUserByUsername(hanh.email()).isEnabled()).isFalse();
+        assertThat(teams.removeMember(data.team.id(), hanh.id(), "Lần nữa", data.manager)
+                        .enabled())
+                .isFalse();
+        assertThat(jdbc.sql("""
+                        select reason from audit_entry
+                         where entity_type = 'volunteer_team' and entity_id = ? and action = ?""")
+                        .param(String.valueOf(data.team.id()))
+                        .param("MEMBER_REMOVED")
+                        .query(String.class)
+                        .list())
+                .containsExactly("Chuyển công tác ra Hà Nội");
+        assertThat(jdbc.sql("""
+                        select reason from audit_entry
+                         where entity_type = 'volunteer_team' and entity_id = ? and action = 'UPDATED'""")
+                        .param(String.valueOf(data.team.id()))
+                        .query(String.class)
+                        .list())
+                .containsExactly("Đổi theo tên phường");
+    }
 }

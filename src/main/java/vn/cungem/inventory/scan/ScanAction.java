@@ -14,6 +14,8 @@ public enum ScanAction implements Labelled {
     START_REPAIR(ItemMove.START_REPAIR),
     /** A successful wipe by the method chosen with the action. */
     WIPE(ItemMove.WIPE),
+    /** The software profile chosen with the action, installed on each wiped device scanned. */
+    INSTALL_SOFTWARE(ItemMove.INSTALL_SOFTWARE),
     MARK_READY(ItemMove.MARK_READY);
 
     private final ItemMove move;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.cungem.inventory.Inventory;
 import vn.cungem.inventory.lifecycle.WipeMethod;
 import vn.cungem.inventory.work.ItemWork;
+import vn.cungem.inventory.work.SoftwareProfiles;
 import vn.cungem.inventory.work.Wipes;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.NotFoundException;
@@ -27,14 +28,31 @@ public class Scans {
     private final Inventory inventory;
     private final ItemWork work;
     private final Wipes wipes;
+    private final SoftwareProfiles profiles;
 
-    Scans(Inventory inventory, ItemWork work, Wipes wipes) {
+    Scans(Inventory inventory, ItemWork work, Wipes wipes, SoftwareProfiles profiles) {
         this.inventory = inventory;
         this.work = work;
         this.wipes = wipes;
+        this.profiles = profiles;
     }
 
     public Result scan(ScanAction action, WipeMethod method, String code, String key, Caller caller, Locale locale) {
+        return scan(action, method, null, code, key, caller, locale);
+    }
+
+    /**
+     * One scan; {@code profileId} is the software profile chosen with {@link ScanAction#INSTALL_SOFTWARE} (a profile of
+     * another campaign than the device's is refused by the install step, worded).
+     */
+    public Result scan(
+            ScanAction action,
+            WipeMethod method,
+            Long profileId,
+            String code,
+            String key,
+            Caller caller,
+            Locale locale) {
         Optional<String> tag = ScannedCode.tag(code);
         String shown = code == null ? "" : code.strip();
         if (shown.length() > 40) {
@@ -46,15 +64,21 @@ public class Scans {
         if (action == null) {
             return refused(shown, tag.get(), Bundles.text("scan.error.action", locale));
         }
+        if (action == ScanAction.INSTALL_SOFTWARE && profileId == null) {
+            return refused(shown, tag.get(), Bundles.text("scan.error.profile", locale));
+        }
         try {
             if (action == ScanAction.SHOW) {
                 Inventory.Item item = inventory.byTag(tag.get(), caller);
                 return new Result(
                         shown, item.tag(), device(item, locale), label(item.status(), locale), true, false, null);
             }
-            ItemWork.Outcome outcome = action == ScanAction.WIPE
-                    ? wipes.record(tag.get(), new Wipes.NewWipe(method, true, null), null, key, caller)
-                    : work.move(tag.get(), action.move(), null, null, key, caller);
+            ItemWork.Outcome outcome = switch (action) {
+                case WIPE -> wipes.record(tag.get(), new Wipes.NewWipe(method, true, null), null, key, caller);
+                case INSTALL_SOFTWARE ->
+                    profiles.install(tag.get(), new SoftwareProfiles.Install(profileId, null), null, key, caller);
+                default -> work.move(tag.get(), action.move(), null, null, key, caller);
+            };
             Inventory.Item item = inventory.byTag(outcome.item().tag(), caller);
             return new Result(
                     shown,

@@ -38,7 +38,8 @@ public final class Bundles {
             "i18n/inventory-sims",
             "i18n/student-registry",
             "i18n/home",
-            "i18n/handover");
+            "i18n/handover",
+            "i18n/followup");
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

@@ -34,6 +34,10 @@ class TeamApiController {
 
     record InviteBody(String email, String fullName) {}
 
+    record RenameBody(String name, String reason) {}
+
+    record RemovalBody(String reason) {}
+
     record HoursBody(Long campaignId, LocalDate workedOn, String hours, String note) {}
 
     record TeamView(VolunteerTeams.Team team, List<VolunteerTeams.Member> members, Map<WorkQueue.Job, Long> waiting) {}
@@ -100,6 +104,22 @@ class TeamApiController {
     Map<String, Long> invite(@PathVariable long id, @RequestBody(required = false) InviteBody body) {
         InviteBody b = body == null ? new InviteBody(null, null) : body;
         return Map.of("accountId", teams.invite(id, b.email(), b.fullName(), Callers.current()));
+    }
+
+    @PostMapping("/{id}/name")
+    @Operation(summary = "Rename the team (managers of its unit); another team of the unit with the name is a conflict")
+    VolunteerTeams.Team rename(@PathVariable long id, @RequestBody(required = false) RenameBody body) {
+        RenameBody b = body == null ? new RenameBody(null, null) : body;
+        return teams.rename(id, b.name(), b.reason(), Callers.current());
+    }
+
+    @PostMapping("/{id}/members/{accountId}/removal")
+    @Operation(
+            summary = "Remove a technician from the team with a reason (required, audited): the account is disabled "
+                    + "and keeps its record; removing again answers the member unchanged")
+    VolunteerTeams.Member remove(
+            @PathVariable long id, @PathVariable long accountId, @RequestBody(required = false) RemovalBody body) {
+        return teams.removeMember(id, accountId, body == null ? null : body.reason(), Callers.current());
     }
 
     @PostMapping("/{id}/hours")

@@ -148,6 +148,38 @@ class TeamPagesController {
         return "redirect:/volunteer/teams/" + id;
     }
 
+    @PostMapping("/volunteer/teams/{id}/name")
+    String rename(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String reason,
+            Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            teams.rename(id, name, reason, Callers.current());
+            redirect.addFlashAttribute("flash", Bundles.text("volunteer.team.renamed", locale));
+        } catch (InvalidValueException e) {
+            redirect.addFlashAttribute("teamError", e.message(locale));
+        }
+        return "redirect:/volunteer/teams/" + id;
+    }
+
+    @PostMapping("/volunteer/teams/{id}/members/{accountId}/removal")
+    String remove(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @RequestParam(required = false) String reason,
+            Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            VolunteerTeams.Member gone = teams.removeMember(id, accountId, reason, Callers.current());
+            redirect.addFlashAttribute("flash", Bundles.text("volunteer.member.removed", locale, gone.fullName()));
+        } catch (InvalidValueException e) {
+            redirect.addFlashAttribute("teamError", e.message(locale));
+        }
+        return "redirect:/volunteer/teams/" + id;
+    }
+
     @PostMapping("/volunteer/teams/{id}/hours")
     String logHours(
             @PathVariable long id,

@@ -29,6 +29,7 @@ import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.WipeMethod;
 import vn.cungem.inventory.work.ItemHistory;
 import vn.cungem.inventory.work.ItemWork;
+import vn.cungem.inventory.work.SoftwareProfiles;
 import vn.cungem.inventory.work.WorkshopTestData;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
@@ -61,6 +62,9 @@ class ScanIntegrationTests {
 
     @Autowired
     ItemWork work;
+
+    @Autowired
+    SoftwareProfiles profiles;
 
     @Autowired
     ItemHistory history;
@@ -118,6 +122,43 @@ class ScanIntegrationTests {
         var look = scans.scan(ScanAction.SHOW, null, typed, null, an.caller(), Locale.ENGLISH);
         assertThat(look.status()).isEqualTo("Wiped");
         assertThat(look.device()).contains("Dell Latitude");
+    }
+
+    @Test
+    void softwareInstalledByScanRecordsTheProfileChosenOnceWithTheAction() {
+        String tag = data.device(ItemType.LAPTOP);
+        var manager = fixtures.manager(data.district).caller();
+        var profile = profiles.create(
+                data.campaign,
+                new SoftwareProfiles.NewProfile(
+                        vn.cungem.organisation.SchoolLevel.LOWER_SECONDARY,
+                        TestFixtures.unique("THCS "),
+                        "Trình duyệt an toàn, ứng dụng học tập của trường"),
+                manager);
+        var elsewhere = new WorkshopTestData(fixtures, jdbc, events, tx, inventory);
+        var foreignProfile = profiles.create(
+                elsewhere.campaign,
+                new SoftwareProfiles.NewProfile(
+                        vn.cungem.organisation.SchoolLevel.PRIMARY, TestFixtures.unique("TH "), "Trình duyệt"),
+                fixtures.manager(elsewhere.district).caller());
+        scans.scan(ScanAction.START_INSPECTION, null, tag, null, an.caller(), VI);
+        scans.scan(ScanAction.WIPE, WipeMethod.FACTORY_RESET, tag, null, an.caller(), VI);
+
+        var noProfile = scans.scan(ScanAction.INSTALL_SOFTWARE, null, null, tag, null, an.caller(), VI);
+        assertThat(noProfile.applied()).isFalse();
+        assertThat(noProfile.message()).isEqualTo("Hãy chọn bộ phần mềm đã cài trước khi quét.");
+        var wrongCampaign =
+                scans.scan(ScanAction.INSTALL_SOFTWARE, null, foreignProfile.id(), tag, null, an.caller(), VI);
+        assertThat(wrongCampaign.applied()).isFalse();
+        assertThat(work.item(tag, an.caller()).status()).isEqualTo(ItemStatus.WIPED);
+
+        var installed = scans.scan(ScanAction.INSTALL_SOFTWARE, null, profile.id(), tag, "sw-" + tag, an.caller(), VI);
+        assertThat(installed.applied()).isTrue();
+        assertThat(installed.status()).isEqualTo("Đã cài phần mềm");
+        assertThat(work.item(tag, an.caller()).softwareProfileId()).isEqualTo(profile.id());
+        assertThat(scans.scan(ScanAction.INSTALL_SOFTWARE, null, profile.id(), tag, "sw-" + tag, an.caller(), VI)
+                        .repeated())
+                .isTrue();
     }
 
     @Test

@@ -153,7 +153,7 @@ class ItemWorkIntegrationTests {
         String tag = data.device(ItemType.LAPTOP);
         long profileId = profile(TestFixtures.unique("THCS "));
         refurbish(tag, profileId, 0);
-        var students = new ReservationTestData(data, fixtures, jdbc, work, wipes);
+        var students = new ReservationTestData(data, fixtures, jdbc);
         long lan = students.student("Nguyễn Thị Lan");
         long itemId = work.item(tag, manager).id();
         reservations.reserveAll(data.campaign, "PLAN-W", List.of(new Reservations.Claim(itemId, lan)), manager);

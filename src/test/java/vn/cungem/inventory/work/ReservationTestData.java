@@ -7,6 +7,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import vn.cungem.campaign.ItemType;
 import vn.cungem.inventory.lifecycle.ItemMove;
 import vn.cungem.inventory.lifecycle.WipeMethod;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Role;
 import vn.cungem.shared.text.VietnameseText;
@@ -25,17 +26,14 @@ public final class ReservationTestData {
     private final Wipes wipes;
     private final Caller volunteer;
 
-    /** Devices put into "ready" by hand, without a wipe: enough for tests that never release or take a device back. */
-    public ReservationTestData(WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc) {
-        this(workshop, fixtures, jdbc, null, null);
-    }
+    private final ItemTallies tallies;
 
-    public ReservationTestData(
-            WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc, ItemWork work, Wipes wipes) {
+    public ReservationTestData(WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc) {
         this.workshop = workshop;
         this.jdbc = jdbc;
-        this.work = work;
-        this.wipes = wipes;
+        this.work = fixtures.bean(ItemWork.class);
+        this.wipes = fixtures.bean(Wipes.class);
+        this.tallies = fixtures.bean(ItemTallies.class);
         this.school = fixtures.school(TestFixtures.unique("Trường THCS "), workshop.district);
         this.volunteer = fixtures.account(Role.VOLUNTEER_TECHNICIAN, workshop.district, null, null)
                 .caller();
@@ -43,14 +41,12 @@ public final class ReservationTestData {
 
     /**
      * A device bought into the campaign, inspected and wiped for real (a release back to "ready" checks the wipe), then
-     * put into "ready" by hand: the software step and its profile are the workshop's tests'.
+     * put into "ready" by hand (with its kept counts): the software step and its profile are the workshop's tests'.
      */
     public long readyDevice(ItemType type) {
         String tag = workshop.device(type);
-        if (work != null) {
-            work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
-            wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
-        }
+        work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
+        wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
         jdbc.sql("update inventory_item set status = 'READY' where tag = ?")
                 .param(tag)
                 .update();
