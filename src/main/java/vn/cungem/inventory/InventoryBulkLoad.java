@@ -51,7 +51,18 @@ public class InventoryBulkLoad {
             boolean repaired,
             long receivedAtPlaceId,
             long placeId,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            Long studentId) {
+
+        /** A reserved or handed-over device has its student (the database checks it too). */
+        public Entry {
+            boolean held = "RESERVED".equals(status) || "HANDED_OVER".equals(status);
+            if (held != (studentId != null)) {
+                throw new IllegalArgumentException("A device is held by a student exactly when it is reserved or"
+                        + " handed over: " + tag + " " + status);
+            }
+        }
+    }
 
     /** A SIM, data package or Wi-Fi device (kind, operator and status by their constant names). */
     public record NewConnection(
@@ -82,7 +93,8 @@ public class InventoryBulkLoad {
             "created_at",
             "updated_at",
             "version",
-            "owner_since");
+            "owner_since",
+            "student_id");
     private static final List<String> HISTORY_COLUMNS = List.of(
             "item_id",
             "step",
@@ -168,7 +180,8 @@ public class InventoryBulkLoad {
                 e.receivedAt(),
                 changed,
                 path.size(),
-                e.receivedAt()
+                e.receivedAt(),
+                e.studentId()
             });
         }
         rows.write("inventory_item", ITEM_COLUMNS, items);

@@ -1,6 +1,7 @@
 package vn.cungem.demo.generator;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,6 +29,7 @@ class GeneratorRunner implements ApplicationRunner {
     private final SyntheticData data;
     private final SyntheticStudents students;
     private final SyntheticInventory inventory;
+    private final vn.cungem.student.Students approved;
     private final UnitDirectory units;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
@@ -37,8 +39,10 @@ class GeneratorRunner implements ApplicationRunner {
             SyntheticStudents students,
             SyntheticInventory inventory,
             UnitDirectory units,
+            vn.cungem.student.Students approved,
             Environment environment,
             ConfigurableApplicationContext context) {
+        this.approved = approved;
         this.data = data;
         this.students = students;
         this.inventory = inventory;
@@ -85,8 +89,11 @@ class GeneratorRunner implements ApplicationRunner {
                 registry = students.createCampaign(root);
             }
             if (environment.getProperty("cungem.generate.items-db", Boolean.class, true)) {
+                List<Long> holders = approved.eligibleForAllocation(registry.campaignId()).stream()
+                        .map(vn.cungem.student.EligibleStudent::id)
+                        .toList();
                 SyntheticInventory.Loaded stock =
-                        inventory.load(seed, scale.items, registry.campaignId(), nation, loaded.unitIds());
+                        inventory.load(seed, scale.items, registry.campaignId(), nation, loaded.unitIds(), holders);
                 log.warn(
                         "Loaded {} items, {} SIMs and connection devices and {} places for campaign {} in {} ms",
                         stock.items(),

@@ -91,6 +91,21 @@ public class SyntheticInventory {
     private record ProvincePlaces(List<Long> points, List<Long> workshops, List<Long> schools) {}
 
     public Loaded load(long seed, int items, long campaignId, SyntheticNation nation, Map<String, Long> unitIds) {
+        return load(seed, items, campaignId, nation, unitIds, List.of());
+    }
+
+    /**
+     * As {@link #load(long, int, long, SyntheticNation, Map)}, with the campaign's approved students who may hold the
+     * reserved and handed-over devices, one device each; without (enough of) them those devices stay ready or come
+     * back returned, since a device is never reserved for nobody.
+     */
+    public Loaded load(
+            long seed,
+            int items,
+            long campaignId,
+            SyntheticNation nation,
+            Map<String, Long> unitIds,
+            List<Long> holders) {
         long started = System.nanoTime();
         Map<String, Long> schoolIds = organisation.schoolIds(
                 nation.schools().stream().map(SchoolRow::moetCode).toList());
@@ -169,6 +184,7 @@ public class SyntheticInventory {
             counts[0] = ids.size();
             List<String> provinces = new ArrayList<>(places.keySet());
             List<InventoryBulkLoad.Entry> chunk = new ArrayList<>(CHUNK);
+            int[] nextHolder = {0};
             for (int i = 0; i < items; i++) {
                 ProvincePlaces at = places.get(provinces.get(random.nextInt(provinces.size())));
                 int t = weighted(random, TYPE_WEIGHT);
@@ -178,6 +194,14 @@ public class SyntheticInventory {
                         ? ItemCondition.NEW
                         : roll < 75 ? ItemCondition.USED_WORKING : ItemCondition.USED_NEEDS_REPAIR;
                 String status = STATUSES[weighted(random, STATUS_WEIGHT)];
+                Long holder = null;
+                if (status.equals("RESERVED") || status.equals("HANDED_OVER")) {
+                    if (nextHolder[0] < holders.size()) {
+                        holder = holders.get(nextHolder[0]++);
+                    } else {
+                        status = status.equals("RESERVED") ? "READY" : "RETURNED";
+                    }
+                }
                 long point = at.points().get(random.nextInt(3));
                 long place = switch (status) {
                     case "RECEIVED" -> point;
@@ -197,7 +221,8 @@ public class SyntheticInventory {
                         condition == ItemCondition.USED_NEEDS_REPAIR,
                         point,
                         place,
-                        now.minus(20 + random.nextInt(90), ChronoUnit.DAYS)));
+                        now.minus(20 + random.nextInt(90), ChronoUnit.DAYS),
+                        holder));
                 if (chunk.size() == CHUNK) {
                     inventory.items(campaignId, chunk, system, ACTOR);
                     counts[1] += chunk.size();

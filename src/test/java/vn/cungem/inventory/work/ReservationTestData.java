@@ -25,7 +25,6 @@ public final class ReservationTestData {
     private final ItemWork work;
     private final Wipes wipes;
     private final Caller volunteer;
-
     private final ItemTallies tallies;
 
     public ReservationTestData(WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc) {
@@ -47,13 +46,14 @@ public final class ReservationTestData {
         String tag = workshop.device(type);
         work.move(tag, ItemMove.START_INSPECTION, null, null, null, volunteer);
         wipes.record(tag, new Wipes.NewWipe(WipeMethod.FACTORY_RESET, true, null), null, null, volunteer);
-        jdbc.sql("update inventory_item set status = 'READY' where tag = ?")
-                .param(tag)
-                .update();
-        return jdbc.sql("select id from inventory_item where tag = ?")
-                .param(tag)
-                .query(Long.class)
-                .single();
+        long id = work.item(tag, Caller.SYSTEM).id();
+        // the hand edit moves the kept counts like any change, so reservations find them right
+        tallies.aroundItem(
+                id,
+                () -> jdbc.sql("update inventory_item set status = 'READY' where id = ?")
+                        .param(id)
+                        .update());
+        return id;
     }
 
     public String tagOf(long itemId) {
