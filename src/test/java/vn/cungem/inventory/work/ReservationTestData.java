@@ -24,6 +24,15 @@ public final class ReservationTestData {
         this.school = fixtures.school(TestFixtures.unique("Trường THCS "), workshop.district);
     }
 
+    /**
+     * The callers' form (ReservationsIntegrationTests, ItemWorkIntegrationTests) as committed on main; the work and
+     * wipe services are not needed while {@link #readyDevice} writes the status directly.
+     */
+    public ReservationTestData(
+            WorkshopTestData workshop, TestFixtures fixtures, JdbcClient jdbc, ItemWork work, Wipes wipes) {
+        this(workshop, fixtures, jdbc);
+    }
+
     /** A device bought into the campaign and put straight into "ready" (its refurbishing is the workshop's tests'). */
     public long readyDevice(ItemType type) {
         String tag = workshop.device(type);
