@@ -39,6 +39,23 @@ public class ReadyItems {
         this.scopes = scopes;
     }
 
+    /**
+     * The students who already hold a device of the campaign (reserved for them or handed over): a new plan leaves them
+     * out, so an approved plan never gives a student a second device.
+     */
+    @Transactional(readOnly = true)
+    public void forEachHolder(long campaignId, java.util.function.LongConsumer sink) {
+        jdbc.query(
+                """
+                select distinct student_id from inventory_item
+                 where campaign_id = ? and student_id is not null
+                   and item_type in ('LAPTOP', 'DESKTOP_SET', 'TABLET', 'SMARTPHONE')""",
+                rs -> {
+                    sink.accept(rs.getLong(1));
+                },
+                campaignId);
+    }
+
     /** Every ready item of the campaign in the caller's units, in id order. */
     @Transactional(readOnly = true)
     public void forEachReady(long campaignId, Caller caller, Consumer<Ready> sink) {

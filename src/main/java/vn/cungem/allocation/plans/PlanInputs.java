@@ -47,7 +47,12 @@ public class PlanInputs {
         MessageDigest digest = sha256();
         ByteBuffer buffer = ByteBuffer.allocate(64);
         List<Applicant> applicants = new ArrayList<>();
+        java.util.Set<Long> holders = new java.util.HashSet<>();
+        ready.forEachHolder(campaignId, holders::add);
         roster.forEachApproved(campaignId, caller, s -> {
+            if (!holders.isEmpty() && holders.contains(s.id())) {
+                return; // already holds a device of this campaign from an approved plan
+            }
             Applicant a = new Applicant(
                     s.id(),
                     Math.max(0, Math.min(Applicant.MAX_PRIORITY, s.priority())),

@@ -65,7 +65,8 @@ class AllocationEndToEndBenchmark {
     void aNationalPlanIsReadPlannedAndWritten() {
         assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
         long campaign = nationalCampaign();
-        System.out.println("| run | read-only floor ms | read ms | engine ms | write ms | end to end ms | heap used MB |");
+        System.out.println(
+                "| run | read-only floor ms | read ms | engine ms | write ms | end to end ms | heap used MB |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (int run = 1; run <= RUNS; run++) {
             System.gc();
@@ -89,8 +90,9 @@ class AllocationEndToEndBenchmark {
                     total,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
             assertThat(r.students()).isEqualTo(students);
-            System.out.printf("plan %d: %,d students, %,d items, max heap %,d MB%n", r.planId(), r.students(),
-                    r.items(), rt.maxMemory() >> 20);
+            System.out.printf(
+                    "plan %d: %,d students, %,d items, max heap %,d MB%n",
+                    r.planId(), r.students(), r.items(), rt.maxMemory() >> 20);
         }
     }
 
@@ -107,7 +109,9 @@ class AllocationEndToEndBenchmark {
             SyntheticNation nation = generator.nation();
             SyntheticData.LoadResult units = synthetic.load(nation);
             long root = units.unitIds().get(generator.rootCode());
-            campaign = syntheticStudents.load(generator, nation, root, units.unitIds()).campaignId();
+            campaign = syntheticStudents
+                    .load(generator, nation, root, units.unitIds())
+                    .campaignId();
             System.out.printf("loaded the national campaign in %,d s%n", (System.nanoTime() - t) / 1_000_000_000);
         }
         jdbc.sql("update student set status = 'APPROVED' where campaign_id = ? and status <> 'APPROVED'")
@@ -124,7 +128,11 @@ class AllocationEndToEndBenchmark {
                     .query(Long.class)
                     .list();
             ItemType[] types = {
-                ItemType.LAPTOP, ItemType.TABLET, ItemType.SMARTPHONE, ItemType.DESKTOP_SET, ItemType.SIM_4G,
+                ItemType.LAPTOP,
+                ItemType.TABLET,
+                ItemType.SMARTPHONE,
+                ItemType.DESKTOP_SET,
+                ItemType.SIM_4G,
                 ItemType.WIFI_DEVICE
             };
             String[] specs = {"RAM 8GB", "RAM 3GB", "RAM 2GB", "RAM 4GB", null, null};
@@ -137,7 +145,10 @@ class AllocationEndToEndBenchmark {
                 left -= n;
             }
             for (int from = 0; from < lines.size(); from += 5000) {
-                stock.add(campaign, lines.subList(from, Math.min(lines.size(), from + 5000)), "B" + from + "-",
+                stock.add(
+                        campaign,
+                        lines.subList(from, Math.min(lines.size(), from + 5000)),
+                        "B" + from + "-",
                         Caller.SYSTEM);
             }
             System.out.printf("put %,d ready items in %,d s%n", ITEMS - ready, (System.nanoTime() - t) / 1_000_000_000);
