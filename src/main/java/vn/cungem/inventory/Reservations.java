@@ -117,26 +117,32 @@ public class Reservations {
                 .sorted(java.util.Comparator.comparingLong(Claim::itemId))
                 .toList();
         OffsetDateTime now = OffsetDateTime.now();
-        long reserved = 0;
-        for (int from = 0; from < ordered.size(); from += 1000) {
-            List<Claim> part = ordered.subList(from, Math.min(ordered.size(), from + 1000));
-            List<Object> ids = new ArrayList<>(part.stream().map(Claim::itemId).toList());
-            String where = "i.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
-            // the kept counts move with the rows, in the same transaction
-            reserved += tallies.around(where, ids, () -> reserve(part, campaignId, reference, now));
-        }
-        if (reserved != claims.size()) {
+        try {
+            for (int from = 0; from < ordered.size(); from += 1000) {
+                List<Claim> part = ordered.subList(from, Math.min(ordered.size(), from + 1000));
+                List<Object> ids =
+                        new ArrayList<>(part.stream().map(Claim::itemId).toList());
+                String where = "i.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+                // the kept counts move with the rows, in the same transaction; a short batch throws before they move
+                tallies.around(where, ids, () -> {
+                    long done = reserve(part, campaignId, reference, now);
+                    if (done != part.size()) {
+                        throw new ShortBatch();
+                    }
+                    return done;
+                });
+            }
+        } catch (ShortBatch e) {
             // rolled back by the exception: nothing of this batch stays reserved
-            List<String> tags = byIds(claims.stream().map(Claim::itemId).toList()).stream()
+            List<String> refused = byIds(claims.stream().map(Claim::itemId).toList()).stream()
                     .filter(h -> !(h.status() == ItemStatus.RESERVED && reference.equals(h.reference())))
                     .map(Holding::tag)
-                    .limit(10)
                     .toList();
             throw Worded.conflict(
                     "inventory.not-reservable",
                     "inventory.reserve.refused",
-                    claims.size() - reserved,
-                    String.join(", ", tags));
+                    refused.size(),
+                    String.join(", ", refused.subList(0, Math.min(10, refused.size()))));
         }
         batch.batchUpdate("""
                 insert into inventory_item_history (item_id, step, from_status, to_status, outcome, seen_version,
@@ -158,6 +164,13 @@ public class Reservations {
             ps.setLong(4, c.itemId());
         });
         return claims.size();
+    }
+
+    /** Some claim of a batch found its device no longer ready: the batch is refused before any count moves. */
+    private static final class ShortBatch extends RuntimeException {
+        ShortBatch() {
+            super(null, null, false, false);
+        }
     }
 
     private long reserve(List<Claim> part, long campaignId, String reference, OffsetDateTime now) {

@@ -44,6 +44,8 @@ class FollowUpBrowserTests extends BrowserTest {
 
         Page phone = phone();
         signIn(phone, data.officerAccount.email(), TestFixtures.PASSWORD);
+        // on a phone the service navigation sits behind its "Danh mục" button
+        phone.locator(".govuk-service-navigation__toggle").click();
         phone.locator("#nav-followup").click();
         assertThat(phone.locator("h1")).hasText("Kiểm tra sau bàn giao");
         assertThat(phone.locator("#checks")).containsText("Nguyễn Thị Thu Trang");

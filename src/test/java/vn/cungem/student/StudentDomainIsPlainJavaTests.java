@@ -27,6 +27,8 @@ class StudentDomainIsPlainJavaTests {
                 // the generator's entry point, a service like Students (its rows come from student.internal)
                 .doNotHaveSimpleName("StudentBulkLoad")
                 .and()
+                .doNotHaveSimpleName("AllocationRoster")
+                .and()
                 .doNotHaveSimpleName("package-info")
                 .should()
                 .dependOnClassesThat()
