@@ -35,25 +35,17 @@ import vn.cungem.testsupport.TestFixtures;
  * Issue 12's "Done when", walked: each role signs in (the donor stays on the public pages), opens its home page, and
  * every page linked from there and from the menu is checked by {@link PageChecks} at 390×844 (and 360 px wide) and at
  * 1366×900. Everything found is written to {@code target/screenshots/role-pages.txt}; the test fails on any problem
- * except on pages listed in {@link #PENDING} (the areas another branch is converting).
+ * except on pages listed in {@link #PENDING}.
  */
+// what it checks is markup, the same on every database: run once, on the default one, to keep CI short (about 6 min)
+@org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable(
+        named = "CUNGEM_TEST_DB_URL",
+        matches = ".+",
+        disabledReason = "page checks do not depend on the database")
 class RolePagesBrowserTests extends BrowserTest {
 
-    /**
-     * Pages whose templates the {@code uxb} branch converts to the design system (donations, students, inventory,
-     * volunteers): reported, not failed, until that branch is merged. Remove a line when its pages pass.
-     */
-    static final List<Pattern> PENDING = List.of(
-            Pattern.compile("^/students.*"),
-            Pattern.compile(
-                    "^/campaigns/\\d+/(students|donations|pledges|points|receipts|cash|bank|statements|rollup|parts|unmatched|purchases|ledger).*"),
-            Pattern.compile("^/receiving.*"),
-            Pattern.compile("^/inventory.*"),
-            Pattern.compile("^/places.*"),
-            Pattern.compile("^/workshop.*"),
-            Pattern.compile("^/volunteer.*"),
-            Pattern.compile("^/public/pledge.*"),
-            Pattern.compile("^/public/campaigns.*"));
+    /** Pages reported but not failed while their area moves to the design system: none left. */
+    static final List<Pattern> PENDING = List.of();
 
     /** Links that are not pages to look at: downloads, the language switch, signing out. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
