@@ -1,7 +1,15 @@
 package vn.cungem.allocation.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +19,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cungem.allocation.AllocationPlans;
+import vn.cungem.allocation.engine.Quota;
 import vn.cungem.allocation.engine.Rules;
 import vn.cungem.allocation.plans.PlanAccess;
 import vn.cungem.allocation.plans.PlanComparisons;
 import vn.cungem.allocation.plans.PlanKind;
 import vn.cungem.allocation.plans.PlanQueries;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.organisation.UnitDirectory;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.text.Bundles;
+import vn.cungem.student.StudentNames;
 
 /**
  * The manager's allocation pages: run quotas and matching, review a plan per school with its exceptions and
@@ -36,18 +47,24 @@ class AllocationController {
     private final PlanComparisons comparisons;
     private final PlanAccess access;
     private final Campaigns campaigns;
+    private final StudentNames names;
+    private final UnitDirectory units;
 
     AllocationController(
             AllocationPlans plans,
             PlanQueries queries,
             PlanComparisons comparisons,
             PlanAccess access,
-            Campaigns campaigns) {
+            Campaigns campaigns,
+            StudentNames names,
+            UnitDirectory units) {
         this.plans = plans;
         this.queries = queries;
         this.comparisons = comparisons;
         this.access = access;
         this.campaigns = campaigns;
+        this.names = names;
+        this.units = units;
     }
 
     @GetMapping
@@ -59,6 +76,26 @@ class AllocationController {
         model.addAttribute("kinds", PlanKind.values());
         model.addAttribute("key", UUID.randomUUID().toString());
         return "allocation/home";
+    }
+
+    /** Stage 1 alone (quotas per district), with the run form below to go on to matching. Stores nothing. */
+    @GetMapping("/quotas")
+    String quotas(
+            @PathVariable long campaignId,
+            @RequestParam(defaultValue = "true") boolean siblings,
+            @RequestParam(defaultValue = "true") boolean connectivity,
+            Model model) {
+        Caller caller = Callers.current();
+        access.requirePlanner(caller);
+        model.addAttribute("campaign", campaigns.get(campaignId, caller));
+        Map<Long, List<Quota>> byDistrict = plans.quotas(campaignId, new Rules(siblings, connectivity), caller).stream()
+                .filter(q -> q.need() + q.quota() > 0)
+                .collect(Collectors.groupingBy(Quota::districtId, LinkedHashMap::new, Collectors.toList()));
+        model.addAttribute("quotas", byDistrict);
+        model.addAttribute("districts", units.names(byDistrict.keySet()));
+        model.addAttribute("kinds", PlanKind.values());
+        model.addAttribute("key", UUID.randomUUID().toString());
+        return "allocation/quotas";
     }
 
     @PostMapping("/plans")
@@ -91,14 +128,36 @@ class AllocationController {
             @RequestParam(required = false) Long school,
             @RequestParam(defaultValue = "EXCEPTIONS") PlanQueries.Show show,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String student,
             Locale locale,
             Model model) {
         Caller caller = Callers.current();
         model.addAttribute("campaign", campaigns.get(campaignId, caller));
         model.addAttribute("plan", queries.summary(campaignId, planId, caller));
-        model.addAttribute("quotas", queries.quotas(campaignId, planId, caller));
+        // one small table per district: a row per kind reads better than the district's name repeated on every row
+        Map<Long, List<PlanQueries.QuotaRow>> quotas = queries.quotas(campaignId, planId, caller).stream()
+                .collect(Collectors.groupingBy(
+                        PlanQueries.QuotaRow::districtId, LinkedHashMap::new, Collectors.toCollection(ArrayList::new)));
+        // kinds in the order the engine splits them (devices first), as on the quotas page
+        quotas.values().forEach(rows -> rows.sort(Comparator.comparing(PlanQueries.QuotaRow::kind)));
+        model.addAttribute("quotas", quotas);
         model.addAttribute("schools", queries.schools(campaignId, planId, caller));
-        model.addAttribute("lines", queries.lines(campaignId, planId, school, show, page, locale, caller));
+        PlanQueries.LinePage lines = queries.lines(campaignId, planId, school, show, page, locale, caller);
+        model.addAttribute("lines", lines);
+        // one query for the page's students, each name whole or masked as this reader may see the child
+        model.addAttribute(
+                "names",
+                names.of(
+                        lines.lines().stream()
+                                .map(PlanQueries.LineView::studentId)
+                                .filter(Objects::nonNull)
+                                .toList(),
+                        caller));
+        // a row's "choose" link fills one field of the change form and keeps what the other already holds
+        if (!model.containsAttribute("changeForm")) {
+            model.addAttribute("changeForm", new String[] {item, student, null});
+        }
         model.addAttribute("school", school);
         model.addAttribute("show", show);
         model.addAttribute("shows", PlanQueries.Show.values());
@@ -115,16 +174,54 @@ class AllocationController {
             @RequestParam(required = false) String reason,
             Locale locale,
             RedirectAttributes redirect) {
-        try {
-            long student = parseStudent(studentId);
-            plans.change(campaignId, planId, itemTag, student, reason, Callers.current());
-            redirect.addFlashAttribute(
-                    "flash", Bundles.text("allocation.change.done", locale, itemTag.strip(), Long.toString(student)));
-        } catch (InvalidValueException e) {
-            redirect.addFlashAttribute("problem", e.message(locale));
-            redirect.addFlashAttribute("changeForm", new String[] {itemTag, studentId, reason});
+        String back = "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId;
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (itemTag == null || itemTag.isBlank()) {
+            errors.put("itemTag", Bundles.text("allocation.error.item-required", locale));
         }
-        return "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId + "?show=ASSIGNED";
+        Long student = null;
+        try {
+            student = parseStudent(studentId);
+        } catch (InvalidValueException e) {
+            errors.put("studentId", e.message(locale));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.put("reason", Bundles.text("allocation.error.reason-required", locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                Caller caller = Callers.current();
+                plans.change(campaignId, planId, itemTag, student, reason, caller);
+                StudentNames.Name name = names.of(List.of(student), caller).get(student);
+                redirect.addFlashAttribute(
+                        "flash",
+                        name == null
+                                ? Bundles.text(
+                                        "allocation.change.done", locale, itemTag.strip(), Long.toString(student))
+                                : Bundles.text(
+                                        "allocation.change.done.named",
+                                        locale,
+                                        itemTag.strip(),
+                                        Long.toString(student),
+                                        name.text()));
+                return back + "?show=ASSIGNED";
+            } catch (InvalidValueException e) {
+                errors.put(field(e.code()), e.message(locale));
+            }
+        }
+        redirect.addFlashAttribute("changeErrors", errors);
+        redirect.addFlashAttribute("changeForm", new String[] {itemTag, studentId, reason});
+        return back + "#change";
+    }
+
+    /** The form field an error from the service belongs to, so it is shown next to that field. */
+    private static String field(String code) {
+        return switch (code == null ? "" : code) {
+            case "allocation.change.item", "allocation.change.same" -> "itemTag";
+            case "allocation.change.student" -> "studentId";
+            case "allocation.change.reason" -> "reason";
+            default -> "form";
+        };
     }
 
     @PostMapping("/plans/{planId}/approval")
@@ -144,21 +241,32 @@ class AllocationController {
                             a.reserved()));
         } catch (InvalidValueException e) {
             redirect.addFlashAttribute("problem", e.message(locale));
+            return "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId;
         }
-        return "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId;
+        // what the manager wants to see next: the items now held, child by child
+        return "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId + "?show=ASSIGNED";
     }
 
     @GetMapping("/compare")
     String compare(@PathVariable long campaignId, @RequestParam long first, @RequestParam long second, Model model) {
         Caller caller = Callers.current();
         model.addAttribute("campaign", campaigns.get(campaignId, caller));
-        model.addAttribute("comparison", comparisons.between(campaignId, first, second, caller));
+        PlanComparisons.Comparison comparison = comparisons.between(campaignId, first, second, caller);
+        model.addAttribute("comparison", comparison);
+        List<Long> shown = Stream.of(comparison.gained(), comparison.lost(), comparison.moved())
+                .flatMap(List::stream)
+                .map(PlanComparisons.Change::studentId)
+                .toList();
+        model.addAttribute("names", names.of(shown, caller));
         return "allocation/compare";
     }
 
     private static long parseStudent(String raw) {
         try {
-            return Long.parseLong(raw == null ? "" : raw.strip());
+            if (raw == null || raw.isBlank()) {
+                throw InvalidValueException.of("allocation.change.student", "allocation.error.student-required");
+            }
+            return Long.parseLong(raw.strip().replace(".", ""));
         } catch (NumberFormatException e) {
             throw InvalidValueException.of("allocation.change.student", "allocation.error.student-number");
         }
