@@ -1,0 +1,115 @@
+package vn.cungem.allocation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.cungem.allocation.AllocationPlans;
+import vn.cungem.allocation.engine.Rules;
+import vn.cungem.allocation.plans.PlanKind;
+import vn.cungem.demo.DemoAllocationScenario;
+import vn.cungem.identity.account.AccountDetails;
+import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Role;
+import vn.cungem.student.StudentFilter;
+import vn.cungem.student.StudentStatus;
+import vn.cungem.student.Students;
+import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.TestFixtures;
+
+/** The plan pages' rules without a browser: who may open them, and where each error of the change form is shown. */
+@IntegrationTest
+class AllocationPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    AllocationPlans plans;
+
+    @Autowired
+    Students students;
+
+    DemoAllocationScenario.Scenario demo;
+    long planId;
+    String base;
+
+    @BeforeEach
+    void plan() {
+        demo = DemoAllocationScenario.seed(fixtures);
+        planId = plans.run(
+                        demo.campaignId(),
+                        PlanKind.PROPOSAL,
+                        new Rules(true, true),
+                        null,
+                        demo.manager().caller())
+                .planId();
+        base = "/campaigns/" + demo.campaignId() + "/allocation";
+    }
+
+    @Test
+    void showsTheManagerStudentsByNameAndTellsOtherRolesThePlanIsNotThere() throws Exception {
+        var approved = students.list(
+                        new StudentFilter(
+                                demo.campaignId(), null, null, StudentStatus.APPROVED, null, null, null, 0, 200),
+                        Caller.SYSTEM)
+                .rows();
+        String page = mvc.perform(get(base + "/plans/" + planId + "?show=ALL").with(user(demo.manager())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(approved).isNotEmpty().allSatisfy(row -> assertThat(page).contains(row.name()));
+        assertThat(page).doesNotContain("LAPTOP").doesNotContain("QUOTA_USED_UP");
+
+        AccountDetails volunteer = fixtures.account(Role.VOLUNTEER_TECHNICIAN, demo.city(), null, null);
+        mvc.perform(get(base + "/plans/" + planId).with(user(volunteer))).andExpect(status().isNotFound());
+        mvc.perform(get(base + "/quotas").with(user(volunteer))).andExpect(status().isNotFound());
+        AccountDetails otherManager = fixtures.manager(fixtures.unit("Huyện Nhà Bè", "district", null));
+        mvc.perform(get(base + "/plans/" + planId).with(user(otherManager))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void putsEveryMistakeOfTheChangeFormNextToItsFieldAndKeepsWhatWasTyped() throws Exception {
+        Map<String, String> errors = change("", "mười hai", " ");
+        assertThat(errors)
+                .containsOnlyKeys("itemTag", "studentId", "reason")
+                .containsEntry("itemTag", "Hãy nhập mã thiết bị cần giao.")
+                .containsEntry("studentId", "Số học sinh phải là một số nguyên.")
+                .containsEntry("reason", "Hãy ghi lý do đổi (bắt buộc, để ai xem lại cũng hiểu).");
+
+        assertThat(change("KHONG-CO-1", "1", "Em ở xa trường"))
+                .containsOnlyKeys("itemTag")
+                .containsEntry(
+                        "itemTag", "Không thấy thiết bị mã KHONG-CO-1 trong kế hoạch này (trong phạm vi của bạn).");
+        assertThat(change(demo.tagPrefix() + "1", "999999999", "Em ở xa trường"))
+                .containsOnlyKeys("studentId");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> change(String item, String student, String reason) throws Exception {
+        MvcResult result = mvc.perform(post(base + "/plans/" + planId + "/changes")
+                        .with(user(demo.manager()))
+                        .with(csrf())
+                        .param("itemTag", item)
+                        .param("studentId", student)
+                        .param("reason", reason))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).endsWith("/plans/" + planId + "#change");
+        assertThat((String[]) result.getFlashMap().get("changeForm")).containsExactly(item, student, reason);
+        return (Map<String, String>) result.getFlashMap().get("changeErrors");
+    }
+}
