@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import vn.cungem.allocation.AllocationPlans;
 import vn.cungem.allocation.engine.Rules;
 import vn.cungem.allocation.plans.PlanKind;
+import vn.cungem.allocation.plans.PlanQueries;
 import vn.cungem.demo.DemoAllocationScenario;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.shared.security.Caller;
@@ -41,6 +43,9 @@ class AllocationPagesIntegrationTests {
 
     @Autowired
     Students students;
+
+    @Autowired
+    PlanQueries queries;
 
     DemoAllocationScenario.Scenario demo;
     long planId;
@@ -94,8 +99,18 @@ class AllocationPagesIntegrationTests {
                 .containsOnlyKeys("itemTag")
                 .containsEntry(
                         "itemTag", "Không thấy thiết bị mã KHONG-CO-1 trong kế hoạch này (trong phạm vi của bạn).");
-        assertThat(change(demo.tagPrefix() + "1", "999999999", "Em ở xa trường"))
-                .containsOnlyKeys("studentId");
+        String tag = queries.lines(
+                        demo.campaignId(),
+                        planId,
+                        null,
+                        PlanQueries.Show.ASSIGNED,
+                        0,
+                        Locale.forLanguageTag("vi"),
+                        demo.manager().caller())
+                .lines()
+                .get(0)
+                .itemTag();
+        assertThat(change(tag, "999999999", "Em ở xa trường")).containsOnlyKeys("studentId");
     }
 
     @SuppressWarnings("unchecked")
