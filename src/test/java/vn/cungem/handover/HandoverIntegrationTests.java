@@ -66,11 +66,10 @@ class HandoverIntegrationTests {
                 .caller();
         officer = fixtures.account(Role.SCHOOL_OFFICER, data.district(), data.school(), null)
                 .caller();
-        lan = data.studentWithLaptop("Nguyễn Thị Lan");
-        huy = data.studentWithLaptop("Lê Quang Huy");
-        batch = handovers.createBatch(
-                new NewBatch(data.campaign(), data.school(), Handovers.today(), Batch.PlaceKind.SCHOOL, null),
-                data.manager);
+        var scheduled = data.scheduleTwo(handovers, Batch.PlaceKind.SCHOOL, null);
+        lan = scheduled.lan();
+        huy = scheduled.huy();
+        batch = scheduled.batch();
     }
 
     private Batch.Entry entryOf(long studentId, Caller caller) {
@@ -90,7 +89,8 @@ class HandoverIntegrationTests {
                 HandoverTestData.signature(),
                 null,
                 null,
-                false);
+                false,
+                null);
     }
 
     private long records(long studentId) {
@@ -191,9 +191,9 @@ class HandoverIntegrationTests {
     void aRecordWithoutSignatureOrPhotoIsRefusedAndAFakePhotoToo() {
         String tag = data.tagOf(lan);
         long entry = entryOf(lan, volunteer).id();
-        NewRecord unsigned = new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, null, null, false);
-        NewRecord notAPhoto =
-                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, "<html>".getBytes(), "image/jpeg", false);
+        NewRecord unsigned = new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, null, null, false, null);
+        NewRecord notAPhoto = new NewRecord(
+                List.of(tag), "Bố", "Cha", null, null, null, "<html>".getBytes(), "image/jpeg", false, null);
 
         assertThatThrownBy(() -> handovers.record(entry, unsigned, "k-unsigned", volunteer))
                 .isInstanceOfSatisfying(
@@ -213,7 +213,7 @@ class HandoverIntegrationTests {
 
         RecordView r = handovers.record(
                 entry,
-                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, jpeg, "image/png", true),
+                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, jpeg, "image/png", true, null),
                 "k-p",
                 volunteer);
 
