@@ -141,8 +141,11 @@ final class Records {
                             h.serialNumber(),
                             h.accessories(),
                             connection.isEmpty() ? null : connection));
-            events.accept(new DeviceHandedOver(
-                    id, batch.campaignId(), entry.studentId(), batch.schoolId(), h.itemId(), h.tag(), handedOn));
+            if (h.type().isDevice()) {
+                // follow-up checks the device; the SIM or Wi-Fi device that went with it comes back with it
+                events.accept(new DeviceHandedOver(
+                        id, batch.campaignId(), entry.studentId(), batch.schoolId(), h.itemId(), h.tag(), handedOn));
+            }
         }
         return stored;
     }
@@ -200,6 +203,14 @@ final class Records {
                 throw ConflictException.of("handover.not-for-student", "handover.error.not-for-student", tag);
             }
             chosen.add(h);
+        }
+        // a SIM or Wi-Fi device reserved with a device goes with it on the same record, scanned or not (issue 14)
+        for (Holding device : List.copyOf(chosen)) {
+            for (Holding with : reservations.companions(device)) {
+                if (chosen.stream().noneMatch(c -> c.itemId() == with.itemId())) {
+                    chosen.add(with);
+                }
+            }
         }
         return chosen;
     }
