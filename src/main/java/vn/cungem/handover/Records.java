@@ -204,6 +204,12 @@ final class Records {
             }
             chosen.add(h);
         }
+        // one record per student: a SIM alone would leave the student's device stranded without a record to go on
+        if (chosen.stream().noneMatch(h -> h.type().isDevice())) {
+            held.values().stream().filter(h -> h.type().isDevice()).findFirst().ifPresent(d -> {
+                throw InvalidValueException.of("handover.scan-device", "handover.error.scan-device", d.tag());
+            });
+        }
         // a SIM or Wi-Fi device reserved with a device goes with it on the same record, scanned or not (issue 14)
         for (Holding device : List.copyOf(chosen)) {
             for (Holding with : reservations.companions(device)) {

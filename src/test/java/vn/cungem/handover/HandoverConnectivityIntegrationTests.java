@@ -146,6 +146,34 @@ class HandoverConnectivityIntegrationTests {
     }
 
     @Test
+    void theSimAloneIsRefusedWhileTheStudentsLaptopWaits() {
+        long[] dung = studentWithLaptopAndSim("Hoàng Văn Dũng", "PLAN-DUNG");
+        long batch = handovers.createBatch(
+                new NewBatch(data.campaign(), data.school(), Handovers.today(), Batch.PlaceKind.SCHOOL, null),
+                data.manager);
+        long entry = data.entryOf(handovers, batch, dung[0]);
+        NewRecord simOnly = new NewRecord(
+                List.of(data.data.tagOf(dung[2])),
+                "Hoàng Văn Bố",
+                "Cha",
+                null,
+                null,
+                HandoverTestData.signature(),
+                null,
+                null,
+                false,
+                null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> handovers.record(entry, simOnly, "k-dung", data.manager))
+                .isInstanceOfSatisfying(
+                        vn.cungem.shared.InvalidValueException.class,
+                        e -> assertThat(e.code()).isEqualTo("handover.scan-device"));
+        assertThat(status(dung[1])).isEqualTo("RESERVED");
+        assertThat(status(dung[2])).isEqualTo("RESERVED");
+    }
+
+    @Test
     void releasingTheLaptopReleasesItsSimAndNothingElse() {
         long[] binh = studentWithLaptopAndSim("Đỗ Thanh Bình", "PLAN-BINH");
         long[] chi = studentWithLaptopAndSim("Vũ Ngọc Chi", "PLAN-CHI");
