@@ -29,6 +29,9 @@ import vn.cungem.testsupport.TestFixtures;
 @RecordApplicationEvents
 class HandoverConnectivityIntegrationTests {
 
+    /** Keys of this run: a PostgreSQL test database keeps the records of earlier runs, and a key is unique. */
+    final String run = TestFixtures.unique("k");
+
     @Autowired
     Handovers handovers;
 
@@ -121,7 +124,7 @@ class HandoverConnectivityIntegrationTests {
                         null,
                         false,
                         null),
-                "k-an",
+                run + "-an",
                 data.manager);
 
         assertThat(r.items()).extracting(RecordView.Item::itemId).containsExactlyInAnyOrder(an[1], an[2]);
@@ -139,7 +142,7 @@ class HandoverConnectivityIntegrationTests {
                 .extracting(DeviceHandedOver::itemId)
                 .containsExactly(an[1]);
 
-        reservations.takeBack(data.data.tagOf(an[1]), "Chuyển trường", "k-back-an", data.manager);
+        reservations.takeBack(data.data.tagOf(an[1]), "Chuyển trường", run + "-back-an", data.manager);
         assertThat(status(an[1])).isEqualTo("RETURNED");
         assertThat(status(an[2])).isEqualTo("RETURNED");
         assertThat(reservations.heldBy(List.of(an[0]))).isEmpty();
@@ -165,7 +168,7 @@ class HandoverConnectivityIntegrationTests {
                 null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> handovers.record(entry, simOnly, "k-dung", data.manager))
+                        () -> handovers.record(entry, simOnly, run + "-dung", data.manager))
                 .isInstanceOfSatisfying(
                         vn.cungem.shared.InvalidValueException.class,
                         e -> assertThat(e.code()).isEqualTo("handover.scan-device"));
@@ -178,7 +181,7 @@ class HandoverConnectivityIntegrationTests {
         long[] binh = studentWithLaptopAndSim("Đỗ Thanh Bình", "PLAN-BINH");
         long[] chi = studentWithLaptopAndSim("Vũ Ngọc Chi", "PLAN-CHI");
 
-        reservations.release(data.data.tagOf(binh[1]), "Kế hoạch rút lại", "k-release-binh", data.manager);
+        reservations.release(data.data.tagOf(binh[1]), "Kế hoạch rút lại", run + "-release-binh", data.manager);
 
         assertThat(status(binh[1])).isEqualTo("READY");
         assertThat(status(binh[2])).isEqualTo("READY");

@@ -28,6 +28,9 @@ import vn.cungem.testsupport.TestFixtures;
 @IntegrationTest
 class HandoverPagesIntegrationTests {
 
+    /** Keys of this run: a PostgreSQL test database keeps the records of earlier runs, and a key is unique. */
+    final String run = TestFixtures.unique("k");
+
     @Autowired
     MockMvc mvc;
 
@@ -85,7 +88,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-wrong")
+                        .header("Idempotency-Key", run + "-wrong")
                         .content(body(data.tagOf(huy))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("handover.not-for-student"))
@@ -94,7 +97,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-broken")
+                        .header("Idempotency-Key", run + "-broken")
                         .content("{\"tags\": \"not a list\", \"madeOffline\": null"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
@@ -103,7 +106,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-right")
+                        .header("Idempotency-Key", run + "-right")
                         .content(body(data.tagOf(lan))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -113,7 +116,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-right")
+                        .header("Idempotency-Key", run + "-right")
                         .content(body(data.tagOf(lan))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -145,7 +148,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-future")
+                        .header("Idempotency-Key", run + "-future")
                         .content(madeAt(data.tagOf(lan), now.plusHours(2))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("handover.made-in-future"));
@@ -153,7 +156,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-before")
+                        .header("Idempotency-Key", run + "-before")
                         .content(madeAt(data.tagOf(lan), now.minusDays(4))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("handover.made-before-batch"));
@@ -165,7 +168,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-made")
+                        .header("Idempotency-Key", run + "-made")
                         .content(madeAt(data.tagOf(lan), made)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.handedOn").value(made.toLocalDate().toString()))
