@@ -267,7 +267,9 @@
           place: form.elements.place.value,
           signature: signature,
           photo: photo,
-          madeOffline: !navigator.onLine
+          madeOffline: !navigator.onLine,
+          // the phone's clock when the record is made: it dates the record even if it is sent days later
+          madeAt: new Date().toISOString()
         }
       };
       put("queue", q).then(function () {

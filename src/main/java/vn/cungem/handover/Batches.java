@@ -216,6 +216,12 @@ final class Batches {
         if (p.serial() != null) {
             s.append(" · ").append(p.serial());
         }
+        if (p.allowanceGb() != null) {
+            s.append(" · ")
+                    .append(Bundles.vi(
+                            "handover.connection.allowance",
+                            p.allowanceGb().stripTrailingZeros().toPlainString()));
+        }
         if (p.expiresOn() != null) {
             s.append(" · ")
                     .append(Bundles.vi(

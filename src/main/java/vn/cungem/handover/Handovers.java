@@ -99,7 +99,7 @@ public class Handovers {
         String key = Texts.required(idempotencyKey, 100, "handover.field.key");
         RecordRow stored;
         try {
-            stored = tx.execute(s -> records.record(entryId, input, key, caller, today()));
+            stored = tx.execute(s -> records.record(entryId, input, key, caller, java.time.OffsetDateTime.now()));
         } catch (DuplicateKeyException sameKeyAtOnce) {
             stored = tx.execute(s -> records.earlier(key, entryId)).orElseThrow(() -> sameKeyAtOnce);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A signed handover record (biên bản bàn giao). The child's name is masked and the guardian's details left out for a
- * reader who neither covers the school nor made the record.
+ * reader who neither covers the school nor made the record. {@code madeAt} is when it was made (on the phone, for a
+ * record queued without signal), {@code createdAt} when the server received it.
  */
 public record RecordView(
         long id,
@@ -31,8 +32,14 @@ public record RecordView(
         boolean signed,
         boolean paperPhoto,
         boolean madeOffline,
+        OffsetDateTime madeAt,
         OffsetDateTime createdAt,
         List<Item> items) {
+
+    /** When the server received it, on Vietnam's clock (what the record prints beside an offline record's date). */
+    public java.time.LocalDateTime receivedInVietnam() {
+        return createdAt.atZoneSameInstant(Texts.VIETNAM).toLocalDateTime();
+    }
 
     /** A device as printed on the record. */
     public record Item(

@@ -100,6 +100,7 @@ final class RecordViews {
                 r.signed(),
                 r.paperPhoto(),
                 r.madeOffline(),
+                r.madeAt(),
                 r.createdAt(),
                 items);
     }

@@ -75,7 +75,13 @@ final class Records {
         });
     }
 
-    RecordRow record(long entryId, NewRecord input, String key, Caller caller, LocalDate today) {
+    /**
+     * How far ahead of the server's clock a phone's clock may be: phones set their time from the network, a few minutes
+     * off at worst; a record "made" later than that was not made yet.
+     */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(10);
+
+    RecordRow record(long entryId, NewRecord input, String key, Caller caller, OffsetDateTime now) {
         var earlier = earlier(key, entryId);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -97,8 +103,9 @@ final class Records {
         if (signature == null && photoType == null) {
             throw InvalidValueException.of("handover.unsigned", "handover.error.unsigned");
         }
+        OffsetDateTime madeAt = madeAt(input.madeAt(), batch, now);
+        LocalDate handedOn = madeAt.atZoneSameInstant(Texts.VIETNAM).toLocalDate();
         List<Holding> devices = devicesFor(entry, batch, input.tags());
-        OffsetDateTime now = OffsetDateTime.now();
         long id = store.insertRecord(new HandoverStore.NewRecordRow(
                 entryId,
                 batch.id(),
@@ -109,12 +116,13 @@ final class Records {
                 phone,
                 caller.accountId(),
                 caller.displayName(),
-                today,
+                handedOn,
                 place == null ? defaultPlace(batch) : place,
                 signature,
                 photoType == null ? null : input.photo(),
                 photoType,
                 input.madeOffline(),
+                madeAt,
                 now));
         RecordRow stored = store.recordByKey(key).orElseThrow();
         for (Holding h : devices) {
@@ -133,10 +141,38 @@ final class Records {
                             h.serialNumber(),
                             h.accessories(),
                             connection.isEmpty() ? null : connection));
-            events.accept(new DeviceHandedOver(
-                    id, batch.campaignId(), entry.studentId(), batch.schoolId(), h.itemId(), h.tag(), today));
+            if (h.type().isDevice()) {
+                // follow-up checks the device; the SIM or Wi-Fi device that went with it comes back with it
+                events.accept(new DeviceHandedOver(
+                        id, batch.campaignId(), entry.studentId(), batch.schoolId(), h.itemId(), h.tag(), handedOn));
+            }
         }
         return stored;
+    }
+
+    /**
+     * When the handover happened: the phone's time for a record queued without signal (it may arrive days later), else
+     * now. A time ahead of the server's clock by more than {@link #CLOCK_SKEW}, or before the batch was scheduled, is a
+     * phone whose clock is wrong: refused with a message rather than a record dated on the wrong day.
+     */
+    static OffsetDateTime madeAt(OffsetDateTime claimed, BatchRow batch, OffsetDateTime now) {
+        if (claimed == null) {
+            return now;
+        }
+        if (claimed.isAfter(now.plus(CLOCK_SKEW))) {
+            throw InvalidValueException.of(
+                    "handover.made-in-future",
+                    "handover.error.made-in-future",
+                    claimed.atZoneSameInstant(Texts.VIETNAM).format(Texts.DATE_TIME));
+        }
+        if (claimed.isBefore(batch.createdAt().minus(CLOCK_SKEW))) {
+            throw InvalidValueException.of(
+                    "handover.made-before-batch",
+                    "handover.error.made-before-batch",
+                    claimed.atZoneSameInstant(Texts.VIETNAM).format(Texts.DATE_TIME),
+                    batch.createdAt().atZoneSameInstant(Texts.VIETNAM).format(Texts.DATE_TIME));
+        }
+        return claimed;
     }
 
     /**
@@ -167,6 +203,20 @@ final class Records {
                 throw ConflictException.of("handover.not-for-student", "handover.error.not-for-student", tag);
             }
             chosen.add(h);
+        }
+        // one record per student: a SIM alone would leave the student's device stranded without a record to go on
+        if (chosen.stream().noneMatch(h -> h.type().isDevice())) {
+            held.values().stream().filter(h -> h.type().isDevice()).findFirst().ifPresent(d -> {
+                throw InvalidValueException.of("handover.scan-device", "handover.error.scan-device", d.tag());
+            });
+        }
+        // a SIM or Wi-Fi device reserved with a device goes with it on the same record, scanned or not (issue 14)
+        for (Holding device : List.copyOf(chosen)) {
+            for (Holding with : reservations.companions(device)) {
+                if (chosen.stream().noneMatch(c -> c.itemId() == with.itemId())) {
+                    chosen.add(with);
+                }
+            }
         }
         return chosen;
     }

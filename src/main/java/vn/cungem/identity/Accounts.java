@@ -103,6 +103,13 @@ public class Accounts implements vn.cungem.shared.security.Responsibles {
                         order by email""").param(unitId).query(String.class).list();
     }
 
+    @Override
+    public java.util.List<String> schoolOfficerEmails(long schoolId) {
+        return jdbc.sql("""
+                        select email from user_account
+                        where enabled = true and role = 'SCHOOL_OFFICER' and school_id = ? order by email""").param(schoolId).query(String.class).list();
+    }
+
     public Optional<Long> findIdByEmail(String email) {
         if (email == null) {
             return Optional.empty();

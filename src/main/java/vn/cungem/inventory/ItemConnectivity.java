@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ItemConnectivity {
 
-    /** One paired connection: kind, operator and status are the names of their constants. */
+    /** One paired connection: kind, operator and status are the names of their constants; allowance in GB a month. */
     public record Paired(
             long connectionId,
             String kind,
@@ -20,7 +20,8 @@ public class ItemConnectivity {
             String phoneNumber,
             String serial,
             String status,
-            LocalDate expiresOn) {}
+            LocalDate expiresOn,
+            java.math.BigDecimal allowanceGb) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +31,7 @@ public class ItemConnectivity {
 
     public List<Paired> of(long itemId) {
         return jdbc.sql("""
-                        select id, kind, operator, phone_number, serial, status, expires_on
+                        select id, kind, operator, phone_number, serial, status, expires_on, allowance_gb
                           from inventory_connection where paired_item_id = ? order by kind""")
                 .param(itemId)
                 .query((rs, n) -> new Paired(
@@ -40,7 +41,8 @@ public class ItemConnectivity {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getObject(7, LocalDate.class)))
+                        rs.getObject(7, LocalDate.class),
+                        rs.getBigDecimal(8)))
                 .list();
     }
 }

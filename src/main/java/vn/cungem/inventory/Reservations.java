@@ -190,10 +190,44 @@ public class Reservations {
                 .count();
     }
 
-    /** A reserved device goes back to ready, its holder cleared (a plan withdrawn, a student who left). */
+    /**
+     * A reserved device goes back to ready, its holder cleared (a plan withdrawn, a student who left), and with it the
+     * SIM or Wi-Fi device reserved for the same student under the same plan ({@link #companions}): all of them or none.
+     */
+    @Transactional
     public Holding release(String tag, String reason, String idempotencyKey, Caller caller) {
+        Holding device = byTag(tag).orElseThrow(() -> new vn.cungem.shared.NotFoundException(Inventory.ENTITY, tag));
+        List<Holding> with = companions(device);
         work.move(tag, ItemMove.RELEASE, null, reason, idempotencyKey, caller);
+        for (Holding c : with) {
+            work.move(c.tag(), ItemMove.RELEASE, null, reason, keyFor(idempotencyKey, c), caller);
+        }
         return byTag(tag).orElseThrow();
+    }
+
+    /**
+     * The SIMs and Wi-Fi devices (items of their own, types {@code SIM_4G} and {@code WIFI_DEVICE}) that go with a
+     * device: held by the same student in the same campaign under the same plan and in the device's state. A plan gives a
+     * student without internet one with their device (issue 14), so it is reserved, handed over, released and taken back
+     * with it. None for a connectivity item itself, or a device without a holder.
+     */
+    public List<Holding> companions(Holding device) {
+        if (!device.type().isDevice() || device.studentId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + """
+                         from inventory_item
+                        where student_id = ? and campaign_id = ? and status = ?
+                          and item_type in ('SIM_4G', 'WIFI_DEVICE')
+                          and coalesce(reservation_ref, '') = coalesce(?, '')
+                        order by id""")
+                .params(device.studentId(), device.campaignId(), device.status().name(), device.reference())
+                .query(Reservations::holding)
+                .list();
+    }
+
+    private static String keyFor(String key, Holding companion) {
+        return key == null ? null : key + "/" + companion.itemId();
     }
 
     /**
@@ -232,9 +266,18 @@ public class Reservations {
         return byTag(tag).orElseThrow();
     }
 
-    /** The student gives the device back: it is returned, its holder cleared, and it must be wiped before it is ready. */
+    /**
+     * The student gives the device back: it is returned, its holder cleared, and it must be wiped before it is ready. The
+     * SIM or Wi-Fi device handed over with it comes back with it, in the same transaction.
+     */
+    @Transactional
     public Holding takeBack(String tag, String reason, String idempotencyKey, Caller caller) {
+        Holding device = byTag(tag).orElseThrow(() -> new vn.cungem.shared.NotFoundException(Inventory.ENTITY, tag));
+        List<Holding> with = companions(device);
         work.move(tag, ItemMove.TAKE_BACK, null, reason, idempotencyKey, caller);
+        for (Holding c : with) {
+            work.move(c.tag(), ItemMove.TAKE_BACK, null, reason, keyFor(idempotencyKey, c), caller);
+        }
         return byTag(tag).orElseThrow();
     }
 

@@ -123,7 +123,15 @@ class HandoverBrowserTests extends BrowserTest {
         assertThat(phone.locator("#handover-outbox .handover-sent")).hasCount(2);
         assertThat(records(second)).isEqualTo(1);
 
-        // 3: no signal — the page comes from the phone's copy and the record waits on the phone
+        // 3: no signal — the page comes from the phone's copy and the record waits on the phone. The phone's clock says
+        // two hours ago (the batch was made three hours ago): the record is dated when it was made there, not when it
+        // arrives
+        jdbc.sql("update handover_batch set created_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusHours(3), batchId)
+                .update();
+        java.time.Instant madeOnPhone = java.time.Instant.now()
+                .minus(java.time.Duration.ofHours(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long third = students.get(2);
         Batch.Entry e3 =
                 entries.stream().filter(e -> e.studentId() == third).findFirst().orElseThrow();
@@ -137,6 +145,7 @@ class HandoverBrowserTests extends BrowserTest {
                 .orElseThrow()
                 .name();
         assertThat(phone.locator("h1")).hasText(masked);
+        phone.clock().setFixedTime(madeOnPhone.toEpochMilli());
         fillRecord(phone, data.tagOf(third));
         phone.locator("#handover-submit").click();
         assertThat(phone.locator("#handover-offline")).containsText("Không có mạng");
@@ -153,6 +162,16 @@ class HandoverBrowserTests extends BrowserTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        java.time.OffsetDateTime[] times = jdbc.sql(
+                        "select made_at, created_at from handover_record where student_id = ?")
+                .param(third)
+                .query((rs, n) -> new java.time.OffsetDateTime[] {
+                    rs.getObject(1, java.time.OffsetDateTime.class), rs.getObject(2, java.time.OffsetDateTime.class)
+                })
+                .single();
+        assertThat(java.time.Duration.between(madeOnPhone, times[0].toInstant()).abs())
+                .isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(times[1].toInstant()).isAfter(madeOnPhone.plus(java.time.Duration.ofMinutes(90)));
 
         // a second sync (the answer lost on the way back): the same key answers the same record, nothing new
         String number = jdbc.sql("select record_number from handover_record where student_id = ?")
@@ -179,6 +198,7 @@ class HandoverBrowserTests extends BrowserTest {
         // the record and its PDF
         phone.navigate(url("/handover/records/" + number));
         assertThat(phone.locator("#record-pdf")).isVisible();
+        assertThat(phone.locator("#record-received")).isVisible();
         capture(phone, "handover-record-phone");
         // the first PDF of a run loads the fonts: slower than an action on a loaded machine, so its own time limit
         APIResponse pdf = phone.request()
@@ -213,5 +233,43 @@ class HandoverBrowserTests extends BrowserTest {
         desk.navigate(url("/handover/guide/LAPTOP"));
         assertThat(desk.locator("h1")).containsText("Máy tính xách tay");
         capture(desk, "handover-guide-desktop");
+
+        // every handover and follow-up page as the district's manager sees it, at 1366×900 and at 390 px: axe-core
+        // WCAG 2.2 AA, no sideways scroll, a screenshot each (target/screenshots)
+        long followUp = jdbc.sql("select id from followup_handover where student_id = ?")
+                .param(third)
+                .query(Long.class)
+                .single();
+        long check = jdbc.sql("select min(id) from followup_check where followup_handover_id = ?")
+                .param(followUp)
+                .query(Long.class)
+                .single();
+        List<String> pages = List.of(
+                "/handover",
+                "/handover/today",
+                "/handover/batches/" + batchId,
+                "/handover/entries/" + e3.id(),
+                "/handover/records/" + number,
+                "/handover/guide/LAPTOP",
+                "/followup/checks",
+                "/followup/checks/" + check,
+                "/followup/devices/" + followUp,
+                "/followup/cases",
+                "/followup/coverage",
+                "/followup/campaigns/" + data.campaign() + "/schedule");
+        List<String> problems = new java.util.ArrayList<>();
+        for (String path : pages) {
+            desk.setViewportSize(1366, 900);
+            desk.navigate(url(path));
+            String name =
+                    "-" + pages.indexOf(path) + path.replaceAll("[^a-z]+", "-").replaceAll("-+$", "");
+            PageChecks.accessibility(desk, "pages" + name + "-desktop")
+                    .forEach(p -> problems.add(path + " desktop: " + p));
+            desk.setViewportSize(390, 844);
+            desk.reload();
+            PageChecks.accessibility(desk, "pages" + name + "-phone").forEach(p -> problems.add(path + " 390: " + p));
+            PageChecks.noSidewaysScroll(desk).forEach(p -> problems.add(path + ": " + p));
+        }
+        assertThat(problems).isEmpty();
     }
 }

@@ -28,6 +28,9 @@ import vn.cungem.testsupport.TestFixtures;
 @RecordApplicationEvents
 class HandoverIntegrationTests {
 
+    /** Keys of this run: a PostgreSQL test database keeps the records of earlier runs, and a key is unique. */
+    final String run = TestFixtures.unique("k");
+
     @Autowired
     Handovers handovers;
 
@@ -66,11 +69,10 @@ class HandoverIntegrationTests {
                 .caller();
         officer = fixtures.account(Role.SCHOOL_OFFICER, data.district(), data.school(), null)
                 .caller();
-        lan = data.studentWithLaptop("Nguyễn Thị Lan");
-        huy = data.studentWithLaptop("Lê Quang Huy");
-        batch = handovers.createBatch(
-                new NewBatch(data.campaign(), data.school(), Handovers.today(), Batch.PlaceKind.SCHOOL, null),
-                data.manager);
+        var scheduled = data.scheduleTwo(handovers, Batch.PlaceKind.SCHOOL, null);
+        lan = scheduled.lan();
+        huy = scheduled.huy();
+        batch = scheduled.batch();
     }
 
     private Batch.Entry entryOf(long studentId, Caller caller) {
@@ -90,7 +92,8 @@ class HandoverIntegrationTests {
                 HandoverTestData.signature(),
                 null,
                 null,
-                false);
+                false,
+                null);
     }
 
     private long records(long studentId) {
@@ -112,8 +115,8 @@ class HandoverIntegrationTests {
         String tag = data.tagOf(lan);
         long entry = entryOf(lan, volunteer).id();
 
-        RecordView first = handovers.record(entry, signedFor(tag), "phone-key-1", volunteer);
-        RecordView again = handovers.record(entry, signedFor(tag), "phone-key-1", volunteer);
+        RecordView first = handovers.record(entry, signedFor(tag), run + "-phone-key-1", volunteer);
+        RecordView again = handovers.record(entry, signedFor(tag), run + "-phone-key-1", volunteer);
 
         assertThat(again.number()).isEqualTo(first.number());
         assertThat(first.number()).matches("BG-\\d{4}-\\d{6}");
@@ -134,9 +137,9 @@ class HandoverIntegrationTests {
     void aSecondRecordForTheSameStudentUnderAnotherKeyIsRefused() {
         String tag = data.tagOf(lan);
         long entry = entryOf(lan, volunteer).id();
-        RecordView first = handovers.record(entry, signedFor(tag), "phone-key-a", volunteer);
+        RecordView first = handovers.record(entry, signedFor(tag), run + "-phone-key-a", volunteer);
 
-        assertThatThrownBy(() -> handovers.record(entry, signedFor(tag), "phone-key-b", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, signedFor(tag), run + "-phone-key-b", volunteer))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("handover.already-recorded");
                     assertThat(e.messageVi()).contains(first.number());
@@ -149,14 +152,14 @@ class HandoverIntegrationTests {
         long entry = entryOf(lan, volunteer).id();
         String huysTag = data.tagOf(huy);
 
-        assertThatThrownBy(() -> handovers.record(entry, signedFor("KHONG-CO-MA"), "wrong-1", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, signedFor("KHONG-CO-MA"), run + "-wrong-1", volunteer))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e).isNotInstanceOf(ConflictException.class);
                     assertThat(e.code()).isEqualTo("handover.wrong-tag");
                     assertThat(e.messageVi()).contains("KHONG-CO-MA");
                 });
         // Huy's laptop offered to Lan: the right device must go to the right child
-        assertThatThrownBy(() -> handovers.record(entry, signedFor(huysTag), "wrong-2", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, signedFor(huysTag), run + "-wrong-2", volunteer))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("handover.not-for-student"));
 
@@ -177,7 +180,7 @@ class HandoverIntegrationTests {
                 .params(mai, tag)
                 .update();
 
-        assertThatThrownBy(() -> handovers.record(entry, signedFor(tag), "offline-key", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, signedFor(tag), run + "-offline-key", volunteer))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("handover.not-for-student"));
 
@@ -191,14 +194,14 @@ class HandoverIntegrationTests {
     void aRecordWithoutSignatureOrPhotoIsRefusedAndAFakePhotoToo() {
         String tag = data.tagOf(lan);
         long entry = entryOf(lan, volunteer).id();
-        NewRecord unsigned = new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, null, null, false);
-        NewRecord notAPhoto =
-                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, "<html>".getBytes(), "image/jpeg", false);
+        NewRecord unsigned = new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, null, null, false, null);
+        NewRecord notAPhoto = new NewRecord(
+                List.of(tag), "Bố", "Cha", null, null, null, "<html>".getBytes(), "image/jpeg", false, null);
 
-        assertThatThrownBy(() -> handovers.record(entry, unsigned, "k-unsigned", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, unsigned, run + "-unsigned", volunteer))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("handover.unsigned"));
-        assertThatThrownBy(() -> handovers.record(entry, notAPhoto, "k-photo", volunteer))
+        assertThatThrownBy(() -> handovers.record(entry, notAPhoto, run + "-photo", volunteer))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.code()).isEqualTo("handover.photo-type"));
         assertThat(records(lan)).isZero();
@@ -213,8 +216,8 @@ class HandoverIntegrationTests {
 
         RecordView r = handovers.record(
                 entry,
-                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, jpeg, "image/png", true),
-                "k-p",
+                new NewRecord(List.of(tag), "Bố", "Cha", null, null, null, jpeg, "image/png", true, null),
+                run + "-p",
                 volunteer);
 
         assertThat(r.paperPhoto()).isTrue();
@@ -256,7 +259,7 @@ class HandoverIntegrationTests {
     @Test
     void theRecordShowsTheGuardianOnlyToTheSchoolAndItsAuthorAndPrintsInTheOfficialLayout() throws Exception {
         String tag = data.tagOf(lan);
-        RecordView made = handovers.record(entryOf(lan, volunteer).id(), signedFor(tag), "pdf-key", volunteer);
+        RecordView made = handovers.record(entryOf(lan, volunteer).id(), signedFor(tag), run + "-pdf-key", volunteer);
         Caller colleague = fixtures.account(Role.VOLUNTEER_TECHNICIAN, data.district(), null, null)
                 .caller();
 

@@ -28,6 +28,9 @@ import vn.cungem.testsupport.TestFixtures;
 @IntegrationTest
 class HandoverPagesIntegrationTests {
 
+    /** Keys of this run: a PostgreSQL test database keeps the records of earlier runs, and a key is unique. */
+    final String run = TestFixtures.unique("k");
+
     @Autowired
     MockMvc mvc;
 
@@ -62,19 +65,14 @@ class HandoverPagesIntegrationTests {
     void setUp() {
         data = new HandoverTestData(fixtures, jdbc, publisher, tx, inventory, reservations);
         volunteer = fixtures.account(Role.VOLUNTEER_TECHNICIAN, data.district(), null, null);
-        lan = data.studentWithLaptop("Nguyễn Thị Lan");
-        huy = data.studentWithLaptop("Lê Quang Huy");
-        batch = handovers.createBatch(
-                new NewBatch(data.campaign(), data.school(), Handovers.today(), Batch.PlaceKind.HOME, "Ấp 3"),
-                data.manager);
+        var scheduled = data.scheduleTwo(handovers, Batch.PlaceKind.HOME, "Ấp 3");
+        lan = scheduled.lan();
+        huy = scheduled.huy();
+        batch = scheduled.batch();
     }
 
     private long entryOf(long student) {
-        return handovers.batch(batch, data.manager).entries().stream()
-                .filter(e -> e.studentId() == student)
-                .findFirst()
-                .orElseThrow()
-                .id();
+        return data.entryOf(handovers, batch, student);
     }
 
     private String body(String tag) {
@@ -90,7 +88,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-wrong")
+                        .header("Idempotency-Key", run + "-wrong")
                         .content(body(data.tagOf(huy))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("handover.not-for-student"))
@@ -99,7 +97,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-broken")
+                        .header("Idempotency-Key", run + "-broken")
                         .content("{\"tags\": \"not a list\", \"madeOffline\": null"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
@@ -108,7 +106,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-right")
+                        .header("Idempotency-Key", run + "-right")
                         .content(body(data.tagOf(lan))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -118,7 +116,7 @@ class HandoverPagesIntegrationTests {
                         .with(user(volunteer))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k-right")
+                        .header("Idempotency-Key", run + "-right")
                         .content(body(data.tagOf(lan))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -130,6 +128,71 @@ class HandoverPagesIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    private String madeAt(String tag, java.time.OffsetDateTime at) {
+        return """
+                {"tags": ["%s"], "guardianName": "Trần Văn Bố", "guardianRelation": "Cha",
+                 "signature": "%s", "madeOffline": true, "madeAt": "%s"}""".formatted(tag, HandoverTestData.signature(), at);
+    }
+
+    @Test
+    void theApiDatesAnOfflineRecordWhenThePhoneMadeItAndRefusesAClockThatIsWrong() throws Exception {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7));
+        // the batch was scheduled three days ago; the phone made the record two days ago and sends it only now
+        jdbc.sql("update handover_batch set created_at = ? where id = ?")
+                .params(now.minusDays(3), batch)
+                .update();
+        String url = "/api/v1/handover/entries/" + entryOf(lan) + "/record";
+        mvc.perform(post(url)
+                        .with(user(volunteer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", run + "-future")
+                        .content(madeAt(data.tagOf(lan), now.plusHours(2))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("handover.made-in-future"));
+        mvc.perform(post(url)
+                        .with(user(volunteer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", run + "-before")
+                        .content(madeAt(data.tagOf(lan), now.minusDays(4))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("handover.made-before-batch"));
+        assertThat(reservations.byTag(data.tagOf(lan)).orElseThrow().status().name())
+                .isEqualTo("RESERVED");
+
+        java.time.OffsetDateTime made = now.minusDays(2).withNano(0);
+        mvc.perform(post(url)
+                        .with(user(volunteer))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", run + "-made")
+                        .content(madeAt(data.tagOf(lan), made)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.handedOn").value(made.toLocalDate().toString()))
+                .andExpect(jsonPath("$.madeOffline").value(true));
+        var stored = jdbc.sql("select made_at, created_at, handed_on from handover_record where student_id = ?")
+                .param(lan)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, java.time.OffsetDateTime.class),
+                    rs.getObject(2, java.time.OffsetDateTime.class),
+                    rs.getObject(3, java.time.LocalDate.class)
+                })
+                .single();
+        assertThat(((java.time.OffsetDateTime) stored[0]).toInstant()).isEqualTo(made.toInstant());
+        assertThat(((java.time.OffsetDateTime) stored[1]).toInstant())
+                .isAfter(now.minusMinutes(5).toInstant());
+        assertThat(stored[2]).isEqualTo(made.toLocalDate());
+        String page = mvc.perform(get("/handover/records/"
+                                + handovers.records(batch, data.manager).get(0).number())
+                        .with(user(volunteer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("record-received");
     }
 
     @Test

@@ -65,6 +65,26 @@ public final class HandoverTestData {
         return student;
     }
 
+    /** Two students of class 7A (Lan and Huy), each with a laptop reserved, scheduled in one batch for today. */
+    public record Scheduled(long lan, long huy, long batch) {}
+
+    public Scheduled scheduleTwo(Handovers handovers, Batch.PlaceKind place, String placeNote) {
+        long lan = studentWithLaptop("Nguyễn Thị Lan");
+        long huy = studentWithLaptop("Lê Quang Huy");
+        long batch =
+                handovers.createBatch(new NewBatch(campaign(), school(), Handovers.today(), place, placeNote), manager);
+        return new Scheduled(lan, huy, batch);
+    }
+
+    /** The student's entry in the batch, as the manager reads it. */
+    public long entryOf(Handovers handovers, long batch, long studentId) {
+        return handovers.batch(batch, manager).entries().stream()
+                .filter(e -> e.studentId() == studentId)
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
     public String tagOf(long studentId) {
         return reservations.heldBy(List.of(studentId)).get(0).tag();
     }

@@ -23,7 +23,8 @@ public class HandoverStore {
             LocalDate date,
             String placeKind,
             String placeNote,
-            String createdBy) {}
+            String createdBy,
+            OffsetDateTime createdAt) {}
 
     public record EntryRow(long id, long batchId, long studentId, String maskedName, int grade, String className) {}
 
@@ -44,6 +45,7 @@ public class HandoverStore {
             boolean signed,
             boolean paperPhoto,
             boolean madeOffline,
+            OffsetDateTime madeAt,
             OffsetDateTime createdAt) {}
 
     public record ItemRow(
@@ -71,12 +73,13 @@ public class HandoverStore {
             byte[] paperPhoto,
             String paperPhotoType,
             boolean madeOffline,
+            OffsetDateTime madeAt,
             OffsetDateTime createdAt) {}
 
     private static final String RECORD_COLUMNS = """
             id, record_number, entry_id, batch_id, student_id, idempotency_key, guardian_name, guardian_relation,
             guardian_phone, handed_by_account_id, handed_by_name, handed_on, place, signature_png is not null as signed,
-            paper_photo is not null as photo, made_offline, created_at""";
+            paper_photo is not null as photo, made_offline, made_at, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -161,8 +164,9 @@ public class HandoverStore {
         jdbc.sql("""
                         insert into handover_record (record_number, entry_id, batch_id, student_id, idempotency_key,
                                guardian_name, guardian_relation, guardian_phone, handed_by_account_id, handed_by_name,
-                               handed_on, place, signature_png, paper_photo, paper_photo_type, made_offline, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                               handed_on, place, signature_png, paper_photo, paper_photo_type, made_offline, made_at,
+                               created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         "~" + r.idempotencyKey().hashCode() + "~" + r.entryId(),
                         r.entryId(),
@@ -180,6 +184,7 @@ public class HandoverStore {
                         r.paperPhoto(),
                         r.paperPhotoType(),
                         r.madeOffline(),
+                        r.madeAt(),
                         r.createdAt())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -212,29 +217,27 @@ public class HandoverStore {
     }
 
     public Optional<RecordRow> recordByKey(String key) {
-        return jdbc.sql("select " + RECORD_COLUMNS + " from handover_record where idempotency_key = ?")
-                .param(key)
-                .query(HandoverStore::recordRow)
-                .optional();
+        return records("idempotency_key = ?", key).stream().findFirst();
     }
 
     public Optional<RecordRow> recordOfEntry(long entryId) {
-        return jdbc.sql("select " + RECORD_COLUMNS + " from handover_record where entry_id = ?")
-                .param(entryId)
-                .query(HandoverStore::recordRow)
-                .optional();
+        return records("entry_id = ?", entryId).stream().findFirst();
     }
 
     public Optional<RecordRow> recordByNumber(String number) {
-        return jdbc.sql("select " + RECORD_COLUMNS + " from handover_record where record_number = ?")
-                .param(number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT))
-                .query(HandoverStore::recordRow)
-                .optional();
+        return records("record_number = ?", number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT))
+                .stream()
+                .findFirst();
     }
 
     public List<RecordRow> recordsOfBatch(long batchId) {
-        return jdbc.sql("select " + RECORD_COLUMNS + " from handover_record where batch_id = ? order by id")
-                .param(batchId)
+        return records("batch_id = ?", batchId);
+    }
+
+    /** Records matching one condition on a column; the key, entry and number are unique, so those find one at most. */
+    private List<RecordRow> records(String condition, Object value) {
+        return jdbc.sql("select " + RECORD_COLUMNS + " from handover_record where " + condition + " order by id")
+                .param(value)
                 .query(HandoverStore::recordRow)
                 .list();
     }
@@ -272,7 +275,8 @@ public class HandoverStore {
                 rs.getObject("handover_date", LocalDate.class),
                 rs.getString("place_kind"),
                 rs.getString("place_note"),
-                rs.getString("created_by_name"));
+                rs.getString("created_by_name"),
+                rs.getObject("created_at", OffsetDateTime.class));
     }
 
     private static EntryRow entryRow(ResultSet rs, int n) throws SQLException {
@@ -303,6 +307,7 @@ public class HandoverStore {
                 rs.getBoolean("signed"),
                 rs.getBoolean("photo"),
                 rs.getBoolean("made_offline"),
+                rs.getObject("made_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

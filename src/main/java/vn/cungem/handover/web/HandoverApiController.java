@@ -42,7 +42,8 @@ class HandoverApiController {
             String place,
             String signature,
             String photo,
-            Boolean madeOffline) {}
+            Boolean madeOffline,
+            java.time.OffsetDateTime madeAt) {}
 
     @PostMapping("/api/v1/handover/batches")
     @Operation(summary = "Schedule a school's students with a reserved device for a day (at school or at home)")
@@ -77,7 +78,9 @@ class HandoverApiController {
             description = "Idempotent: send an Idempotency-Key header; the same key answers the record already stored"
                     + " (200) and writes nothing. 400 for a wrong tag or a missing signature, 409 when a device is no"
                     + " longer reserved for the student or the student already has a record. signature is a PNG data"
-                    + " URI; photo (of the signed paper) a JPEG or PNG data URI.")
+                    + " URI; photo (of the signed paper) a JPEG or PNG data URI. madeAt (ISO-8601 with offset): when the"
+                    + " record was made on a phone without signal; it dates the record, and is refused (400) when ahead of"
+                    + " the server's clock by more than 10 minutes or before the batch was scheduled.")
     RecordView record(
             @PathVariable long entryId,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -93,7 +96,8 @@ class HandoverApiController {
                         body.signature(),
                         PhotoDataUri.decode(body.photo()),
                         null,
-                        Boolean.TRUE.equals(body.madeOffline())),
+                        Boolean.TRUE.equals(body.madeOffline()),
+                        body.madeAt()),
                 key,
                 Callers.current());
     }

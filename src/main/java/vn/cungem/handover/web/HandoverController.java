@@ -138,7 +138,8 @@ class HandoverController {
                         signature,
                         photoBytes,
                         photo == null ? null : photo.getContentType(),
-                        false),
+                        false,
+                        null),
                 idempotencyKey,
                 Callers.current());
         redirect.addFlashAttribute(
@@ -156,7 +157,8 @@ class HandoverController {
             String place,
             String signature,
             String photo,
-            Boolean madeOffline) {}
+            Boolean madeOffline,
+            java.time.OffsetDateTime madeAt) {}
 
     @PostMapping(value = "/handover/entries/{id}/record", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
@@ -178,7 +180,8 @@ class HandoverController {
                             body.signature(),
                             photo,
                             null,
-                            Boolean.TRUE.equals(body.madeOffline())),
+                            Boolean.TRUE.equals(body.madeOffline()),
+                            body.madeAt()),
                     key,
                     Callers.current());
             return ResponseEntity.ok(Map.of(

@@ -14,4 +14,7 @@ public interface Responsibles {
 
     /** The programme managers of a unit or of any unit above it, in a stable order. */
     List<String> managerEmails(long unitId);
+
+    /** The school officers of a school, in a stable order (a follow-up check due there is theirs to record). */
+    List<String> schoolOfficerEmails(long schoolId);
 }
