@@ -34,12 +34,14 @@ public class StudentTallies {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final ProposingSchools proposing;
     private volatile Boolean postgres;
 
-    StudentTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    StudentTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, ProposingSchools proposing) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.proposing = proposing;
     }
 
     /**
@@ -117,6 +119,8 @@ public class StudentTallies {
         if (delta.isEmpty()) {
             return;
         }
+        // reads the schools' sent counts as they are before this delta, so it goes first
+        proposing.beforeApplying(delta, isPostgres());
         if (isPostgres()) {
             applyOnPostgres(delta);
             return;
@@ -206,7 +210,10 @@ public class StudentTallies {
      * whole campaign; for the integrity check and tests, never for a page.
      */
     public Map<Key, Long> differences(long campaignId) {
-        return Tallies.difference(stored(campaignId), counts("s.campaign_id = ?", List.of(campaignId)));
+        TreeMap<Key, Long> differences =
+                Tallies.difference(stored(campaignId), counts("s.campaign_id = ?", List.of(campaignId)));
+        differences.putAll(proposing.differences(campaignId));
+        return differences;
     }
 
     /** Counts a campaign again from its rows: for rows written before the counts were kept (V240). */
@@ -214,6 +221,7 @@ public class StudentTallies {
         jdbc.sql("delete from student_tally where campaign_id = ?")
                 .param(campaignId)
                 .update();
+        proposing.forget(campaignId);
         apply(counts("s.campaign_id = ?", List.of(campaignId)));
     }
 
