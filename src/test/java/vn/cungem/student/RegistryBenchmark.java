@@ -118,6 +118,61 @@ class RegistryBenchmark {
         measure("HTML roll-up (province), manager", get(page + "/roll-up").with(user(manager)));
     }
 
+    @Autowired
+    Students students;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /**
+     * A bulk decision of 1,000 proposed students of the national campaign, five times, each rolled back so the data set
+     * stays as it was: the decision's wall and CPU time (CpuClock) and, within it, the kept counts' own statements
+     * ({@link vn.cungem.student.internal.UpkeepTimer}), with nothing switched off (issue 15: no more than 10 %).
+     */
+    @Test
+    void keptCountsShareOfABulkDecision() {
+        assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
+        long campaign = nationalCampaign();
+        AccountDetails admin = fixtures.admin();
+        var rollback = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        for (int i = 0; i < 6; i++) {
+            int run = i;
+            List<Long> ids =
+                    jdbc.sql("""
+                            select id from student where campaign_id = ? and status = 'PROPOSED'
+                            order by id offset ? limit 1000""").params(campaign, run * 1000).query(Long.class).list();
+            rollback.executeWithoutResult(tx -> {
+                double wall = upkeep(vn.cungem.student.internal.UpkeepTimer.WALL);
+                double cpu = upkeep(vn.cungem.student.internal.UpkeepTimer.CPU);
+                vn.cungem.testsupport.CpuClock start = vn.cungem.testsupport.CpuClock.now(jdbc);
+                long t = System.nanoTime();
+                students.approve(ids, admin.caller());
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                String clock = vn.cungem.testsupport.CpuClock.now(jdbc).since(start);
+                double upkeepWall = upkeep(vn.cungem.student.internal.UpkeepTimer.WALL) - wall;
+                // the first run warms up; its line is printed but left out of the figures
+                System.out.printf(
+                        "decision of 1,000%s: %,d ms (%s); kept counts: wall %,.0f ms (%.1f %%), JVM thread CPU %,.0f"
+                                + " ms%n",
+                        run == 0 ? " (warm-up)" : "",
+                        ms,
+                        clock,
+                        upkeepWall,
+                        100 * upkeepWall / Math.max(1, ms),
+                        upkeep(vn.cungem.student.internal.UpkeepTimer.CPU) - cpu);
+                tx.setRollbackOnly();
+            });
+        }
+    }
+
+    private double upkeep(String name) {
+        var timer = meters.find(name).timer();
+        return timer == null ? 0 : timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     private long nationalCampaign() {
         List<Long> found = jdbc.sql("""
                         select campaign_id from student group by campaign_id having count(*) >= 900000

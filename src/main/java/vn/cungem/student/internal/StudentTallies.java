@@ -35,13 +35,20 @@ public class StudentTallies {
     private final JdbcTemplate template;
     private final DataSource dataSource;
     private final ProposingSchools proposing;
+    private final UpkeepTimer upkeep;
     private volatile Boolean postgres;
 
-    StudentTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, ProposingSchools proposing) {
+    StudentTallies(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            DataSource dataSource,
+            ProposingSchools proposing,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
         this.proposing = proposing;
+        this.upkeep = new UpkeepTimer(meters);
     }
 
     /**
@@ -49,23 +56,23 @@ public class StudentTallies {
      * column the change writes) and moves their counts from where they were to where they are now.
      */
     public <T> T around(String where, List<Object> params, Supplier<T> change) {
-        TreeMap<Key, Long> before = counts(where, params);
+        TreeMap<Key, Long> before = upkeep.time(() -> counts(where, params));
         T result = change.get();
-        apply(Tallies.difference(before, counts(where, params)));
+        upkeep.run(() -> apply(Tallies.difference(before, counts(where, params))));
         return result;
     }
 
     /** See {@link #around}: for a list of student ids. */
     public <T> T aroundIds(List<Long> ids, Supplier<T> change) {
-        TreeMap<Key, Long> before = countsOfIds(ids);
+        TreeMap<Key, Long> before = upkeep.time(() -> countsOfIds(ids));
         T result = change.get();
-        apply(Tallies.difference(before, countsOfIds(ids)));
+        upkeep.run(() -> apply(Tallies.difference(before, countsOfIds(ids))));
         return result;
     }
 
     /** Counts students just inserted, by id. */
     public void addedIds(List<Long> ids) {
-        apply(countsOfIds(ids));
+        upkeep.run(() -> apply(countsOfIds(ids)));
     }
 
     private TreeMap<Key, Long> countsOfIds(List<Long> ids) {
@@ -81,7 +88,7 @@ public class StudentTallies {
 
     /** Counts students just inserted (and counted nowhere yet) that {@code where} selects. */
     public void added(String where, List<Object> params) {
-        apply(counts(where, params));
+        upkeep.run(() -> apply(counts(where, params)));
     }
 
     /** The counts the rows give now, for the students {@code where} selects. */
