@@ -104,6 +104,9 @@ class RegistryBenchmark {
         measure(
                 "API search \"tran thi\", province manager",
                 get(base).param("q", "tran thi").with(user(manager)));
+        measure(
+                "API search \"tran thi\", admin (the whole country)",
+                get(base).param("q", "tran thi").with(user(admin)));
         measure("API roll-up (national), admin", get(base + "/roll-up").with(user(admin)));
         measure("API roll-up (province), manager", get(base + "/roll-up").with(user(manager)));
         String page = "/campaigns/" + campaign + "/students";
@@ -166,6 +169,65 @@ class RegistryBenchmark {
                 tx.setRollbackOnly();
             });
         }
+    }
+
+    @Autowired
+    vn.cungem.student.internal.TallyComparison comparison;
+
+    @Autowired
+    vn.cungem.student.internal.StudentTallies tallies;
+
+    /**
+     * The daily check of the kept counts on the national campaign: one province at a time (what the daily run does)
+     * against the whole campaign at once (what it did before), each with its time and the heap it left in use at its
+     * peak (sampled from a second thread every 50 ms: an estimate, the collector runs when it likes).
+     */
+    @Test
+    void dailyCheckOfTheKeptCountsAtNationalSize() throws Exception {
+        assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
+        long campaign = nationalCampaign();
+        long[] found = new long[1];
+        measureCheck("by province (TallyComparison)", () -> comparison.compare(campaign, (k, n) -> found[0]++));
+        System.out.printf("differences found: %,d%n", found[0]);
+        measureCheck(
+                "whole campaign at once (differences)",
+                () -> found[0] = tallies.differences(campaign).size());
+        System.out.printf("differences found: %,d%n", found[0]);
+    }
+
+    private static void measureCheck(String what, Runnable check) throws Exception {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long base = memory.getHeapMemoryUsage().getUsed();
+        long[] peak = {base};
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long cpu = ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long t = System.nanoTime();
+        check.run();
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        running.set(false);
+        sampler.join();
+        long cpuMs = (((com.sun.management.OperatingSystemMXBean)
+                                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime()
+                        - cpu)
+                / 1_000_000;
+        System.out.printf(
+                "daily check, %s: %,d ms (JVM CPU %,d ms); heap in use at most %,d MB above the %,d MB before%n",
+                what, ms, cpuMs, (peak[0] - base) >> 20, base >> 20);
     }
 
     private double upkeep(String name) {
