@@ -44,12 +44,15 @@ class ProposingSchools {
         perCampaign.forEach((campaignId, schools) -> {
             locks.lock("student_lock", campaignId, "proposing-schools");
             Map<Long, Long> sentNow = new HashMap<>();
-            jdbc.sql("select place_id, sum(students) from student_tally where campaign_id = ? and place_kind = 'SCHOOL'"
-                            + " and category = '*' and status in " + SENT + " and place_id in (" + ids(schools.keySet())
-                            + ") group by place_id")
-                    .param(campaignId)
-                    .query((rs, n) -> sentNow.put(rs.getLong(1), rs.getLong(2)))
-                    .list();
+            // a thousand schools a statement: a recount of a national campaign moves all 40,000
+            for (List<Long> part : parts(schools.keySet())) {
+                jdbc.sql("select place_id, sum(students) from student_tally where campaign_id = ?"
+                                + " and place_kind = 'SCHOOL' and category = '*' and status in " + SENT
+                                + " and place_id in (" + ids(part) + ") group by place_id")
+                        .param(campaignId)
+                        .query((rs, n) -> sentNow.put(rs.getLong(1), rs.getLong(2)))
+                        .list();
+            }
             Map<Long, Integer> flips = new TreeMap<>();
             schools.forEach((school, change) -> {
                 int flip = Tallies.flip(sentNow.getOrDefault(school, 0L), change.students());
@@ -60,21 +63,23 @@ class ProposingSchools {
             if (flips.isEmpty()) {
                 return;
             }
-            jdbc.sql(
-                            "select sc.id, t.ancestor_id from org_school sc join org_unit_tree t on t.descendant_id = sc.unit_id"
-                                    + " where sc.id in (" + ids(flips.keySet()) + ")")
-                    .query((rs, n) -> {
-                        long school = rs.getLong(1);
-                        moves.merge(
-                                key(
-                                        campaignId,
-                                        rs.getLong(2),
-                                        schools.get(school).schoolLevel()),
-                                (long) flips.get(school),
-                                Long::sum);
-                        return null;
-                    })
-                    .list();
+            for (List<Long> part : parts(flips.keySet())) {
+                jdbc.sql("select sc.id, t.ancestor_id from org_school sc"
+                                + " join org_unit_tree t on t.descendant_id = sc.unit_id where sc.id in (" + ids(part)
+                                + ")")
+                        .query((rs, n) -> {
+                            long school = rs.getLong(1);
+                            moves.merge(
+                                    key(
+                                            campaignId,
+                                            rs.getLong(2),
+                                            schools.get(school).schoolLevel()),
+                                    (long) flips.get(school),
+                                    Long::sum);
+                            return null;
+                        })
+                        .list();
+            }
         });
         moves.values().removeIf(n -> n == 0);
         write(moves, postgres);
@@ -156,6 +161,15 @@ class ProposingSchools {
 
     private static Key key(long campaignId, long unitId, String level) {
         return new Key(campaignId, "PROPOSING", unitId, "SENT", level, Tallies.ALL);
+    }
+
+    private static List<List<Long>> parts(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1_000) {
+            parts.add(all.subList(from, Math.min(all.size(), from + 1_000)));
+        }
+        return parts;
     }
 
     private static String ids(java.util.Collection<Long> ids) {
