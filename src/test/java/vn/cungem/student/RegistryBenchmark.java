@@ -104,6 +104,9 @@ class RegistryBenchmark {
         measure(
                 "API search \"tran thi\", province manager",
                 get(base).param("q", "tran thi").with(user(manager)));
+        measure(
+                "API search \"tran thi\", admin (the whole country)",
+                get(base).param("q", "tran thi").with(user(admin)));
         measure("API roll-up (national), admin", get(base + "/roll-up").with(user(admin)));
         measure("API roll-up (province), manager", get(base + "/roll-up").with(user(manager)));
         String page = "/campaigns/" + campaign + "/students";
@@ -116,6 +119,120 @@ class RegistryBenchmark {
                 get(page).param("q", "nguyen van an").with(user(admin)));
         measure("HTML roll-up (national), admin", get(page + "/roll-up").with(user(admin)));
         measure("HTML roll-up (province), manager", get(page + "/roll-up").with(user(manager)));
+    }
+
+    @Autowired
+    Students students;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /**
+     * A bulk decision of 1,000 proposed students of the national campaign, five times, each rolled back so the data set
+     * stays as it was: the decision's wall and CPU time (CpuClock) and, within it, the kept counts' own statements
+     * ({@link vn.cungem.student.internal.UpkeepTimer}), with nothing switched off (issue 15: no more than 10 %).
+     */
+    @Test
+    void keptCountsShareOfABulkDecision() {
+        assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
+        long campaign = nationalCampaign();
+        AccountDetails admin = fixtures.admin();
+        var rollback = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        for (int i = 0; i < 6; i++) {
+            int run = i;
+            List<Long> ids =
+                    jdbc.sql("""
+                            select id from student where campaign_id = ? and status = 'PROPOSED'
+                            order by id offset ? limit 1000""").params(campaign, run * 1000).query(Long.class).list();
+            rollback.executeWithoutResult(tx -> {
+                double wall = upkeep(vn.cungem.student.internal.UpkeepTimer.WALL);
+                double cpu = upkeep(vn.cungem.student.internal.UpkeepTimer.CPU);
+                vn.cungem.testsupport.CpuClock start = vn.cungem.testsupport.CpuClock.now(jdbc);
+                long t = System.nanoTime();
+                students.approve(ids, admin.caller());
+                long ms = (System.nanoTime() - t) / 1_000_000;
+                String clock = vn.cungem.testsupport.CpuClock.now(jdbc).since(start);
+                double upkeepWall = upkeep(vn.cungem.student.internal.UpkeepTimer.WALL) - wall;
+                // the first run warms up; its line is printed but left out of the figures
+                System.out.printf(
+                        "decision of 1,000%s: %,d ms (%s); kept counts: wall %,.0f ms (%.1f %%), JVM thread CPU %,.0f"
+                                + " ms%n",
+                        run == 0 ? " (warm-up)" : "",
+                        ms,
+                        clock,
+                        upkeepWall,
+                        100 * upkeepWall / Math.max(1, ms),
+                        upkeep(vn.cungem.student.internal.UpkeepTimer.CPU) - cpu);
+                tx.setRollbackOnly();
+            });
+        }
+    }
+
+    @Autowired
+    vn.cungem.student.internal.TallyComparison comparison;
+
+    @Autowired
+    vn.cungem.student.internal.StudentTallies tallies;
+
+    /**
+     * The daily check of the kept counts on the national campaign: one province at a time (what the daily run does)
+     * against the whole campaign at once (what it did before), each with its time and the heap it left in use at its
+     * peak (sampled from a second thread every 50 ms: an estimate, the collector runs when it likes).
+     */
+    @Test
+    void dailyCheckOfTheKeptCountsAtNationalSize() throws Exception {
+        assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true");
+        long campaign = nationalCampaign();
+        long[] found = new long[1];
+        measureCheck("by province (TallyComparison)", () -> comparison.compare(campaign, (k, n) -> found[0]++));
+        System.out.printf("differences found: %,d%n", found[0]);
+        measureCheck(
+                "whole campaign at once (differences)",
+                () -> found[0] = tallies.differences(campaign).size());
+        System.out.printf("differences found: %,d%n", found[0]);
+    }
+
+    private static void measureCheck(String what, Runnable check) throws Exception {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long base = memory.getHeapMemoryUsage().getUsed();
+        long[] peak = {base};
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long cpu = ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long t = System.nanoTime();
+        check.run();
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        running.set(false);
+        sampler.join();
+        long cpuMs = (((com.sun.management.OperatingSystemMXBean)
+                                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime()
+                        - cpu)
+                / 1_000_000;
+        System.out.printf(
+                "daily check, %s: %,d ms (JVM CPU %,d ms); heap in use at most %,d MB above the %,d MB before%n",
+                what, ms, cpuMs, (peak[0] - base) >> 20, base >> 20);
+    }
+
+    private double upkeep(String name) {
+        var timer = meters.find(name).timer();
+        return timer == null ? 0 : timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private long nationalCampaign() {

@@ -210,6 +210,82 @@ class StudentListsIntegrationTests {
         assertThat(students.list(byPhone, officerB.caller()).rows()).isEmpty();
     }
 
+    @Autowired
+    vn.cungem.student.internal.StudentListing listing;
+
+    /**
+     * A search with thousands of matches walks the order's index instead of sorting every match: the same rows, in the
+     * same order, from the start and after or before any row, as the search's own path gives.
+     */
+    @Test
+    void aSearchWalkingTheOrderFindsTheSamePagesAsOneSortingItsMatches() {
+        String scope = "s.campaign_id = ? and s.status <> 'MERGED'";
+        String byName = "(' ' || s.name_folded) like ?";
+        for (StudentSort sort : StudentSort.values()) {
+            var order = vn.cungem.student.internal.ListOrder.of(sort);
+            if (order == vn.cungem.student.internal.ListOrder.SCHOOL) {
+                continue;
+            }
+            List<Long> all = listing
+                    .page(scope + " and " + byName, List.of(campaign, "% nguyen%"), order, null, true, 50, 0, true)
+                    .stream()
+                    .map(StudentRow::id)
+                    .toList();
+            assertThat(all).hasSize(3);
+            for (int from = 0; from < all.size(); from++) {
+                Object[] key = listing.key(order, all.get(from), scope, List.of(campaign))
+                        .orElseThrow();
+                for (boolean forward : List.of(true, false)) {
+                    assertThat(listing
+                                    .walk(
+                                            scope,
+                                            List.of(campaign),
+                                            byName,
+                                            List.of("% nguyen%"),
+                                            order,
+                                            key,
+                                            forward,
+                                            2,
+                                            0)
+                                    .stream()
+                                    .map(StudentRow::id)
+                                    .toList())
+                            .as(sort + " from " + from + (forward ? " on" : " back"))
+                            .isEqualTo(listing
+                                    .page(
+                                            scope + " and " + byName,
+                                            List.of(campaign, "% nguyen%"),
+                                            order,
+                                            key,
+                                            forward,
+                                            2,
+                                            0,
+                                            true)
+                                    .stream()
+                                    .map(StudentRow::id)
+                                    .toList());
+                }
+            }
+            assertThat(
+                            listing
+                                    .walk(
+                                            scope,
+                                            List.of(campaign),
+                                            byName,
+                                            List.of("% nguyen%"),
+                                            order,
+                                            null,
+                                            true,
+                                            2,
+                                            1)
+                                    .stream()
+                                    .map(StudentRow::id)
+                                    .toList())
+                    .as(sort + " with an offset")
+                    .isEqualTo(all.subList(1, 3));
+        }
+    }
+
     @Test
     void countsFromTheKeptCountsEqualTheRowsForEveryReader() {
         students.proposeSchool(campaign, schoolA, officerA.caller());

@@ -145,6 +145,22 @@ class TallyIntegrityCheckIntegrationTests {
     }
 
     @Test
+    void aCountOfSchoolsThatSentTheirListAlteredByPlainSqlIsFound() {
+        jdbc.sql("""
+                        insert into student_proposing_school_tally (campaign_id, unit_id, school_level, schools)
+                        values (?, ?, 'PRIMARY', 2)""").params(campaign, province).update();
+
+        assertThat(mine(check().run().sample()))
+                .extracting(IntegrityFinding::messageKey, IntegrityFinding::arguments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "integrity.student.proposing-schools-differ",
+                        List.of(code, String.valueOf(province), "SENT", "PRIMARY", "*", "2", "0")));
+
+        tallies.recount(campaign);
+        assertThat(mine(check().run().sample())).isEmpty();
+    }
+
+    @Test
     void theDailyRunIncludesTheCheck() {
         assertThat(runs.checkCodes()).contains("student.tallies");
         jdbc.sql("""

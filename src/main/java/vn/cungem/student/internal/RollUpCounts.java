@@ -108,14 +108,65 @@ public class RollUpCounts {
                 .list();
     }
 
+    /**
+     * How many schools {@link #notProposed} would list without a limit: the area's open schools of those levels (one
+     * count from organisation's view) less the kept count of those that have sent their list (V300), which also counts
+     * schools closed since they sent theirs, so those are added back (a handful, looked up one by one).
+     */
     public long notProposedCount(long campaignId, List<Long> area, long unitId, List<SchoolLevel> levels) {
-        if (levels.isEmpty()) {
+        List<Long> places = placesInArea(area, unitId);
+        if (levels.isEmpty() || places.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) " + notProposedFrom(area, levels))
-                .params(unitId, campaignId)
+        String in = levelsIn(levels);
+        String units = String.join(",", places.stream().map(String::valueOf).toList());
+        String subtree = "sc.unit_id in (select descendant_id from org_unit_tree where ancestor_id in (" + units + "))";
+        return jdbc.sql(
+                        "select (select count(*) from org_school sc where sc.retired_on is null and sc.school_level in ("
+                                + in + ") and " + subtree + ")"
+                                + " - (select coalesce(sum(p.schools), 0) from student_proposing_school_tally p"
+                                + " where p.campaign_id = ? and p.unit_id in (" + units + ") and p.school_level in ("
+                                + in
+                                + "))"
+                                + " + (select count(*) from org_school sc where sc.retired_on is not null and sc.school_level in ("
+                                + in + ") and " + subtree
+                                + " and exists (select 1 from student_tally k where k.campaign_id = ? and k.place_kind = 'SCHOOL'"
+                                + " and k.place_id = sc.id and k.category = '*' and k.students > 0"
+                                + " and k.status in ('PROPOSED', 'APPROVED', 'RETURNED', 'REJECTED')))")
+                .params(campaignId, campaignId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The units whose subtrees are the part of {@code unitId}'s subtree inside the campaign's area: the unit itself when
+     * it lies inside the area, else the area's units below it (a national view of a campaign of two provinces).
+     */
+    private List<Long> placesInArea(List<Long> area, long unitId) {
+        if (area.isEmpty()) {
+            return List.of();
+        }
+        String areaIn = String.join(",", area.stream().map(String::valueOf).toList());
+        boolean inside = !jdbc.sql("select ancestor_id from org_unit_tree where descendant_id = ? and ancestor_id in ("
+                        + areaIn + ") fetch first 1 rows only")
+                .param(unitId)
+                .query(Long.class)
+                .list()
+                .isEmpty();
+        if (inside) {
+            return List.of(unitId);
+        }
+        // an area unit inside another area unit would count its schools twice: only the outermost ones
+        return jdbc.sql("select a.descendant_id from org_unit_tree a where a.ancestor_id = ? and a.descendant_id in ("
+                        + areaIn + ") and not exists (select 1 from org_unit_tree o where o.descendant_id ="
+                        + " a.descendant_id and o.depth > 0 and o.ancestor_id in (" + areaIn + "))")
+                .param(unitId)
+                .query(Long.class)
+                .list();
+    }
+
+    private static String levelsIn(List<SchoolLevel> levels) {
+        return String.join(",", levels.stream().map(l -> "'" + l.name() + "'").toList());
     }
 
     /**
@@ -123,8 +174,7 @@ public class RollUpCounts {
      * and the schools inside them are found through organisation's tree.
      */
     private static String notProposedFrom(List<Long> area, List<SchoolLevel> levels) {
-        String in =
-                String.join(",", levels.stream().map(l -> "'" + l.name() + "'").toList());
+        String in = levelsIn(levels);
         String units = String.join(",", area.stream().map(String::valueOf).toList());
         return NOT_PROPOSED.formatted(units.isEmpty() ? "-1" : units, in);
     }

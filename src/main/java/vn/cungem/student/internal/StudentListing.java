@@ -58,10 +58,7 @@ public class StudentListing {
             long offset,
             boolean selective) {
         List<Object> all = new ArrayList<>(params);
-        String columns = """
-                select s.id, s.full_name, s.school_id, sc.name as school_name, s.grade,
-                       s.class_name, s.categories, s.device_situation, s.connectivity, s.priority_score,
-                       s.status, s.status_reason""";
+        String columns = COLUMNS;
         StringBuilder sql = new StringBuilder();
         // the school order's key is the school's name: that page needs the join before the sort
         boolean inner = selective && order != ListOrder.SCHOOL;
@@ -89,7 +86,16 @@ public class StudentListing {
                     .append(") s join org_school sc on sc.id = s.school_id order by ")
                     .append(order.orderBy(forward));
         }
-        List<StudentRow> rows = new ArrayList<>(jdbc.sql(sql.toString())
+        return rows(sql.toString(), all, forward);
+    }
+
+    private static final String COLUMNS = """
+            select s.id, s.full_name, s.school_id, sc.name as school_name, s.grade,
+                   s.class_name, s.categories, s.device_situation, s.connectivity, s.priority_score,
+                   s.status, s.status_reason""";
+
+    private List<StudentRow> rows(String sql, List<Object> all, boolean forward) {
+        List<StudentRow> rows = new ArrayList<>(jdbc.sql(sql)
                 .params(all)
                 .query((rs, n) -> new StudentRow(
                         rs.getLong("id"),
@@ -110,6 +116,47 @@ public class StudentListing {
             java.util.Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /**
+     * The same page as {@link #page} for a filter that many rows pass ({@code filter}: a name search matching thousands
+     * across the country): walks the order's index over the rows {@code where} allows and stops at the page, instead of
+     * finding every match and sorting it. On the national data set "tran thi" (9,859 matches) is then 3,107 rows walked
+     * (258–276 ms in psql at load average 23, against 682–800 ms for finding and sorting the matches). The order must
+     * not need the school's name (the walk reads students alone).
+     */
+    public List<StudentRow> walk(
+            String where,
+            List<Object> params,
+            String filter,
+            List<Object> filterParams,
+            ListOrder order,
+            Object[] boundary,
+            boolean forward,
+            int limit,
+            long offset) {
+        List<Object> all = new ArrayList<>(params);
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(" from (select * from (select * from student s where ")
+                .append(where);
+        if (boundary != null) {
+            sql.append(" and ").append(order.beyond(forward));
+            all.addAll(List.of(boundary));
+        }
+        // offset 0 fences the walk: the filter stays outside, so the index gives rows in order until the page is full
+        sql.append(" order by ")
+                .append(order.orderBy(forward))
+                .append(" offset 0) s where ")
+                .append(filter)
+                .append(" limit ?");
+        all.addAll(filterParams);
+        all.add(limit);
+        if (offset > 0) {
+            sql.append(" offset ?");
+            all.add(offset);
+        }
+        sql.append(") s join org_school sc on sc.id = s.school_id order by ").append(order.orderBy(forward));
+        return rows(sql.toString(), all, forward);
     }
 
     /** The sort key of one student among the rows {@code where} allows; empty when it is not one of them. */

@@ -79,6 +79,38 @@ public final class Tallies {
                 .toList();
     }
 
+    /** How many of a school's students a change moves into (or, negative, out of) the statuses of a sent list. */
+    public record SchoolChange(String schoolLevel, long students) {}
+
+    private static final java.util.Set<String> SENT = java.util.Set.of("PROPOSED", "APPROVED", "RETURNED", "REJECTED");
+
+    /**
+     * Per campaign and school, the net number of students a delta moves into a sent status (proposed, approved, returned
+     * or rejected: the school has sent its list); schools whose number does not move are left out.
+     */
+    public static Map<Long, TreeMap<Long, SchoolChange>> sentPerSchool(Map<Key, Long> delta) {
+        Map<Long, TreeMap<Long, SchoolChange>> changes = new TreeMap<>();
+        delta.forEach((k, n) -> {
+            if (k.placeKind().equals("SCHOOL") && k.category().equals(ALL) && SENT.contains(k.status())) {
+                changes.computeIfAbsent(k.campaignId(), c -> new TreeMap<>())
+                        .merge(
+                                k.placeId(),
+                                new SchoolChange(k.schoolLevel(), n),
+                                (a, b) -> new SchoolChange(a.schoolLevel(), a.students() + b.students()));
+            }
+        });
+        changes.values().forEach(schools -> schools.values().removeIf(c -> c.students() == 0));
+        changes.values().removeIf(Map::isEmpty);
+        return changes;
+    }
+
+    /** +1 when a school with {@code sentBefore} sent students starts counting as sent, -1 when it stops, else 0. */
+    public static int flip(long sentBefore, long moved) {
+        boolean before = sentBefore > 0;
+        boolean after = sentBefore + moved > 0;
+        return before == after ? 0 : after ? 1 : -1;
+    }
+
     /** What changes from {@code before} to {@code after}, zero differences left out, in key order. */
     public static TreeMap<Key, Long> difference(Map<Key, Long> before, Map<Key, Long> after) {
         TreeMap<Key, Long> delta = new TreeMap<>(after);

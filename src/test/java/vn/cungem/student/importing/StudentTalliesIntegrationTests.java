@@ -52,6 +52,8 @@ class StudentTalliesIntegrationTests {
         long district = fixtures.unit("Huyện Đếm Sẵn", "district", province);
         commune = fixtures.unit("Xã Đếm Sẵn", "commune", district);
         schoolA = fixtures.school("Trường Tiểu học Đếm Sẵn", commune);
+        // a school that never sends its list: the roll-up keeps naming it
+        fixtures.school("Trường Tiểu học Chưa Gửi", commune);
         codeA = data.schoolCode(schoolA);
         campaign = data.campaign(province);
         officer = fixtures.account(Role.SCHOOL_OFFICER, commune, schoolA, null);
@@ -85,8 +87,20 @@ class StudentTalliesIntegrationTests {
                 .query(Long.class)
                 .single();
         assertThat(rollUp.schools())
+                .filteredOn(l -> l.id() == schoolA)
                 .singleElement()
                 .satisfies(l -> assertThat(l.total()).isEqualTo(fromRows));
+        // the schools that have not sent their list, counted from the rows the way the roll-up did before V300
+        long notSent =
+                jdbc.sql("""
+                        select count(*) from school sc
+                        where sc.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)
+                          and sc.retired_on is null and sc.school_level = 'PRIMARY'
+                          and not exists (select 1 from student s where s.campaign_id = ? and s.school_id = sc.id
+                                          and s.status in ('PROPOSED', 'APPROVED', 'RETURNED', 'REJECTED'))""").params(province, campaign).query(Long.class).single();
+        assertThat(students.rollUp(campaign, province, manager.caller()).notProposedTotal())
+                .isEqualTo(notSent);
+        assertThat(rollUp.notProposedTotal()).isEqualTo(notSent);
     }
 
     @Test
@@ -95,6 +109,8 @@ class StudentTalliesIntegrationTests {
         ImportJob first = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows), null, officer.caller());
         imports.commit(campaign, first.id(), officer.caller());
         countsAgree();
+        assertThat(students.rollUp(campaign, province, manager.caller()).notProposedTotal())
+                .isEqualTo(2);
         RollUp provinceView = students.rollUp(campaign, province, manager.caller());
         assertThat(provinceView.units())
                 .singleElement()
@@ -116,6 +132,13 @@ class StudentTalliesIntegrationTests {
         countsAgree();
         students.proposeSchool(campaign, schoolA, officer.caller());
         countsAgree();
+        assertThat(students.rollUp(campaign, province, manager.caller()).notProposedTotal())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select schools from student_proposing_school_tally where campaign_id = ? and unit_id = ?")
+                        .params(campaign, province)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         students.approve(ids.subList(0, 2), manager.caller());
         students.returnForCorrection(List.of(ids.get(2)), "sai ngày sinh", manager.caller());
         students.reject(List.of(ids.get(3)), "không thuộc diện", manager.caller());
@@ -145,5 +168,27 @@ class StudentTalliesIntegrationTests {
         assertThat(tallies.differences(campaign)).hasSize(1);
         tallies.recount(campaign);
         assertThat(tallies.differences(campaign)).isEmpty();
+    }
+
+    @Test
+    void aSchoolCountsAsSentOnceWhateverItsStudentsDecisionsAndADriftedCountIsMended() {
+        ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        List<Long> ids = ids();
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        students.returnForCorrection(List.of(ids.get(0)), "sai ngày sinh", manager.caller());
+        students.reject(ids.subList(1, 5), "không thuộc diện", manager.caller());
+        countsAgree();
+        assertThat(students.rollUp(campaign, province, manager.caller()).notProposedTotal())
+                .isEqualTo(1);
+
+        // a drifted count of sent schools is found and mended like the others
+        jdbc.sql(
+                        "update student_proposing_school_tally set schools = schools + 3 where campaign_id = ? and unit_id = ?")
+                .params(campaign, commune)
+                .update();
+        assertThat(tallies.differences(campaign)).hasSize(1);
+        tallies.recount(campaign);
+        countsAgree();
     }
 }

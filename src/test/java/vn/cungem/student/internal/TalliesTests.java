@@ -53,4 +53,29 @@ class TalliesTests {
         String altered = cursor.encode().substring(0, cursor.encode().length() - 2);
         assertThat(ListCursor.decode(altered)).isNotEqualTo(java.util.Optional.of(cursor));
     }
+
+    @Test
+    void aSchoolFlipsOnlyWhenItsSentStudentsGoFromNoneToSomeOrBack() {
+        assertThat(Tallies.flip(0, 3)).isEqualTo(1);
+        assertThat(Tallies.flip(3, -3)).isEqualTo(-1);
+        assertThat(Tallies.flip(3, -2)).isZero();
+        assertThat(Tallies.flip(2, 5)).isZero();
+        assertThat(Tallies.flip(0, 0)).isZero();
+    }
+
+    @Test
+    void aDecisionBetweenSentStatusesMovesNoSchoolButAProposalDoes() {
+        TreeMap<Key, Long> approval = new TreeMap<>(Map.of(
+                new Key(1, "SCHOOL", 7, "PROPOSED", "PRIMARY", Tallies.ALL), -2L,
+                new Key(1, "SCHOOL", 7, "APPROVED", "PRIMARY", Tallies.ALL), 2L,
+                new Key(1, "UNIT", 9, "APPROVED", "PRIMARY", Tallies.ALL), 2L));
+        assertThat(Tallies.sentPerSchool(approval)).isEmpty();
+
+        TreeMap<Key, Long> proposal = new TreeMap<>(Map.of(
+                new Key(1, "SCHOOL", 7, "REGISTERED", "PRIMARY", Tallies.ALL), -2L,
+                new Key(1, "SCHOOL", 7, "PROPOSED", "PRIMARY", Tallies.ALL), 2L,
+                new Key(1, "SCHOOL", 7, "PROPOSED", "PRIMARY", "HO_NGHEO"), 1L));
+        assertThat(Tallies.sentPerSchool(proposal))
+                .containsExactly(Map.entry(1L, new TreeMap<>(Map.of(7L, new Tallies.SchoolChange("PRIMARY", 2)))));
+    }
 }
