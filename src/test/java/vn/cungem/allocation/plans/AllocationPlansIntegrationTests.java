@@ -303,6 +303,31 @@ class AllocationPlansIntegrationTests {
     }
 
     @Test
+    void pagesRunFromTheDecisionsIntoTheNotesWithoutLosingOrRepeatingALine() {
+        for (int i = 0; i < 60; i++) {
+            student("Học sinh " + i, 10 + i % 30);
+        }
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        var first = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 0, vi(), manager);
+        var second = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 1, vi(), manager);
+        // 63 students, 2 devices: 2 decisions and 61 students left out
+        assertThat(first.total()).isEqualTo(63);
+        assertThat(first.lines()).hasSize(PlanQueries.PAGE_SIZE);
+        assertThat(second.lines()).hasSize(13);
+        List<Long> students = new ArrayList<>();
+        first.lines().forEach(l -> students.add(l.studentId()));
+        second.lines().forEach(l -> students.add(l.studentId()));
+        assertThat(students).doesNotHaveDuplicates().hasSize(63);
+        assertThat(first.lines().subList(0, 2))
+                .allSatisfy(l -> assertThat(l.itemTag()).isNotNull());
+        assertThat(second.lines()).allSatisfy(l -> assertThat(l.why()).startsWith("Xếp thứ"));
+        var exceptions = queries.lines(campaign, planId, null, PlanQueries.Show.EXCEPTIONS, 1, vi(), manager);
+        assertThat(exceptions.total()).isEqualTo(61);
+        assertThat(exceptions.lines()).hasSize(11);
+    }
+
+    @Test
     void approvalIsRefusedWhenTheInputsChangedSinceThePlanWasMade() {
         long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
                 .planId();
