@@ -23,6 +23,7 @@ import vn.cungem.shared.ConflictException;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.audit.DomainChange;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.shared.security.Scope;
 
 /**
  * Plans made, changed and approved (issue 14, "From plan to reservation"): a thin layer around the engine. A run reads
@@ -43,6 +44,9 @@ public class AllocationPlans {
             long engineMillis,
             long writeMillis,
             boolean repeated) {}
+
+    /** A withdrawal's outcome: the devices released; {@code repeated}: the plan was already withdrawn. */
+    public record Withdrawal(long planId, int released, boolean repeated) {}
 
     /** An approval's outcome; {@code repeated}: the plan was already approved (a retry or a double click). */
     public record Approval(long planId, int reserved, boolean repeated) {}
@@ -162,6 +166,7 @@ public class AllocationPlans {
                     planId, reservations.ofReference(reference(planId)).size(), true);
         }
         requireDraftProposal(plan);
+        requireSameInputs(campaignId, plan, caller);
         // the conditional update takes the plan's row lock: a second approval of the same plan waits, then sees it done
         int updated = jdbc.sql("""
                         update allocation_plan set status = 'APPROVED', decided_by_account_id = ?, decided_by_name = ?,
@@ -178,8 +183,7 @@ public class AllocationPlans {
             throw ConflictException.of("allocation.plan.not-draft", "allocation.error.not-draft");
         }
         List<Reservations.Claim> claims = jdbc.sql("""
-                        select item_id, student_id from allocation_line
-                         where plan_id = ? and student_id is not null and item_id is not null order by item_id""")
+                        select item_id, student_id from allocation_assignment where plan_id = ? order by item_id""")
                 .param(planId)
                 .query((rs, n) -> new Reservations.Claim(rs.getLong(1), rs.getLong(2)))
                 .list();
@@ -193,6 +197,87 @@ public class AllocationPlans {
                         null)
                 .withAction("APPROVED"));
         return new Approval(planId, reserved, false);
+    }
+
+    /**
+     * Withdraws an approved plan: every device it reserved goes back to ready through inventory's
+     * {@link Reservations#release}, with the manager's reason (required), all in one transaction. Refused while a
+     * device of the plan has already been handed to a child (take it back first); a withdrawal already made answers
+     * again and writes nothing.
+     */
+    @Transactional
+    public Withdrawal withdraw(long campaignId, long planId, String reason, Caller caller) {
+        PlanRow plan = access.changeable(campaignId, planId, caller);
+        if (reason == null || reason.isBlank()) {
+            throw InvalidValueException.of("allocation.withdraw.reason", "allocation.error.reason-required");
+        }
+        if (reason.strip().length() > 500) {
+            throw InvalidValueException.of("allocation.withdraw.reason", "allocation.error.reason-long");
+        }
+        if (plan.status() == PlanStatus.WITHDRAWN) {
+            return new Withdrawal(planId, 0, true);
+        }
+        if (plan.status() != PlanStatus.APPROVED) {
+            throw ConflictException.of("allocation.plan.not-approved", "allocation.error.not-approved");
+        }
+        int updated = jdbc.sql("""
+                        update allocation_plan set status = 'WITHDRAWN', withdrawn_by_account_id = ?,
+                               withdrawn_by_name = ?, withdrawn_at = current_timestamp, withdrawal_reason = ?,
+                               version = version + 1
+                         where id = ? and status = 'APPROVED'""")
+                .params(caller.accountId(), caller.displayName(), reason.strip(), planId)
+                .update();
+        if (updated == 0) {
+            return new Withdrawal(planId, 0, true); // withdrawn meanwhile by the same click or another manager
+        }
+        List<Reservations.Holding> held = reservations.ofReference(reference(planId));
+        List<String> handedOver = held.stream()
+                // by name: inventory's lifecycle states are its own, the word "RESERVED" is what its API shows
+                .filter(h -> !"RESERVED".equals(String.valueOf(h.status())))
+                .map(Reservations.Holding::tag)
+                .limit(5)
+                .toList();
+        if (!handedOver.isEmpty()) {
+            throw ConflictException.of(
+                    "allocation.plan.handed-over",
+                    "allocation.error.withdraw-handed-over",
+                    String.join(", ", handedOver));
+        }
+        for (Reservations.Holding h : held) {
+            reservations.release(h.tag(), reason.strip(), "withdraw-" + planId + "-" + h.itemId(), caller);
+        }
+        events.publishEvent(DomainChange.updated(
+                        "AllocationPlan",
+                        planId,
+                        plan.scopeUnitId(),
+                        Map.of("status", PlanStatus.APPROVED.name()),
+                        Map.of("status", PlanStatus.WITHDRAWN.name(), "released", held.size()),
+                        reason.strip())
+                .withAction("WITHDRAWN"));
+        return new Withdrawal(planId, held.size(), false);
+    }
+
+    /**
+     * A plan is approved only on the inputs it was made from: students approved or withdrawn since, devices made
+     * ready or reserved elsewhere, change the digest, and the manager is asked to run the plan again.
+     */
+    private void requireSameInputs(long campaignId, PlanRow plan, Caller caller) {
+        var made = jdbc.sql("""
+                        select input_digest, siblings_share, connectivity_with_device from allocation_plan
+                         where id = ?""")
+                .param(plan.id())
+                .query((rs, n) -> new Object[] {rs.getString(1), new Rules(rs.getBoolean(2), rs.getBoolean(3))})
+                .single();
+        // read as the plan's run read: the plan's units, whoever approves it
+        Caller asRun = new Caller(
+                caller.accountId(),
+                caller.displayName(),
+                caller.role(),
+                plan.scopeUnitId() == null ? Scope.EVERYTHING : Scope.unit(plan.scopeUnitId()));
+        String now = inputs.read(campaignId, (Rules) made[1], asRun).digest();
+        if (!now.equals(made[0])) {
+            throw ConflictException.of("allocation.plan.inputs-changed", "allocation.error.inputs-changed");
+        }
     }
 
     /** What inventory keeps on each item an approved plan reserved. */

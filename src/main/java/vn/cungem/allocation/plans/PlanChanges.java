@@ -3,10 +3,13 @@ package vn.cungem.allocation.plans;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -19,8 +22,8 @@ import vn.cungem.shared.security.Caller;
 /**
  * One assignment changed by hand. The item goes to the chosen student; what the student held of the same sort goes to
  * the item's previous holder (a swap), or back to the unused items; a previous holder left with nothing gets a note.
- * Lines are deleted and written again in one transaction, so the unique keys see the final state only; the invariants
- * are then counted again, and a violation rolls the change back.
+ * Decisions are deleted and written again in one transaction, so the unique keys see the final state only and refuse
+ * any change that would give an item twice or a student two devices; notes are rewritten block by block.
  */
 @Component
 public class PlanChanges {
@@ -28,13 +31,12 @@ public class PlanChanges {
     /** What the change did, for the audit trail and the page. */
     public record Changed(long changeId, Map<String, Object> before, Map<String, Object> after) {}
 
-    record Line(
+    record Decision(
             int line,
-            Long studentId,
-            Long itemId,
+            long studentId,
+            long itemId,
             String tag,
-            Boolean device,
-            String reason,
+            boolean device,
             long districtId,
             long unitId,
             Long schoolId,
@@ -42,15 +44,20 @@ public class PlanChanges {
             String kind,
             String level) {}
 
-    private static final String COLUMNS = "line, student_id, item_id, item_tag, device, reason, district_id, unit_id,"
+    /** A note and the block that holds it. */
+    record Located(NoteBlocks.Block block, PlanNotes.Note note) {}
+
+    private static final String COLUMNS = "line, student_id, item_id, item_tag, device, district_id, unit_id,"
             + " school_id, rank, kind, school_level";
 
     private final JdbcClient jdbc;
     private final PlanAccess access;
+    private final NoteBlocks blocks;
 
-    PlanChanges(JdbcClient jdbc, PlanAccess access) {
+    PlanChanges(JdbcClient jdbc, PlanAccess access, NoteBlocks blocks) {
         this.jdbc = jdbc;
         this.access = access;
+        this.blocks = blocks;
     }
 
     public Changed reassign(PlanRow plan, String itemTag, long studentId, String reason, Caller caller) {
@@ -62,101 +69,147 @@ public class PlanChanges {
         }
         String tag = itemTag == null ? "" : itemTag.strip().toUpperCase(Locale.ROOT);
         String scope = access.lineFilter(caller, "unit_id");
-        Line item = lines(plan.id(), "item_tag = ? and " + scope, tag).stream()
+        Decision given = decisions(plan.id(), "item_tag = ? and " + scope, tag).stream()
                 .findFirst()
-                .orElseThrow(() ->
-                        InvalidValueException.of("allocation.change.item", "allocation.error.item-not-in-plan", tag));
-        boolean device = ItemKind.valueOf(item.kind()).isDevice();
-        List<Line> ofStudent = lines(plan.id(), "student_id = ? and " + scope, studentId);
-        if (ofStudent.isEmpty()) {
+                .orElse(null);
+        Located unused = given != null
+                ? null
+                : notes(plan.id(), "category = 'UNUSED' and " + scope, n -> tag.equals(n.tag())).stream()
+                        .findFirst()
+                        .orElseThrow(() -> InvalidValueException.of(
+                                "allocation.change.item", "allocation.error.item-not-in-plan", tag));
+        String itemKind = given != null ? given.kind() : unused.note().kind();
+        long itemId = given != null ? given.itemId() : unused.note().id();
+        boolean device = ItemKind.valueOf(itemKind).isDevice();
+        List<Decision> ofStudent = decisions(plan.id(), "student_id = ? and " + scope, studentId);
+        List<Located> studentNotes = notes(
+                plan.id(),
+                "category <> 'UNUSED' and min_id <= " + studentId + " and max_id >= " + studentId + " and " + scope,
+                n -> n.id() == studentId);
+        if (ofStudent.isEmpty() && studentNotes.isEmpty()) {
             throw InvalidValueException.of(
                     "allocation.change.student", "allocation.error.student-not-in-plan", Long.toString(studentId));
         }
-        if (item.studentId() != null && item.studentId() == studentId) {
+        if (given != null && given.studentId() == studentId) {
             throw InvalidValueException.of("allocation.change.same", "allocation.error.already-holds", tag);
         }
-        Line held = ofStudent.stream()
-                .filter(l -> l.device() != null && l.device() == device)
-                .findFirst()
-                .orElse(null);
-        // the student's notes the change makes untrue: left out (for a device) or short of a SIM (for connectivity)
-        List<Line> notes = ofStudent.stream()
-                .filter(l -> l.itemId() == null)
-                .filter(l -> device != "NO_CONNECTIVITY_LEFT".equals(l.reason()))
+        Decision held =
+                ofStudent.stream().filter(d -> d.device() == device).findFirst().orElse(null);
+        // the student's notes the change makes untrue: left out or sharing (for a device), short of a SIM (otherwise)
+        List<Located> untrue = studentNotes.stream()
+                .filter(l -> device != (l.block().category() == PlanNotes.Category.NO_CONNECTIVITY))
                 .toList();
-        Line student = held != null ? held : ofStudent.get(0);
-        long changeId = record(plan.id(), item, studentId, held, reason.strip(), caller);
+        Decision place = held != null ? held : ofStudent.isEmpty() ? null : ofStudent.get(0);
+        NoteBlocks.Block home = place == null ? studentNotes.get(0).block() : null;
+        int rank = place != null ? place.rank() : studentNotes.get(0).note().rank();
+        String level =
+                place != null ? place.level() : studentNotes.get(0).note().level();
+        long changeId = record(plan.id(), itemId, given, studentId, held, reason.strip(), caller);
+        int nextLine = nextLine(plan.id());
 
-        delete(plan.id(), item.line());
-        if (held != null) {
-            delete(plan.id(), held.line());
+        if (given != null) {
+            delete(plan.id(), given.itemId());
+        } else {
+            remove(plan.id(), List.of(unused));
         }
-        notes.forEach(n -> delete(plan.id(), n.line()));
+        if (held != null) {
+            delete(plan.id(), held.itemId());
+        }
+        remove(plan.id(), untrue);
         int studentLine = held != null
                 ? held.line()
-                : notes.isEmpty() ? next(plan.id()) : notes.get(0).line();
-        insert(
-                plan.id(),
-                studentLine,
-                studentId,
-                item.itemId(),
-                item.tag(),
-                device,
-                "MANUAL",
-                student,
-                item.kind(),
-                changeId);
-        if (item.studentId() != null && held != null) {
+                : untrue.isEmpty() ? nextLine : untrue.get(0).note().line();
+        try {
             insert(
                     plan.id(),
-                    item.line(),
-                    item.studentId(),
-                    held.itemId(),
-                    held.tag(),
-                    device,
-                    "MANUAL",
-                    item,
-                    held.kind(),
+                    new Decision(
+                            studentLine,
+                            studentId,
+                            itemId,
+                            tag,
+                            device,
+                            place != null ? place.districtId() : home.districtId(),
+                            place != null ? place.unitId() : home.unitId(),
+                            place != null ? place.schoolId() : home.schoolId(),
+                            rank,
+                            itemKind,
+                            level),
                     changeId);
-        } else if (item.studentId() != null) {
-            insert(
-                    plan.id(),
-                    item.line(),
-                    item.studentId(),
-                    null,
-                    null,
-                    null,
-                    "MANUAL_MOVED",
-                    item,
-                    item.kind(),
-                    changeId);
-        } else if (held != null) {
-            insert(
-                    plan.id(),
-                    item.line(),
-                    null,
-                    held.itemId(),
-                    held.tag(),
-                    null,
-                    "MANUAL_FREED",
-                    student,
-                    held.kind(),
-                    changeId);
+            if (given != null && held != null) {
+                insert(
+                        plan.id(),
+                        new Decision(
+                                given.line(),
+                                given.studentId(),
+                                held.itemId(),
+                                held.tag(),
+                                device,
+                                given.districtId(),
+                                given.unitId(),
+                                given.schoolId(),
+                                given.rank(),
+                                held.kind(),
+                                given.level()),
+                        changeId);
+            }
+        } catch (DataIntegrityViolationException twice) {
+            throw ConflictException.of("allocation.change.invariant", "allocation.error.invariant");
         }
-        checkInvariants(plan.id());
+        if (given != null && held == null) {
+            blocks.add(
+                    plan.id(),
+                    PlanNotes.Category.LEFT_OUT,
+                    given.districtId(),
+                    given.unitId(),
+                    given.schoolId(),
+                    new PlanNotes.Note(
+                            given.line(),
+                            given.studentId(),
+                            null,
+                            "MANUAL_MOVED",
+                            given.rank(),
+                            given.kind(),
+                            null,
+                            null,
+                            given.level(),
+                            0,
+                            0,
+                            changeId));
+        } else if (given == null && held != null) {
+            blocks.add(
+                    plan.id(),
+                    PlanNotes.Category.UNUSED,
+                    held.districtId(),
+                    held.unitId(),
+                    held.schoolId(),
+                    new PlanNotes.Note(
+                            unused.note().line(),
+                            held.itemId(),
+                            held.tag(),
+                            "MANUAL_FREED",
+                            0,
+                            held.kind(),
+                            null,
+                            null,
+                            null,
+                            0,
+                            0,
+                            changeId));
+        }
 
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("item", tag);
-        before.put("heldBy", item.studentId() == null ? "-" : item.studentId());
+        before.put("heldBy", given == null ? "-" : given.studentId());
         before.put("studentHad", held == null ? "-" : held.tag());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("item", tag);
         after.put("heldBy", studentId);
-        after.put("previousHolderGets", item.studentId() == null || held == null ? "-" : held.tag());
+        after.put("previousHolderGets", given == null || held == null ? "-" : held.tag());
         return new Changed(changeId, before, after);
     }
 
-    private long record(long planId, Line item, long studentId, Line held, String reason, Caller caller) {
+    private long record(
+            long planId, long itemId, Decision given, long studentId, Decision held, String reason, Caller caller) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into allocation_change (plan_id, item_id, student_id, previous_student_id,
@@ -164,9 +217,9 @@ public class PlanChanges {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         planId,
-                        item.itemId(),
+                        itemId,
                         studentId,
-                        item.studentId(),
+                        given == null ? null : given.studentId(),
                         held == null ? null : held.itemId(),
                         reason,
                         caller.accountId(),
@@ -176,88 +229,89 @@ public class PlanChanges {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private void insert(
-            long planId,
-            int line,
-            Long studentId,
-            Long itemId,
-            String tag,
-            Boolean device,
-            String reason,
-            Line where,
-            String kind,
-            long changeId) {
+    private void insert(long planId, Decision d, long changeId) {
         jdbc.sql("""
-                        insert into allocation_line (plan_id, line, student_id, item_id, item_tag, device, reason,
-                                                     district_id, unit_id, school_id, rank, kind, school_level,
-                                                     pool_devices, change_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                        insert into allocation_assignment (plan_id, item_id, student_id, line, item_tag, device, kind,
+                                                           reason, district_id, unit_id, school_id, rank,
+                                                           school_level, pool_devices, change_id)
+                        values (?, ?, ?, ?, ?, ?, ?, 'MANUAL', ?, ?, ?, ?, ?, 0, ?)""")
                 .params(
                         planId,
-                        line,
-                        studentId,
-                        itemId,
-                        tag,
-                        device,
-                        reason,
-                        where.districtId(),
-                        where.unitId(),
-                        where.schoolId(),
-                        where.rank(),
-                        kind,
-                        where.level(),
+                        d.itemId(),
+                        d.studentId(),
+                        d.line(),
+                        d.tag(),
+                        d.device(),
+                        d.kind(),
+                        d.districtId(),
+                        d.unitId(),
+                        d.schoolId(),
+                        d.rank(),
+                        d.level(),
                         changeId)
                 .update();
     }
 
-    /** The engine's invariants, counted again on the stored plan: an item once, one device and one SIM a student. */
-    private void checkInvariants(long planId) {
-        long twice = jdbc.sql("""
-                        select count(*) from (select item_id from allocation_line where plan_id = ? and item_id is not null
-                                               group by item_id having count(*) > 1) x""").param(planId).query(Long.class).single()
-                + jdbc.sql("""
-                                select count(*) from (select student_id, device from allocation_line
-                                                       where plan_id = ? and device is not null
-                                                       group by student_id, device having count(*) > 1) x""").param(planId).query(Long.class).single();
-        if (twice > 0) {
-            throw ConflictException.of("allocation.change.invariant", "allocation.error.invariant");
-        }
+    /**
+     * A line number no other line of the plan has: a plan has at most one line per student and per item, so numbers
+     * past their sum, one per change, are free.
+     */
+    private int nextLine(long planId) {
+        return jdbc.sql("""
+                        select p.student_count + p.item_count + (select count(*) from allocation_change c
+                                                                  where c.plan_id = p.id)
+                          from allocation_plan p where p.id = ?""").param(planId).query(Integer.class).single();
     }
 
-    private List<Line> lines(long planId, String condition, Object value) {
-        return jdbc.sql("select " + COLUMNS + " from allocation_line where plan_id = ? and " + condition
+    private List<Decision> decisions(long planId, String condition, Object value) {
+        return jdbc.sql("select " + COLUMNS + " from allocation_assignment where plan_id = ? and " + condition
                         + " order by line")
                 .params(planId, value)
-                .query(PlanChanges::line)
+                .query(PlanChanges::decision)
                 .list();
     }
 
-    private void delete(long planId, int line) {
-        jdbc.sql("delete from allocation_line where plan_id = ? and line = ?")
-                .params(planId, line)
+    /** The notes matching {@code test} in the blocks matching {@code condition}. */
+    private List<Located> notes(long planId, String condition, Predicate<PlanNotes.Note> test) {
+        List<Located> found = new ArrayList<>();
+        for (NoteBlocks.Block header : blocks.headers(planId, condition)) {
+            NoteBlocks.Block block = blocks.read(planId, header);
+            block.notes().stream().filter(test).forEach(n -> found.add(new Located(block, n)));
+        }
+        return found;
+    }
+
+    /** Takes notes out of their blocks, each block rewritten once. */
+    private void remove(long planId, List<Located> notes) {
+        Map<Integer, List<Located>> byBlock = new LinkedHashMap<>();
+        notes.forEach(l -> byBlock.computeIfAbsent(l.block().block(), b -> new ArrayList<>())
+                .add(l));
+        for (List<Located> inBlock : byBlock.values()) {
+            NoteBlocks.Block block = blocks.read(planId, inBlock.get(0).block());
+            List<PlanNotes.Note> kept = new ArrayList<>(block.notes());
+            inBlock.forEach(l -> kept.remove(l.note()));
+            blocks.replace(planId, block, kept);
+        }
+    }
+
+    private void delete(long planId, long itemId) {
+        jdbc.sql("delete from allocation_assignment where plan_id = ? and item_id = ?")
+                .params(planId, itemId)
                 .update();
     }
 
-    private int next(long planId) {
-        return jdbc.sql("select coalesce(max(line), 0) + 1 from allocation_line where plan_id = ?")
-                .param(planId)
-                .query(Integer.class)
-                .single();
-    }
-
-    private static Line line(ResultSet rs, int n) throws SQLException {
-        return new Line(
+    private static Decision decision(ResultSet rs, int n) throws SQLException {
+        return new Decision(
                 rs.getInt(1),
-                rs.getObject(2, Long.class),
-                rs.getObject(3, Long.class),
+                rs.getLong(2),
+                rs.getLong(3),
                 rs.getString(4),
-                rs.getObject(5, Boolean.class),
-                rs.getString(6),
+                rs.getBoolean(5),
+                rs.getLong(6),
                 rs.getLong(7),
-                rs.getLong(8),
-                rs.getObject(9, Long.class),
-                rs.getInt(10),
-                rs.getString(11),
-                rs.getString(12));
+                rs.getObject(8, Long.class),
+                rs.getInt(9),
+                rs.getString(10),
+                rs.getString(11));
     }
 }

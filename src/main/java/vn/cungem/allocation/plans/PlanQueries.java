@@ -3,6 +3,7 @@ package vn.cungem.allocation.plans;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,10 +76,12 @@ public class PlanQueries {
 
     private final JdbcClient jdbc;
     private final PlanAccess access;
+    private final NoteBlocks noteBlocks;
 
-    PlanQueries(JdbcClient jdbc, PlanAccess access) {
+    PlanQueries(JdbcClient jdbc, PlanAccess access, NoteBlocks noteBlocks) {
         this.jdbc = jdbc;
         this.access = access;
+        this.noteBlocks = noteBlocks;
     }
 
     @Transactional(readOnly = true)
@@ -126,65 +129,155 @@ public class PlanQueries {
                 .list();
     }
 
-    /** Served and left-out students per school, largest number left out first. */
+    /** Served and left-out students per school, largest number left out first (no note block is decoded). */
     @Transactional(readOnly = true)
     public List<SchoolRow> schools(long campaignId, long planId, Caller caller) {
         access.readable(campaignId, planId, caller);
+        String scope = access.lineFilter(caller, "unit_id");
         return jdbc.sql("""
-                        select l.school_id, s.name,
-                               sum(case when l.device = true or l.reason = 'SHARES_WITH_SIBLING' then 1 else 0 end),
-                               sum(case when l.item_id is null and l.reason not in ('SHARES_WITH_SIBLING',
-                                   'NO_CONNECTIVITY_LEFT') then 1 else 0 end)
-                          from allocation_line l left join org_school s on s.id = l.school_id
-                         where l.plan_id = ? and l.student_id is not null and """ + " " + access.lineFilter(caller, "l.unit_id") + """
+                        select x.school_id, s.name, sum(x.served), sum(x.left_out) from (
+                          select school_id, count(*) as served, 0 as left_out from allocation_assignment
+                           where plan_id = ? and device = true and """ + " " + scope + """
 
-                         group by l.school_id, s.name
+                           group by school_id
+                          union all
+                          select school_id, sum(case when category = 'SIBLING' then note_count else 0 end),
+                                 sum(case when category = 'LEFT_OUT' then note_count else 0 end)
+                            from allocation_note_block
+                           where plan_id = ? and category in ('SIBLING', 'LEFT_OUT') and """ + " " + scope + """
+
+                           group by school_id) x
+                          left join org_school s on s.id = x.school_id
+                         group by x.school_id, s.name
                          order by 4 desc, s.name fetch first 200 rows only""")
-                .param(planId)
+                .params(planId, planId)
                 .query((rs, n) ->
                         new SchoolRow(rs.getObject(1, Long.class), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 
+    /**
+     * A page of a plan's lines: the decisions first (in the engine's order), then the notes block after block; only
+     * the blocks the page falls in are decoded.
+     */
     @Transactional(readOnly = true)
     public LinePage lines(
             long campaignId, long planId, Long schoolId, Show show, int page, Locale locale, Caller caller) {
         access.readable(campaignId, planId, caller);
-        String where = " where l.plan_id = " + planId + " and " + access.lineFilter(caller, "l.unit_id")
-                + (schoolId == null ? "" : " and l.school_id = " + schoolId.longValue())
-                + switch (show == null ? Show.ALL : show) {
-                    case ALL -> "";
-                    case EXCEPTIONS ->
-                        " and l.item_id is null and l.reason not in ('SHARES_WITH_SIBLING',"
-                                + " 'NO_CONNECTIVITY_LEFT')";
-                    case ASSIGNED -> " and l.item_id is not null and l.student_id is not null";
-                };
-        long total = jdbc.sql("select count(*) from allocation_line l" + where)
-                .query(Long.class)
-                .single();
+        Show which = show == null ? Show.ALL : show;
+        String where = where(caller, schoolId, "");
+        long decisions = which == Show.EXCEPTIONS
+                ? 0
+                : jdbc.sql("select count(*) from allocation_assignment where plan_id = ? and " + where)
+                        .param(planId)
+                        .query(Long.class)
+                        .single();
+        List<NoteBlocks.Block> blocks = which == Show.ASSIGNED
+                ? List.of()
+                : noteBlocks.headers(planId, where + (which == Show.EXCEPTIONS ? " and category = 'LEFT_OUT'" : ""));
+        long total =
+                decisions + blocks.stream().mapToLong(NoteBlocks.Block::count).sum();
         int p = Math.max(0, page);
-        List<LineView> lines = jdbc.sql("""
-                        select l.line, l.student_id, l.item_tag, l.kind, l.reason, s.name, l.district_id, l.rank,
-                               l.distance, l.missed, l.school_level, l.related_student_id, l.pool_devices, c.reason
-                          from allocation_line l left join org_school s on s.id = l.school_id
-                          left join allocation_change c on c.id = l.change_id"""
-                        + where + " order by l.line offset " + (long) p * PAGE_SIZE + " rows fetch next "
-                        + PAGE_SIZE + " rows only")
-                .query((rs, n) -> view(rs, locale))
-                .list();
+        long offset = (long) p * PAGE_SIZE;
+        List<LineView> lines = new ArrayList<>();
+        if (offset < decisions) {
+            lines.addAll(jdbc.sql("""
+                            select l.line, l.student_id, l.item_tag, l.kind, l.reason, s.name, l.district_id, l.rank,
+                                   l.distance, l.missed, l.school_level, 0, l.pool_devices, c.reason
+                              from allocation_assignment l left join org_school s on s.id = l.school_id
+                              left join allocation_change c on c.id = l.change_id
+                             where l.plan_id = ? and """ + " " + where(caller, schoolId, "l.")
+                            + " order by l.line offset " + offset + " rows fetch next " + PAGE_SIZE + " rows only")
+                    .param(planId)
+                    .query((rs, n) -> view(rs, locale))
+                    .list());
+        }
+        long skip = Math.max(0, offset - decisions);
+        for (NoteBlocks.Block header : blocks) {
+            if (lines.size() >= PAGE_SIZE) {
+                break;
+            }
+            if (skip >= header.count()) {
+                skip -= header.count();
+                continue;
+            }
+            NoteBlocks.Block block = noteBlocks.read(planId, header);
+            String school = schoolName(block.schoolId());
+            for (PlanNotes.Note note : block.notes().subList((int) skip, block.count())) {
+                if (lines.size() >= PAGE_SIZE) {
+                    break;
+                }
+                lines.add(view(block, note, school, locale));
+            }
+            skip = 0;
+        }
         return new LinePage(lines, total, p);
     }
 
-    /** The devices each student holds in a plan (their own, or their sibling's), limited to the reader's units. */
+    /** The reader's units, and the school when one is chosen, on columns of the given table alias. */
+    private String where(Caller caller, Long schoolId, String alias) {
+        return access.lineFilter(caller, alias + "unit_id")
+                + (schoolId == null ? "" : " and " + alias + "school_id = " + schoolId.longValue());
+    }
+
+    /** The devices each student holds in a plan, limited to the reader's units. */
     Map<Long, String> devices(long planId, Caller caller) {
         Map<Long, String> held = new HashMap<>();
-        jdbc.sql("select student_id, item_tag from allocation_line where plan_id = ? and device = true and "
+        jdbc.sql("select student_id, item_tag from allocation_assignment where plan_id = ? and device = true and "
                         + access.lineFilter(caller, "unit_id"))
                 .param(planId)
                 .query(rs -> {
                     held.put(rs.getLong(1), rs.getString(2));
                 });
         return held;
+    }
+
+    private String schoolName(Long schoolId) {
+        return schoolId == null
+                ? null
+                : jdbc.sql("select name from org_school where id = ?")
+                        .param(schoolId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+    }
+
+    private LineView view(NoteBlocks.Block block, PlanNotes.Note n, String school, Locale locale) {
+        boolean item = block.category() == PlanNotes.Category.UNUSED;
+        String why;
+        if (n.reason().startsWith("MANUAL")) {
+            String changeReason = jdbc.sql("select reason from allocation_change where id = ?")
+                    .param(n.changeId())
+                    .query(String.class)
+                    .optional()
+                    .orElse("");
+            why = Bundles.text(
+                    "allocation.manual." + n.reason(),
+                    locale,
+                    changeReason,
+                    n.kind() == null ? "" : Bundles.text("allocation.kind." + n.kind(), locale));
+        } else {
+            why = Explanations.text(
+                    new Why(
+                            Reason.valueOf(n.reason()),
+                            block.districtId(),
+                            n.rank(),
+                            n.kind() == null ? null : ItemKind.valueOf(n.kind()),
+                            n.distance() == null ? null : Distance.valueOf(n.distance()),
+                            n.missed() == null ? null : ItemKind.valueOf(n.missed()),
+                            n.level() == null ? null : SchoolLevel.valueOf(n.level()),
+                            n.relatedStudentId(),
+                            n.poolDevices()),
+                    locale);
+        }
+        return new LineView(
+                n.line(),
+                item ? null : n.id(),
+                item ? n.tag() : null,
+                n.kind() == null ? null : ItemKind.valueOf(n.kind()),
+                n.reason(),
+                school,
+                why);
     }
 
     private static LineView view(ResultSet rs, Locale locale) throws SQLException {

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -20,20 +22,21 @@ import vn.cungem.allocation.engine.Plan;
 import vn.cungem.allocation.engine.ReadyItem;
 import vn.cungem.allocation.engine.StudentNote;
 import vn.cungem.allocation.engine.Why;
+import vn.cungem.allocation.plans.PlanNotes.Note;
 import vn.cungem.shared.jdbc.CopyCsv;
 import vn.cungem.shared.jdbc.PostgresCopy;
 import vn.cungem.shared.security.Caller;
 
 /**
- * Writes a plan: its row, its quotas and one line per decision. A national plan has a million lines, so PostgreSQL
- * gets them through {@code COPY} in chunks (about ten times faster than batched inserts), H2 through batched inserts;
- * both run in the caller's transaction, so a failed write leaves no half plan.
+ * Writes a plan: its row, its quotas, one row per decision (an item to a student, with foreign keys to both) and its
+ * notes in compact blocks per school ({@link PlanNotes}). PostgreSQL gets the rows through {@code COPY} in chunks, H2
+ * through batched inserts; both run in the caller's transaction, so a failed write leaves no half plan.
  */
 @Component
 public class PlanWriter {
 
-    static final String LINE_COLUMNS = "plan_id, line, student_id, item_id, item_tag, device, reason, district_id,"
-            + " unit_id, school_id, rank, kind, distance, missed, school_level, related_student_id, pool_devices";
+    static final String ASSIGNMENT_COLUMNS = "plan_id, item_id, student_id, line, item_tag, device, kind, reason,"
+            + " district_id, unit_id, school_id, rank, distance, missed, school_level, pool_devices";
     private static final int CHUNK = 50_000;
 
     /** What the plan row records besides the engine's result. */
@@ -49,11 +52,13 @@ public class PlanWriter {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final boolean postgres;
+    private final NoteBlocks noteBlocks;
 
-    PlanWriter(JdbcTemplate jdbc, DataSource dataSource) {
+    PlanWriter(JdbcTemplate jdbc, DataSource dataSource, NoteBlocks noteBlocks) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.postgres = PostgresCopy.isPostgres(dataSource);
+        this.noteBlocks = noteBlocks;
     }
 
     public long write(Header header, AllocationInput input, Map<Long, String> tags, Plan plan) {
@@ -105,96 +110,114 @@ public class PlanWriter {
                     ps.setInt(6, q.quota());
                 });
         Places places = new Places(input);
-        List<Object[]> lines = new ArrayList<>();
-        int n = 0;
-        for (Assignment a : plan.assignments()) {
-            Applicant s = places.student(a.studentId());
-            lines.add(line(
-                    planId,
-                    ++n,
-                    a.studentId(),
-                    a.itemId(),
-                    tags.get(a.itemId()),
-                    a.kind().isDevice(),
-                    a.why(),
-                    a.kind(),
-                    s.communeId(),
-                    s.schoolId()));
-            flush(lines, false);
-        }
+        writeAssignments(planId, plan, places, tags);
+        int line = plan.assignments().size();
+        // notes grouped per school and sort, each group in the engine's order (district, then rank)
+        Map<List<Object>, List<Note>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Long> districts = new HashMap<>();
         for (StudentNote note : plan.notes()) {
             Applicant s = places.student(note.studentId());
-            lines.add(line(
-                    planId,
-                    ++n,
-                    note.studentId(),
-                    null,
-                    null,
-                    null,
-                    note.why(),
-                    note.why().kind(),
-                    s.communeId(),
-                    s.schoolId()));
-            flush(lines, false);
+            Why why = note.why();
+            List<Object> key = Arrays.asList(PlanNotes.categoryOf(why.reason().name()), s.communeId(), s.schoolId());
+            districts.putIfAbsent(key, why.districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.studentId(), null, why, why.kind()));
         }
         for (ItemNote note : plan.unused()) {
             ReadyItem i = places.item(note.itemId());
-            lines.add(line(
-                    planId,
-                    ++n,
-                    null,
-                    note.itemId(),
-                    tags.get(note.itemId()),
-                    null,
-                    note.why(),
-                    note.kind(),
-                    i.communeId(),
-                    i.schoolId() == 0 ? null : i.schoolId()));
-            flush(lines, false);
+            List<Object> key =
+                    Arrays.asList(PlanNotes.Category.UNUSED, i.communeId(), i.schoolId() == 0 ? null : i.schoolId());
+            districts.putIfAbsent(key, note.why().districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.itemId(), tags.get(note.itemId()), note.why(), note.kind()));
         }
-        flush(lines, true);
+        List<NoteBlocks.Block> blocks = new ArrayList<>(groups.size());
+        for (var group : groups.entrySet()) {
+            List<Object> key = group.getKey();
+            blocks.add(NoteBlocks.Block.of(
+                    blocks.size() + 1,
+                    (PlanNotes.Category) key.get(0),
+                    districts.get(key),
+                    (Long) key.get(1),
+                    (Long) key.get(2),
+                    group.getValue()));
+        }
+        noteBlocks.insert(planId, blocks);
         return planId;
     }
 
-    private static Object[] line(
-            long planId,
-            int n,
-            Long student,
-            Long item,
-            String tag,
-            Boolean device,
-            Why why,
-            ItemKind kind,
-            long unit,
-            Long school) {
-        return new Object[] {
-            planId,
-            n,
-            student,
-            item,
-            tag,
-            device,
-            why.reason().name(),
-            why.districtId(),
-            unit,
-            school,
-            why.rank(),
-            kind == null ? null : kind.name(),
-            why.distance() == null ? null : why.distance().name(),
-            why.missed() == null ? null : why.missed().name(),
-            why.level() == null ? null : why.level().name(),
-            why.relatedStudentId() == 0 ? null : why.relatedStudentId(),
-            why.poolDevices()
-        };
+    private static Note note(int line, long id, String tag, Why why, ItemKind kind) {
+        return new Note(
+                line,
+                id,
+                tag,
+                why.reason().name(),
+                why.rank(),
+                kind == null ? null : kind.name(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.relatedStudentId(),
+                why.poolDevices(),
+                0);
     }
 
-    private void flush(List<Object[]> lines, boolean last) {
-        if (lines.isEmpty() || (!last && lines.size() < CHUNK)) {
+    /**
+     * The decisions, numbered in the engine's order and written in student order: the foreign key to the student is
+     * the costliest guarantee (each check finds and share-locks the student's row), and in student order those rows
+     * are visited page after page. Measured against primary-key (item) order, which the other indexes would prefer: see
+     * docs/benchmarks.md, "Allocation end to end".
+     */
+    private void writeAssignments(long planId, Plan plan, Places places, Map<Long, String> tags) {
+        int count = plan.assignments().size();
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        List<Assignment> assignments = plan.assignments();
+        Arrays.sort(order, (x, y) -> {
+            int byStudent = Long.compare(
+                    assignments.get(x).studentId(), assignments.get(y).studentId());
+            return byStudent != 0
+                    ? byStudent
+                    : Long.compare(
+                            assignments.get(x).itemId(), assignments.get(y).itemId());
+        });
+        List<Object[]> rows = new ArrayList<>(Math.min(count, CHUNK));
+        for (int i : order) {
+            Assignment a = assignments.get(i);
+            Applicant s = places.student(a.studentId());
+            Why why = a.why();
+            rows.add(new Object[] {
+                planId,
+                a.itemId(),
+                a.studentId(),
+                i + 1,
+                tags.get(a.itemId()),
+                a.kind().isDevice(),
+                a.kind().name(),
+                why.reason().name(),
+                why.districtId(),
+                s.communeId(),
+                s.schoolId(),
+                why.rank(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.poolDevices()
+            });
+            flush(rows, false);
+        }
+        flush(rows, true);
+    }
+
+    private void flush(List<Object[]> rows, boolean last) {
+        if (rows.isEmpty() || (!last && rows.size() < CHUNK)) {
             return;
         }
         if (postgres) {
-            StringBuilder out = new StringBuilder(lines.size() * 90);
-            for (Object[] row : lines) {
+            StringBuilder out = new StringBuilder(rows.size() * 100);
+            for (Object[] row : rows) {
                 CopyCsv csv = new CopyCsv(out);
                 for (Object v : row) {
                     if (v instanceof String s) {
@@ -210,15 +233,15 @@ public class PlanWriter {
             PostgresCopy.copyIn(
                     dataSource,
                     jdbc,
-                    "copy allocation_line (" + LINE_COLUMNS + ") from stdin with (format csv)",
+                    "copy allocation_assignment (" + ASSIGNMENT_COLUMNS + ") from stdin with (format csv)",
                     new StringReader(out.toString()));
         } else {
             jdbc.batchUpdate(
-                    "insert into allocation_line (" + LINE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?)",
-                    lines);
+                    "insert into allocation_assignment (" + ASSIGNMENT_COLUMNS
+                            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
         }
-        lines.clear();
+        rows.clear();
     }
 
     /** Students and items by id, found by binary search over the input's id order (no million-entry map). */

@@ -19,6 +19,7 @@ import vn.cungem.demo.generator.SyntheticNation;
 import vn.cungem.demo.generator.SyntheticStudents;
 import vn.cungem.inventory.ReadyStockLoad;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.testsupport.CpuClock;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -28,7 +29,7 @@ import vn.cungem.testsupport.TestFixtures;
  * run of the same process: the read-only floor (reading the input alone), the engine's time, the write, and the
  * whole run. Not a timed assertion; run on purpose against its own database:
  *
- * <pre>CUNGEM_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/cungem_alloc_bench CUNGEM_TEST_DB_USER=postgres \
+ * <pre>CUNGEM_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/cungem_allocstore_national CUNGEM_TEST_DB_USER=postgres \
  * CUNGEM_TEST_DB_PASSWORD= ./mvnw -q -o test -Dtest=AllocationEndToEndBenchmark -Dbench=true</pre>
  *
  * The first run loads the generator's national campaign, approves every student in it (the generator leaves a status
@@ -77,8 +78,10 @@ class AllocationEndToEndBenchmark {
             read = null;
             System.gc();
             long t1 = System.nanoTime();
+            CpuClock cpu = CpuClock.now(jdbc);
             AllocationPlans.Run r = plans.run(campaign, PlanKind.WHAT_IF, Rules.DEFAULT, null, Caller.SYSTEM);
             long total = (System.nanoTime() - t1) / 1_000_000;
+            String cpuSpent = CpuClock.now(jdbc).since(cpu);
             Runtime rt = Runtime.getRuntime();
             System.out.printf(
                     "| %d | %,d | %,d | %,d | %,d | %,d | %,d |%n",
@@ -91,9 +94,23 @@ class AllocationEndToEndBenchmark {
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
             assertThat(r.students()).isEqualTo(students);
             System.out.printf(
-                    "plan %d: %,d students, %,d items, max heap %,d MB%n",
-                    r.planId(), r.students(), r.items(), rt.maxMemory() >> 20);
+                    "plan %d: %,d students, %,d items, %,d decisions, %,d note blocks holding %,d notes, max heap %,d"
+                            + " MB; run: %s%n",
+                    r.planId(),
+                    r.students(),
+                    r.items(),
+                    count("select count(*) from allocation_assignment where plan_id = ?", r.planId()),
+                    count("select count(*) from allocation_note_block where plan_id = ?", r.planId()),
+                    count(
+                            "select coalesce(sum(note_count), 0) from allocation_note_block where plan_id = ?",
+                            r.planId()),
+                    rt.maxMemory() >> 20,
+                    cpuSpent);
         }
+    }
+
+    private long count(String sql, long planId) {
+        return jdbc.sql(sql).param(planId).query(Long.class).single();
     }
 
     private long nationalCampaign() {

@@ -229,6 +229,156 @@ class AllocationPlansIntegrationTests {
         }
     }
 
+    @Test
+    void decisionsHaveRealForeignKeysAndTheDatabaseKeepsAnItemOncePerPlan() {
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        long held = jdbc.sql("select item_id from allocation_assignment where plan_id = ? and student_id = ?")
+                .params(planId, lan)
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> jdbc.sql("update allocation_assignment set student_id = -1 where plan_id = ? and"
+                                + " item_id = ?")
+                        .params(planId, held)
+                        .update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                "update allocation_assignment set item_id = -1 where plan_id = ? and" + " item_id = ?")
+                        .params(planId, held)
+                        .update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        // the same item to a second student of the plan
+        assertThatThrownBy(() -> jdbc.sql("""
+                                insert into allocation_assignment (plan_id, item_id, student_id, line, item_tag, device,
+                                    kind, reason, district_id, unit_id, rank, pool_devices)
+                                select plan_id, item_id, ?, 99, item_tag, device, kind, reason, district_id, unit_id,
+                                       rank, pool_devices
+                                  from allocation_assignment where plan_id = ? and item_id = ?""").params(hoa, planId, held).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        // Hoa's note is in a block of her school, not a row of its own
+        assertThat(jdbc.sql("select count(*) from allocation_note_block where plan_id = ? and category = 'LEFT_OUT'")
+                        .param(planId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnusedSimGivenByHandFreesTheSimTheStudentHadAndEveryPageStillAddsUp() {
+        for (int i = 0; i < 3; i++) {
+            data.readyDevice(ItemType.SIM_4G);
+        }
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        var all = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 0, vi(), manager);
+        // two devices and two SIMs handed out, Hoa left out, one SIM left over: every home here is offline
+        assertThat(all.total()).isEqualTo(6);
+        assertThat(all.lines()).hasSize(6);
+        String spare = all.lines().stream()
+                .filter(l -> l.studentId() == null)
+                .map(PlanQueries.LineView::itemTag)
+                .findFirst()
+                .orElseThrow();
+        String lansSim = simHeldBy(planId, lan);
+        assertThat(lansSim).isNotNull().isNotEqualTo(spare);
+
+        plans.change(campaign, planId, spare, lan, "Thẻ SIM của em Lan hỏng", manager);
+        assertThat(simHeldBy(planId, lan)).isEqualTo(spare);
+        var after = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 0, vi(), manager);
+        assertThat(after.total()).isEqualTo(6);
+        assertThat(after.lines()).extracting(PlanQueries.LineView::line).doesNotHaveDuplicates();
+        assertThat(after.lines())
+                .filteredOn(l -> l.studentId() == null)
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.itemTag()).isEqualTo(lansSim);
+                    assertThat(l.reason()).isEqualTo("MANUAL_FREED");
+                    assertThat(l.why()).contains("Thẻ SIM của em Lan hỏng");
+                });
+        // a page past the decisions reads only notes
+        assertThat(queries.lines(campaign, planId, null, PlanQueries.Show.EXCEPTIONS, 0, vi(), manager)
+                        .lines())
+                .extracting(PlanQueries.LineView::studentId)
+                .containsExactly(hoa);
+    }
+
+    @Test
+    void pagesRunFromTheDecisionsIntoTheNotesWithoutLosingOrRepeatingALine() {
+        for (int i = 0; i < 60; i++) {
+            student("Học sinh " + i, 10 + i % 30);
+        }
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        var first = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 0, vi(), manager);
+        var second = queries.lines(campaign, planId, null, PlanQueries.Show.ALL, 1, vi(), manager);
+        // 63 offline students, 2 devices, no SIM: 2 decisions, 2 notes "no SIM left", 61 students left out
+        assertThat(first.total()).isEqualTo(65);
+        assertThat(first.lines()).hasSize(PlanQueries.PAGE_SIZE);
+        assertThat(second.lines()).hasSize(15);
+        List<PlanQueries.LineView> both = new ArrayList<>(first.lines());
+        both.addAll(second.lines());
+        assertThat(both).extracting(PlanQueries.LineView::line).doesNotHaveDuplicates();
+        assertThat(both.stream().map(PlanQueries.LineView::studentId).distinct())
+                .hasSize(63);
+        assertThat(first.lines().subList(0, 2))
+                .allSatisfy(l -> assertThat(l.itemTag()).isNotNull());
+        assertThat(second.lines()).allSatisfy(l -> assertThat(l.why()).startsWith("Xếp thứ"));
+        var exceptions = queries.lines(campaign, planId, null, PlanQueries.Show.EXCEPTIONS, 1, vi(), manager);
+        assertThat(exceptions.total()).isEqualTo(61);
+        assertThat(exceptions.lines()).hasSize(11);
+    }
+
+    @Test
+    void approvalIsRefusedWhenTheInputsChangedSinceThePlanWasMade() {
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        data.readyDevice(ItemType.LAPTOP); // a device made ready after the run
+        assertThatThrownBy(() -> plans.approve(campaign, planId, null, manager))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("allocation.plan.inputs-changed");
+                    assertThat(e.messageVi()).contains("chạy lại");
+                });
+        assertThat(queries.summary(campaign, planId, manager).status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(reservations.ofReference(AllocationPlans.reference(planId))).isEmpty();
+        long rerun = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        assertThat(plans.approve(campaign, rerun, null, manager).reserved()).isEqualTo(3);
+    }
+
+    @Test
+    void withdrawingAnApprovedPlanReleasesItsReservationsWithAReasonOnce() {
+        long planId = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        assertThatThrownBy(() -> plans.withdraw(campaign, planId, "chưa duyệt", manager))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("allocation.plan.not-approved"));
+        plans.approve(campaign, planId, null, manager);
+        assertThat(reservations.ofReference(AllocationPlans.reference(planId))).hasSize(2);
+        assertThatThrownBy(() -> plans.withdraw(campaign, planId, " ", manager))
+                .isInstanceOf(InvalidValueException.class);
+
+        var withdrawal = plans.withdraw(campaign, planId, "Xã sáp nhập, phân bổ lại", manager);
+        assertThat(withdrawal.released()).isEqualTo(2);
+        assertThat(reservations.ofReference(AllocationPlans.reference(planId))).isEmpty();
+        assertThat(jdbc.sql("select count(*) from inventory_item where id in (?, ?) and status = 'READY'")
+                        .params(laptop, tablet)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(queries.summary(campaign, planId, manager).status()).isEqualTo(PlanStatus.WITHDRAWN);
+        assertThat(jdbc.sql("select withdrawal_reason from allocation_plan where id = ?")
+                        .param(planId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Xã sáp nhập, phân bổ lại");
+        assertThat(plans.withdraw(campaign, planId, "lần nữa", manager).repeated())
+                .isTrue();
+        // the released devices can be planned and approved again
+        long again = plans.run(campaign, PlanKind.PROPOSAL, Rules.DEFAULT, null, manager)
+                .planId();
+        assertThat(plans.approve(campaign, again, null, manager).reserved()).isEqualTo(2);
+    }
+
     private Callable<Object> approve(CyclicBarrier start, long planId, Caller caller) {
         return () -> {
             start.await();
@@ -241,7 +391,17 @@ class AllocationPlansIntegrationTests {
     }
 
     private String tagHeldBy(long planId, long student) {
-        return jdbc.sql("select item_tag from allocation_line where plan_id = ? and student_id = ? and device = true")
+        return jdbc.sql(
+                        "select item_tag from allocation_assignment where plan_id = ? and student_id = ? and device = true")
+                .params(planId, student)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String simHeldBy(long planId, long student) {
+        return jdbc.sql(
+                        "select item_tag from allocation_assignment where plan_id = ? and student_id = ? and device = false")
                 .params(planId, student)
                 .query(String.class)
                 .optional()
