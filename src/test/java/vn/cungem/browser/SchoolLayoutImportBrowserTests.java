@@ -116,6 +116,75 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
                 .isEqualTo(5L);
     }
 
+    /**
+     * The preview's "change how the columns are read" button: a column left out by mistake at the mapping step is put
+     * back from the preview, the file is checked again with it, and the corrected mapping (not the mistaken one) is
+     * what the school's next list is read with.
+     */
+    @Test
+    void aColumnLeftOutByMistakeIsPutBackFromThePreviewAndRememberedThatWay() throws Exception {
+        StudentArea area = StudentArea.create(
+                fixtures,
+                campaigns,
+                "Tỉnh Đồng Nai",
+                "Thành phố Biên Hòa",
+                "Phường Quyết Thắng",
+                "Trường Tiểu học Quyết Thắng",
+                "QT-",
+                "Máy tính cho em — Quyết Thắng");
+        String category = CampaignDefaults.PRIORITY_CATEGORIES.get(1).nameVi();
+
+        Page officer = desktop();
+        signIn(officer, area.officer().email(), TestFixtures.PASSWORD);
+        officer.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
+        officer.setInputFiles("#file", list("thang-9", category, category, "Nguyễn Thị Mai", "Trần Văn Phúc"));
+        officer.locator("#upload").click();
+        assertThat(officer.locator("#job-status")).hasText("Chờ xác nhận các cột");
+        assertThat(officer.locator("#col-7")).hasValue("CATEGORIES");
+        officer.locator("#col-2").selectOption("BIRTH_DATE");
+        // The mistake: the household column is taken for one the programme does not need.
+        officer.locator("#col-7").selectOption("IGNORE");
+        officer.locator("#confirm-columns").click();
+
+        assertThat(officer.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
+        assertThat(officer.locator("#missing-columns")).containsText("Diện ưu tiên");
+        assertThat(officer.locator("#ignored-headers")).containsText("Hoàn cảnh gia đình");
+        capture(officer, "import-preview-column-left-out-desktop");
+        officer.locator("#change-columns").click();
+
+        // Back at the mapping step with what the preview used, so only the mistake needs undoing.
+        assertThat(officer.locator("#job-status")).hasText("Chờ xác nhận các cột");
+        assertThat(officer.locator("#col-2")).hasValue("BIRTH_DATE");
+        assertThat(officer.locator("#col-7")).hasValue("IGNORE");
+        assertThat(officer.locator("#commit")).hasCount(0);
+        capture(officer, "import-columns-again-desktop");
+        officer.locator("#col-7").selectOption("CATEGORIES");
+        officer.locator("#confirm-columns").click();
+
+        assertThat(officer.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
+        assertThat(officer.locator("#count-ok")).hasText("2");
+        assertThat(officer.locator("#count-errors")).hasText("0");
+        assertThat(officer.locator("#missing-columns")).not().containsText("Diện ưu tiên");
+        assertThat(officer.locator("#ignored-headers")).hasCount(0);
+        officer.locator("#commit").click();
+        assertThat(officer.locator("#job-status")).hasText("Đã ghi");
+        assertThat(officer.locator("#count-inserted")).hasText("2");
+
+        // Next month's list is read with the corrected mapping: the household column is read, no question asked.
+        Page nextMonth = phone();
+        signIn(nextMonth, area.officer().email(), TestFixtures.PASSWORD);
+        nextMonth.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
+        nextMonth.setInputFiles("#file", list("thang-10", category, category, "Phạm Gia Bảo"));
+        nextMonth.locator("#upload").click();
+        assertThat(nextMonth.locator("#job-status")).hasText("Đã kiểm tra, chờ ghi");
+        assertThat(nextMonth.locator("#count-ok")).hasText("1");
+        assertThat(nextMonth.locator("#missing-columns")).not().containsText("Diện ưu tiên");
+        assertThat(nextMonth.locator("#ignored-headers")).hasCount(0);
+        // the file's name in the heading is one long word; it wraps instead of widening the page
+        PageWidth.assertNoHorizontalOverflow(nextMonth, "import preview on a phone");
+        capture(nextMonth, "import-preview-after-column-change-phone");
+    }
+
     /** The list as the school keeps it, written as Excel writes it. */
     private static final String UNSURE_HOUSEHOLD = "Gia đình khó khăn";
 

@@ -118,7 +118,7 @@ public final class SpreadsheetGuard {
         }
     }
 
-    private interface ZipWork<T> {
+    interface ZipWork<T> {
         T apply(ZipFile zip) throws IOException;
     }
 
@@ -126,7 +126,7 @@ public final class SpreadsheetGuard {
      * Opens the content as a zip through its central directory, as Excel does (a streaming ZipInputStream cannot read
      * stored entries with data descriptors, which some writers, fastexcel among them, produce); that needs a file.
      */
-    private static <T> T withZip(byte[] content, ZipWork<T> work) throws IOException {
+    static <T> T withZip(byte[] content, ZipWork<T> work) throws IOException {
         Path temp = Files.createTempFile("bang-tinh", ".xlsx");
         try {
             Files.write(temp, content);

@@ -45,7 +45,8 @@ public final class TabularReader {
     }
 
     /**
-     * The sheets with their row counts (non-empty rows for a CSV file, stored rows for a workbook), for a file that
+     * The sheets with their row counts (non-empty rows for a CSV file, stored rows for a workbook, counted without
+     * reading their cells: {@link XlsxRowCount}), for a file that
      * {@link #check} passed; waits at most {@code wait} for a reading slot ({@link SpreadsheetParsing}).
      */
     public static List<SheetInfo> sheets(byte[] content, TabularOptions options, Duration wait) {
@@ -55,7 +56,7 @@ public final class TabularReader {
                 true,
                 wait,
                 () -> SpreadsheetGuard.isZip(content)
-                        ? XlsxRows.sheets(content, options)
+                        ? XlsxRowCount.sheets(content, options)
                         : List.of(new SheetInfo(0, "CSV", CsvRows.count(content, options))));
     }
 

@@ -1,7 +1,9 @@
 package vn.cungem.student.importing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import vn.cungem.shared.text.VietnameseText;
 
@@ -48,9 +50,13 @@ final class NotStudentRows {
     private static final Pattern HEADING = Pattern.compile("^(lop|khoi|danh sach)\\b.*");
     private static final Pattern NUMBER = Pattern.compile("^[\\d.,\\s]+$");
 
+    /** Distinct cells kept folded, at most this many: see {@link #folded}. */
+    private static final int FOLDED_KEPT = 4_096;
+
     private final List<String> header;
     private final int name;
     private final int birth;
+    private final Map<String, String> folded = new HashMap<>();
     private boolean footer;
 
     /** {@code headerCells}: the header row as read; {@code name}, {@code birth}: their columns, -1 when absent. */
@@ -67,7 +73,7 @@ final class NotStudentRows {
         List<String> folded = new ArrayList<>(cells.size());
         List<Integer> filled = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
-            String f = fold(cells.get(c));
+            String f = folded(cells.get(c));
             folded.add(f);
             if (!f.isEmpty()) {
                 filled.add(c);
@@ -133,6 +139,26 @@ final class NotStudentRows {
             }
         }
         return same >= 2 && same * 2 >= filled.size();
+    }
+
+    /**
+     * A cell folded, from the cells folded before when it was one of them: most columns of a list repeat a few values
+     * (sex, class, commune, the household, device and connectivity texts), and folding a Vietnamese text (NFD, marks
+     * dropped) was most of this class's cost on every row. Names and addresses do not repeat; once the map is full,
+     * new cells are folded without being kept.
+     */
+    private String folded(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String f = folded.get(text);
+        if (f == null) {
+            f = fold(text);
+            if (folded.size() < FOLDED_KEPT) {
+                folded.put(text, f);
+            }
+        }
+        return f;
     }
 
     private static String fold(String text) {
