@@ -165,7 +165,8 @@ class HomePagesIntegrationTests {
         students.approve(List.of(ids.get(1)), manager.caller());
         long point = points.create(
                         id,
-                        new CollectionPointForm("Điểm Bận " + suffix, null, busy, "1 Đường Số", "Thứ 2–Thứ 6, 7h30–11h00", true, null),
+                        new CollectionPointForm(
+                                "Điểm Bận " + suffix, null, busy, "1 Đường Số", "Thứ 2–Thứ 6, 7h30–11h00", true, null),
                         manager.caller())
                 .id();
         // a partner organisation and a volunteer team staff the point too
