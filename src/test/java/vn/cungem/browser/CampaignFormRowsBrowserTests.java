@@ -118,7 +118,12 @@ class CampaignFormRowsBrowserTests extends BrowserTest {
     /** "Tiếp tục", then waits for the step it leads to: a click on a page still loading would post half a form. */
     private static void next(Page page, int step) {
         page.locator("#campaign-next").click();
-        assertThat(page.locator("#campaign-step")).containsText("Bước " + step + " / 4");
+        page.waitForLoadState();
+        // a step that stays says why: the error summary's text in the failure message
+        org.assertj.core.api.Assertions.assertThat(
+                        page.locator("#campaign-step").innerText())
+                .as(() -> page.locator("main").innerText())
+                .contains("Bước " + step + " / 4");
     }
 
     /** Checks the step (no sideways scrolling, no axe-core violation) and returns how tall the page is. */
