@@ -1,25 +1,23 @@
 package vn.cungem.home;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Campaigns;
+import vn.cungem.donation.Receipts;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
 import vn.cungem.shared.security.Role;
-import vn.cungem.student.StudentFilter;
-import vn.cungem.student.StudentPage;
-import vn.cungem.student.StudentStatus;
-import vn.cungem.student.Students;
 
 /**
- * The signed-in home page: per active campaign the caller may see, what waits for them in their role. A school officer
- * sees the students returned for correction and those not yet proposed; a manager the students proposed and waiting
- * for approval. Counts come from the student list's per-status counts, so they obey the same scope as the list they
- * link to.
+ * The signed-in home page: per active campaign the caller may see, what waits for them in their role (see
+ * {@link RoleFigures}). A school officer who also staffs their school's collection point sees both; an administrator's
+ * figure is the system's health (the latest integrity run, added by the audit module to every dashboard).
  */
 @Controller
 class HomePages {
@@ -28,11 +26,13 @@ class HomePages {
     static final int CAMPAIGNS = 10;
 
     private final Campaigns campaigns;
-    private final Students students;
+    private final Receipts receipts;
+    private final RoleFigures figures;
 
-    HomePages(Campaigns campaigns, Students students) {
+    HomePages(Campaigns campaigns, Receipts receipts, RoleFigures figures) {
         this.campaigns = campaigns;
-        this.students = students;
+        this.receipts = receipts;
+        this.figures = figures;
     }
 
     @GetMapping("/dashboard")
@@ -40,42 +40,28 @@ class HomePages {
         Caller caller = Callers.current();
         List<Waiting> waiting = new ArrayList<>();
         List<Campaign> workshops = new ArrayList<>();
-        if (caller.is(Role.VOLUNTEER_TECHNICIAN)) {
-            campaigns.active(CAMPAIGNS).stream()
-                    .filter(c -> campaigns.isVisible(c.id(), caller))
-                    .forEach(workshops::add);
-        }
-        model.addAttribute("workshops", workshops);
         boolean officer = caller.is(Role.SCHOOL_OFFICER);
         boolean manager = caller.is(Role.PROGRAMME_MANAGER);
-        if (officer || manager) {
-            for (Campaign campaign : campaigns.active(CAMPAIGNS)) {
-                if (!campaigns.isVisible(campaign.id(), caller)) {
-                    continue;
-                }
-                StudentFilter one = new StudentFilter(campaign.id(), null, null, null, null, null, null, 0, 1);
-                StudentPage counts = students.list(one, caller);
-                String list = "/campaigns/" + campaign.id() + "/students?status=";
-                if (officer) {
-                    waiting.add(new Waiting(
-                            "home.waiting.returned",
-                            counts.count(StudentStatus.RETURNED),
-                            campaign.name(),
-                            list + StudentStatus.RETURNED.name()));
-                    waiting.add(new Waiting(
-                            "home.waiting.toPropose",
-                            counts.count(StudentStatus.REGISTERED),
-                            campaign.name(),
-                            list + StudentStatus.REGISTERED.name()));
-                } else {
-                    waiting.add(new Waiting(
-                            "home.waiting.toApprove",
-                            counts.count(StudentStatus.PROPOSED),
-                            campaign.name(),
-                            list + StudentStatus.PROPOSED.name()));
-                }
+        boolean technician = caller.is(Role.VOLUNTEER_TECHNICIAN);
+        boolean staff = officer || technician || caller.is(Role.PARTNER_USER);
+        List<Campaign> active = campaigns.active(CAMPAIGNS);
+        if (technician) {
+            figures.teamQueue(caller).ifPresent(waiting::add);
+            active.stream().filter(c -> campaigns.isVisible(c.id(), caller)).forEach(workshops::add);
+        }
+        Set<Long> receiving = staff ? new HashSet<>(receipts.campaignsReceivingAt(caller)) : Set.of();
+        for (Campaign campaign : active) {
+            if (officer && campaigns.isVisible(campaign.id(), caller)) {
+                waiting.addAll(figures.schoolOfficer(campaign, caller));
+            }
+            if (manager && campaigns.isVisible(campaign.id(), caller)) {
+                waiting.addAll(figures.manager(campaign, caller));
+            }
+            if (receiving.contains(campaign.id())) {
+                waiting.addAll(figures.collection(campaign, caller));
             }
         }
+        model.addAttribute("workshops", workshops);
         model.addAttribute("waiting", waiting);
         model.addAttribute("role", caller.role() == null ? "" : caller.role().name());
         return "dashboard";

@@ -15,9 +15,9 @@ import vn.cungem.campaign.Campaigns;
 import vn.cungem.donation.CollectionPoints;
 import vn.cungem.donation.pledge.DonationTestData;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.student.StudentInput;
 import vn.cungem.student.Students;
 import vn.cungem.testsupport.TestFixtures;
+import vn.cungem.testsupport.TestStudents;
 
 /**
  * Issue 12's findings in the student and donation pages, at a 390×844 phone and a 1366×900 laptop: the student list no
@@ -48,29 +48,11 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                 "Hỗ trợ máy tính cho học sinh Linh Xuân");
         // long names and several categories: what made the old table 465 px wide
         for (String name : List.of("Nguyễn Hoàng Bảo Ngọc Trâm Anh", "Lê Văn Tám")) {
-            students.register(
+            TestStudents.register(
+                    students,
                     area.campaign(),
                     area.school(),
-                    new StudentInput(
-                            name,
-                            "12/05/2013",
-                            name.startsWith("Lê") ? "Nam" : "Nữ",
-                            null,
-                            null,
-                            null,
-                            "3",
-                            "3A",
-                            null,
-                            null,
-                            null,
-                            null,
-                            "Hộ nghèo",
-                            "Dùng chung",
-                            "4G",
-                            "",
-                            null),
-                    false,
-                    null,
+                    name,
                     area.officer().caller());
         }
 
@@ -141,6 +123,38 @@ class PhoneLayoutBrowserTests extends BrowserTest {
                             + " && [':', '·', '—'].includes(e.textContent.trim())).length");
             assertThat(((Number) stray).intValue()).isZero();
         }
+    }
+
+    @Test
+    void theHeaderIsOneLineOnAPhoneAndTheSessionIsInTheMenu() {
+        long province = fixtures.unit(TestFixtures.unique("Tỉnh Đầu Trang "), "province", null);
+        long commune = fixtures.unit("Xã Đầu Trang", "commune", province);
+        long school = fixtures.school("Trường Tiểu học Đầu Trang", commune);
+        AccountDetails officer = fixtures.account(vn.cungem.shared.security.Role.SCHOOL_OFFICER, null, school, null);
+        Page phone = phone();
+        signIn(phone, officer.email(), TestFixtures.PASSWORD);
+        phone.navigate(url("/dashboard"));
+        // the service name and the language switch share one line: the header is as tall as one line of it
+        BoundingBox bar = phone.locator(".app-header__bar").boundingBox();
+        BoundingBox name = phone.locator(".app-header__name").boundingBox();
+        assertThat(bar.height).isLessThan(name.height * 2 + 20);
+        // account and sign out wait in the menu, named as a person, never by a role code
+        assertThat(phone.locator("#nav-account")).not().isVisible();
+        phone.locator(".govuk-service-navigation__toggle").click();
+        assertThat(phone.locator("#nav-account")).isVisible();
+        assertThat(phone.locator("#nav-account")).containsText(officer.caller().displayName());
+        assertThat(phone.locator("#nav-account")).not().containsText("_");
+        assertThat(phone.locator("#nav-logout")).isVisible();
+        fits(phone, "header-menu-open-phone");
+
+        Page laptop = desktop();
+        signIn(laptop, officer.email(), TestFixtures.PASSWORD);
+        laptop.navigate(url("/dashboard"));
+        assertThat(laptop.locator("#nav-account")).isVisible();
+        assertThat(laptop.locator("#nav-logout")).isVisible();
+        fits(laptop, "header-desktop");
+        laptop.locator("#nav-logout").click();
+        assertThat(laptop.locator("#nav-account")).hasCount(0);
     }
 
     private void fits(Page page, String name) {

@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.cungem.campaign.Campaigns;
 import vn.cungem.identity.account.AccountDetails;
-import vn.cungem.student.StudentInput;
 import vn.cungem.student.Students;
 import vn.cungem.testsupport.TestFixtures;
+import vn.cungem.testsupport.TestStudents;
 
 /**
  * 002: the school proposes its list, the district approves. A school officer registers a student on a phone and
@@ -48,30 +48,7 @@ class StudentApprovalBrowserTests extends BrowserTest {
         long campaign = area.campaign();
         // two students the school entered earlier
         for (String name : List.of("Lê Văn Tám", "Phan Thị Hoa")) {
-            students.register(
-                    campaign,
-                    school,
-                    new StudentInput(
-                            name,
-                            "12/05/2013",
-                            name.contains("Thị") ? "Nữ" : "Nam",
-                            null,
-                            null,
-                            null,
-                            "3",
-                            "3A",
-                            null,
-                            null,
-                            null,
-                            null,
-                            "Hộ nghèo",
-                            "Dùng chung",
-                            "4G",
-                            "",
-                            null),
-                    false,
-                    null,
-                    officer.caller());
+            TestStudents.register(students, campaign, school, name, officer.caller());
         }
 
         // The school officer, on a phone, registers a student orphaned by COVID-19 and proposes the list.

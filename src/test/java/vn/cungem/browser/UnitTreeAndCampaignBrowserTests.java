@@ -62,15 +62,18 @@ class UnitTreeAndCampaignBrowserTests extends BrowserTest {
         page.locator("#organisingUnitCode").fill(offered.getAttribute("value"));
         page.locator("input[name=eligibleLevels][value=PRIMARY]").check();
         page.locator("input[name=eligibleLevels][value=LOWER_SECONDARY]").check();
-        page.locator("input[name=itemTypes][value=LAPTOP]").check();
-        page.locator("input[name=itemTypes][value=SIM_4G]").check();
+        page.locator("#campaign-next").click();
         page.locator("[name='phases[0].name']").fill("Giai đoạn 1");
         page.locator("[name='phases[0].startsOn']").fill("2021-09-17");
         page.locator("[name='phases[0].endsOn']").fill("2021-09-30");
         page.locator("[name='phases[0].targetDevices']").fill("3200");
         page.locator("[name='milestones[0].startsOn']").fill("2021-09-15");
         page.locator("[name='milestones[0].title']").fill("Lễ phát động cuộc vận động");
-        page.locator("#campaign-form button[type=submit]:not([name=add])").click();
+        page.locator("#campaign-next").click();
+        page.locator("#campaign-next").click();
+        page.locator("input[name=itemTypes][value=LAPTOP]").check();
+        page.locator("input[name=itemTypes][value=SIM_4G]").check();
+        page.locator("#campaign-save").click();
 
         assertThat(page.locator("h1")).hasText("Sóng và máy tính cho em " + suffix);
         assertThat(page.locator("main")).containsText("Giai đoạn 1");
@@ -88,7 +91,7 @@ class UnitTreeAndCampaignBrowserTests extends BrowserTest {
         page.locator("#code").fill("LOI-" + TestFixtures.unique(""));
         page.locator("#name").fill("Chương trình thiếu đơn vị");
         page.locator("#organisingUnitCode").fill("KHONG-CO-MA-NAY");
-        page.locator("#campaign-form button[type=submit]:not([name=add])").click();
+        page.locator("#campaign-next").click();
 
         assertThat(page.locator(".govuk-error-summary")).isVisible();
         assertThat(page.locator("#name")).hasValue("Chương trình thiếu đơn vị");

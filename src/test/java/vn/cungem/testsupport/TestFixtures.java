@@ -131,6 +131,15 @@ public class TestFixtures {
     public AccountDetails account(Role role, Long unitId, Long schoolId, Long partnerId) {
         OffsetDateTime now = OffsetDateTime.now();
         String email = unique("nguoidung") + "@example.vn";
+        // a name a person could have, never a role code: the header shows it (issue 12)
+        String fullName = switch (role) {
+            case SYSTEM_ADMIN -> "Nguyễn Văn Quản Trị";
+            case PROGRAMME_MANAGER -> "Trần Thị Điều Phối";
+            case SCHOOL_OFFICER -> "Lê Thị Giáo Vụ";
+            case VOLUNTEER_TECHNICIAN -> "Phạm Văn Kỹ Thuật";
+            case PARTNER_USER -> "Hoàng Thị Đối Tác";
+            case DONOR -> "Vũ Văn Hảo Tâm";
+        };
         jdbc.sql("""
                         insert into user_account (email, full_name, full_name_folded, full_name_sort, password_hash,
                                                   role, unit_id, school_id, partner_id, enabled, created_at,
@@ -138,9 +147,9 @@ public class TestFixtures {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
                 .params(
                         email,
-                        "Nguyễn Văn " + role.name(),
-                        vn.cungem.shared.text.VietnameseText.fold("Nguyễn Văn " + role.name()),
-                        vn.cungem.shared.text.VietnameseText.sortKey("Nguyễn Văn " + role.name()),
+                        fullName,
+                        vn.cungem.shared.text.VietnameseText.fold(fullName),
+                        vn.cungem.shared.text.VietnameseText.sortKey(fullName),
                         passwordEncoder.encode(PASSWORD),
                         role.name(),
                         unitId,

@@ -83,6 +83,7 @@ class CampaignController {
         String ownUnit = caller.scope().unitId() == null
                 ? null
                 : campaigns.unit(caller.scope().unitId()).map(UnitRef::code).orElse(null);
+        model.addAttribute("step", 1);
         return form(model, CampaignForm.withDefaults(ownUnit), List.of(), null);
     }
 
@@ -90,12 +91,15 @@ class CampaignController {
     String create(
             @ModelAttribute("form") CampaignForm form,
             BindingResult binding,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String go,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
         Caller caller = Callers.current();
         requireManager(caller);
-        return submit(form, model, locale, null, "code", spec -> {
+        model.addAttribute("step", CampaignSteps.parse(step));
+        return submit(form, go, model, locale, null, "code", spec -> {
             Campaign created = campaigns.create(spec, caller);
             redirect.addFlashAttribute("flash", message("campaign.flash.created", locale, created.code()));
             return "redirect:/campaigns/" + created.id();
@@ -115,6 +119,8 @@ class CampaignController {
     @GetMapping("/campaigns/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         Campaign campaign = editable(id);
+        // an edit opens on the last step, whose summary leads back to each earlier step ("check your answers")
+        model.addAttribute("step", CampaignSteps.LAST);
         return form(model, CampaignForm.of(campaign), List.of(), campaign);
     }
 
@@ -123,11 +129,14 @@ class CampaignController {
             @PathVariable long id,
             @ModelAttribute("form") CampaignForm form,
             BindingResult binding,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String go,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
         Campaign campaign = editable(id);
-        return submit(form, model, locale, campaign, "form", spec -> {
+        model.addAttribute("step", CampaignSteps.parse(step));
+        return submit(form, go, model, locale, campaign, "form", spec -> {
             campaigns.update(id, spec, form.getVersion(), form.getReason(), Callers.current());
             redirect.addFlashAttribute("flash", message("campaign.flash.saved", locale, campaign.code()));
             return "redirect:/campaigns/" + id;
@@ -135,11 +144,14 @@ class CampaignController {
     }
 
     /**
-     * Adds a row when asked to, or saves; what cannot be saved comes back on the form beside its field. An
+     * Adds a row when asked to, moves between steps ({@code go}: next, back, edit-N) after checking the steps so far,
+     * or saves; what cannot be saved comes back on the step of its field, beside it. Every step's fields travel with
+     * every post (the other steps are only hidden), so nothing is kept on the server between steps. An
      * {@link InvalidValueException} from saving is shown on {@code invalidField}.
      */
     private String submit(
             CampaignForm form,
+            String go,
             Model model,
             Locale locale,
             Campaign campaign,
@@ -152,6 +164,25 @@ class CampaignController {
         form.compact();
         List<CampaignProblem> problems = new ArrayList<>();
         CampaignSpec spec = read(form, problems);
+        int step = (int) model.getAttribute("step");
+        if (go != null && step > CampaignSteps.ALL) {
+            boolean english = isEnglish(locale);
+            List<CampaignProblem> all = new ArrayList<>(problems);
+            if (spec != null) {
+                // the campaign's own rules too (a missing name), which saving would otherwise be the first to check
+                spec.problems().stream()
+                        .filter(p -> all.stream().noneMatch(q -> q.field().equals(p.field())))
+                        .forEach(all::add);
+            }
+            Map<String, String> sofar =
+                    "next".equals(go) ? CampaignSteps.upTo(step, CampaignForm.byField(all, english)) : Map.of();
+            int next = sofar.isEmpty() ? CampaignSteps.target(go, step) : CampaignSteps.firstWith(sofar, step);
+            model.addAttribute("step", next);
+            model.addAttribute("errors", sofar);
+            model.addAttribute("summary", CampaignForm.summary(sofar));
+            form.padRows();
+            return form(model, form, List.of(), campaign);
+        }
         if (problems.isEmpty()) {
             try {
                 return save.apply(spec);
@@ -165,6 +196,9 @@ class CampaignController {
         Map<String, String> errors = CampaignForm.byField(problems, isEnglish(locale));
         model.addAttribute("errors", errors);
         model.addAttribute("summary", CampaignForm.summary(errors));
+        if (step > CampaignSteps.ALL) {
+            model.addAttribute("step", CampaignSteps.firstWith(errors, step));
+        }
         return form(model, form, problems, campaign);
     }
 

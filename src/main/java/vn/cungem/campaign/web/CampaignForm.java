@@ -94,14 +94,11 @@ public class CampaignForm {
                 rows.stream().filter(r -> r != null && filled.test(r)).toList());
     }
 
-    /** At least three phase and milestone rows and one spare row everywhere, so a phone user rarely needs "add". */
+    /**
+     * One spare row in every repeated section. (Three blank phases and milestones used to save a phone user the "add"
+     * button; with the form in steps they made the phases step twice as tall as it needs to be.)
+     */
     void padRows() {
-        while (phases.size() < 3) {
-            phases.add(new PhaseRow());
-        }
-        while (milestones.size() < 3) {
-            milestones.add(new MilestoneRow());
-        }
         if (phases.stream().noneMatch(PhaseRow::isBlank)) {
             phases.add(new PhaseRow());
         }
