@@ -28,6 +28,13 @@ final class StepRecords {
                                                       created_at)
                         select h.item_id, h.id, ?, ?, 90, h.actor_name, h.created_at
                           from inventory_item_history h where h.id > ? and h.step = 'REPAIR'""").params(campaignId, repairFault, historyAfter).update();
+        // the items carry their repair log's sums (V310); the caller recounts or adds the kept counts afterwards
+        jdbc.sql("""
+                        update inventory_item set repair_minutes = repair_minutes
+                                + (select 90 * count(*) from inventory_item_history h
+                                    where h.item_id = inventory_item.id and h.id > ? and h.step = 'REPAIR')
+                         where id in (select h.item_id from inventory_item_history h
+                                       where h.id > ? and h.step = 'REPAIR')""").params(historyAfter, historyAfter).update();
         jdbc.sql("""
                         insert into inventory_wipe (item_id, history_id, method, result, wiped_by, wiped_at)
                         select h.item_id, h.id, 'FACTORY_RESET', 'SUCCEEDED', h.actor_name, h.created_at
