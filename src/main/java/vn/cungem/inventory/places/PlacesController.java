@@ -78,7 +78,8 @@ class PlacesController {
                             form.note(),
                             form.connections() == null
                                     ? List.of()
-                                    : Arrays.asList(form.connections().split("[,;\\s]+"))),
+                                    // one a line: a number is often typed in groups ("0984 962 846")
+                                    : Arrays.asList(form.connections().split("[,;\\r\\n]+"))),
                     form.key(),
                     caller);
         } catch (DuplicateKeyException e) {
