@@ -279,21 +279,7 @@ public class InventoryBulkLoad {
      * {@code repairFault}; and the campaign's kept counts.
      */
     public void finish(long campaignId, Start start, String repairFault) {
-        jdbc.sql("""
-                        insert into inventory_inspection (item_id, history_id, outcome, inspected_by, created_at)
-                        select h.item_id, h.id, case h.to_status when 'NEEDS_REPAIR' then 'FAILED'
-                                                 when 'RECYCLED' then 'BEYOND_REPAIR' else 'PASSED' end,
-                               h.actor_name, h.created_at
-                          from inventory_item_history h where h.id > ? and h.step = 'INSPECTION'""").param(start.history()).update();
-        jdbc.sql("""
-                        insert into inventory_repair (item_id, history_id, campaign_id, fault, minutes, technician,
-                                                      created_at)
-                        select h.item_id, h.id, ?, ?, 90, h.actor_name, h.created_at
-                          from inventory_item_history h where h.id > ? and h.step = 'REPAIR'""").params(campaignId, repairFault, start.history()).update();
-        jdbc.sql("""
-                        insert into inventory_wipe (item_id, history_id, method, result, wiped_by, wiped_at)
-                        select h.item_id, h.id, 'FACTORY_RESET', 'SUCCEEDED', h.actor_name, h.created_at
-                          from inventory_item_history h where h.id > ? and h.step = 'WIPE'""").param(start.history()).update();
+        StepRecords.write(jdbc, start.history(), campaignId, repairFault);
         tallies.recount(campaignId);
     }
 

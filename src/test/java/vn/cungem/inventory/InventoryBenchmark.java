@@ -1,11 +1,9 @@
 package vn.cungem.inventory;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,16 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import vn.cungem.demo.generator.DataGenerator;
 import vn.cungem.demo.generator.Scale;
 import vn.cungem.demo.generator.SyntheticData;
 import vn.cungem.demo.generator.SyntheticInventory;
-import vn.cungem.demo.generator.SyntheticNation;
 import vn.cungem.demo.generator.SyntheticStudents;
 import vn.cungem.identity.VolunteerTeams;
 import vn.cungem.identity.account.AccountDetails;
 import vn.cungem.shared.security.Role;
 import vn.cungem.testsupport.IntegrationTest;
+import vn.cungem.testsupport.PageBenchmark;
 import vn.cungem.testsupport.TestFixtures;
 
 /**
@@ -35,14 +32,15 @@ import vn.cungem.testsupport.TestFixtures;
  * <pre>CUNGEM_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/cungem_invscale CUNGEM_TEST_DB_USER=postgres \
  * ./mvnw -q -o test -Dtest=InventoryBenchmark -Dbench=true</pre>
  *
- * Requests go through the whole Spring MVC stack by MockMvc, without a socket, with the template cache on as in
- * production. See docs/benchmarks.md, "Inventory at national scale".
+ * {@code -Dbench.only=HTML} measures only the page lines. Requests go through the whole Spring MVC stack by MockMvc,
+ * without a socket, with the template cache on as in production ({@link PageBenchmark}). See docs/benchmarks.md,
+ * "Inventory at national scale".
  */
 @IntegrationTest
 @TestPropertySource(properties = "spring.thymeleaf.cache=true")
 class InventoryBenchmark {
 
-    private static final int RUNS = 40;
+    private PageBenchmark bench;
 
     @Autowired
     MockMvc mvc;
@@ -101,8 +99,8 @@ class InventoryBenchmark {
         System.out.printf(
                 "campaign %d: %,d items; province %d (manager), workshop place %d, school place %d%n",
                 campaign, size, province, workshop, school);
-        System.out.println("| request | p50 ms | p95 ms |");
-        System.out.println("|---|---|---|");
+        bench = new PageBenchmark(mvc, jdbc);
+        bench.header();
         String api = "/api/v1/campaigns/" + campaign + "/inventory/items";
         String page = "/campaigns/" + campaign + "/inventory";
         measure("API item list, first page, admin", get(api).with(user(admin)));
@@ -190,13 +188,14 @@ class InventoryBenchmark {
             return found.get(0);
         }
         long t = System.nanoTime();
-        DataGenerator generator = new DataGenerator(2021L, Scale.NATIONAL, TestFixtures.unique("N"));
-        SyntheticNation nation = generator.nation();
-        SyntheticData.LoadResult units = synthetic.load(nation);
-        long root = units.unitIds().get(generator.rootCode());
-        long campaign = students.createCampaign(root).campaignId();
-        SyntheticInventory.Loaded loaded =
-                inventory.load(2021L, Scale.NATIONAL.items, campaign, nation, units.unitIds());
+        PageBenchmark.Nation nation = PageBenchmark.loadNation(synthetic);
+        long campaign = students.createCampaign(nation.root()).campaignId();
+        SyntheticInventory.Loaded loaded = inventory.load(
+                2021L,
+                Scale.NATIONAL.items,
+                campaign,
+                nation.nation(),
+                nation.units().unitIds());
         System.out.printf(
                 "loaded %,d items and %,d SIMs in %,d s%n",
                 loaded.items(), loaded.connections(), (System.nanoTime() - t) / 1_000_000_000);
@@ -208,17 +207,6 @@ class InventoryBenchmark {
     }
 
     private void measure(String what, RequestBuilder request) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            mvc.perform(request).andReturn();
-        }
-        long[] millis = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            int status = mvc.perform(request).andReturn().getResponse().getStatus();
-            millis[i] = (System.nanoTime() - t) / 1_000_000;
-            assertThat(status).as(what).isEqualTo(200);
-        }
-        Arrays.sort(millis);
-        System.out.printf("| %s | %d | %d |%n", what, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+        bench.measure(what, request);
     }
 }

@@ -19,7 +19,17 @@ public class PlaceStock {
     /** Items of one type in one state; {@code status} is null for the in-transit rows. */
     public record Count(ItemType type, String status, long quantity) {}
 
-    public record Stock(Place place, List<Count> here, List<Count> leaving, List<Count> arriving) {
+    /** SIMs, data packages or Wi-Fi devices of one kind; {@code status} is null for the in-transit rows. */
+    public record ConnectionCount(String kind, String status, long quantity) {}
+
+    public record Stock(
+            Place place,
+            List<Count> here,
+            List<Count> leaving,
+            List<Count> arriving,
+            List<ConnectionCount> connectionsHere,
+            List<ConnectionCount> connectionsLeaving,
+            List<ConnectionCount> connectionsArriving) {
 
         public long totalHere() {
             return here.stream().mapToLong(Count::quantity).sum();
@@ -31,6 +41,22 @@ public class PlaceStock {
 
         public long totalArriving() {
             return arriving.stream().mapToLong(Count::quantity).sum();
+        }
+
+        public long connectionsTotalHere() {
+            return connectionsHere.stream().mapToLong(ConnectionCount::quantity).sum();
+        }
+
+        public long connectionsTotalLeaving() {
+            return connectionsLeaving.stream()
+                    .mapToLong(ConnectionCount::quantity)
+                    .sum();
+        }
+
+        public long connectionsTotalArriving() {
+            return connectionsArriving.stream()
+                    .mapToLong(ConnectionCount::quantity)
+                    .sum();
         }
     }
 
@@ -55,7 +81,25 @@ public class PlaceStock {
                 place,
                 here,
                 transit("i.place_id = ? and i.transfer_id is not null", placeId),
-                transit("t.to_place_id = ? and t.state = 'SENT'", placeId));
+                transit("t.to_place_id = ? and t.state = 'SENT'", placeId),
+                jdbc.sql("""
+                                select c.kind, c.status, count(*) from inventory_connection c
+                                 where c.place_id = ? and c.transfer_id is null
+                                 group by c.kind, c.status order by c.kind, c.status""")
+                        .param(placeId)
+                        .query((rs, n) -> new ConnectionCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                        .list(),
+                connectionsInTransit("c.place_id = ? and c.transfer_id is not null", placeId),
+                connectionsInTransit("t.to_place_id = ? and t.state = 'SENT'", placeId));
+    }
+
+    private List<ConnectionCount> connectionsInTransit(String where, long placeId) {
+        return jdbc.sql("select c.kind, count(*) from inventory_connection c"
+                        + " join inventory_transfer t on t.id = c.transfer_id where " + where
+                        + " group by c.kind order by c.kind")
+                .param(placeId)
+                .query((rs, n) -> new ConnectionCount(rs.getString(1), null, rs.getLong(2)))
+                .list();
     }
 
     private List<Count> transit(String where, long placeId) {

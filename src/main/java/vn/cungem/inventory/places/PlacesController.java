@@ -1,6 +1,7 @@
 package vn.cungem.inventory.places;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,7 @@ class PlacesController {
     }
 
     /** The send form as posted: tags one per line (or comma separated), as typed or scanned. */
-    record SendForm(Long to, String tags, String note, String key) {}
+    record SendForm(Long to, String tags, String note, String key, String connections) {}
 
     record WorkshopForm(String name, Long unitId, Long teamId) {}
 
@@ -74,7 +75,11 @@ class PlacesController {
                             form.tags() == null
                                     ? null
                                     : Arrays.asList(form.tags().split("[,;\\s]+")),
-                            form.note()),
+                            form.note(),
+                            form.connections() == null
+                                    ? List.of()
+                                    // one a line: a number is often typed in groups ("0984 962 846")
+                                    : Arrays.asList(form.connections().split("[,;\\r\\n]+"))),
                     form.key(),
                     caller);
         } catch (DuplicateKeyException e) {

@@ -43,9 +43,16 @@ public class Transfers {
     private final ApplicationEventPublisher events;
 
     private final ItemTallies tallies;
+    private final TransferConnections connections;
 
-    Transfers(JdbcClient jdbc, Places places, ApplicationEventPublisher events, ItemTallies tallies) {
+    Transfers(
+            JdbcClient jdbc,
+            Places places,
+            ApplicationEventPublisher events,
+            ItemTallies tallies,
+            TransferConnections connections) {
         this.tallies = tallies;
+        this.connections = connections;
         this.jdbc = jdbc;
         this.places = places;
         this.events = events;
@@ -81,6 +88,10 @@ public class Transfers {
             throw InvalidValueException.of("transfer.same", "transfer.error.same");
         }
         List<String> tags = tags(in.tags());
+        List<String> codes = TransferConnections.codes(in.connections());
+        if (tags.size() + codes.size() == 0 || tags.size() + codes.size() > MAX_ITEMS) {
+            throw InvalidValueException.of("transfer.items", "transfer.error.items", MAX_ITEMS);
+        }
         String note = VietnameseText.tidy(in.note());
         if (note != null && note.length() > 500) {
             throw InvalidValueException.of("transfer.note", "transfer.error.note");
@@ -88,13 +99,15 @@ public class Transfers {
         OffsetDateTime now = OffsetDateTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into inventory_transfer (from_place_id, to_place_id, state, item_count, note, sent_at,
-                                                        sent_by_account_id, sent_by_name, idempotency_key)
-                        values (?, ?, 'SENT', ?, ?, ?, ?, ?, ?)""")
+                        insert into inventory_transfer (from_place_id, to_place_id, state, item_count,
+                                                        connection_count, note, sent_at, sent_by_account_id,
+                                                        sent_by_name, idempotency_key)
+                        values (?, ?, 'SENT', ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         from.id(),
                         to.id(),
                         tags.size(),
+                        codes.size(),
                         note == null || note.isEmpty() ? null : note,
                         now,
                         caller.accountId(),
@@ -117,8 +130,10 @@ public class Transfers {
                         + " where transfer_id = ?")
                 .params(id, id)
                 .update();
+        connections.claim(id, codes, from, now, caller);
         history(id, "transfer.history.sent", to.name(), from.unitId());
-        audit(id, "CREATED", from.unitId(), State.SENT, from, to, tags.size());
+        connections.history(id, "transfer.history.sent", to.name(), caller, now);
+        audit(id, "CREATED", from.unitId(), State.SENT, from, to, tags.size() + codes.size());
         return get(id, caller);
     }
 
@@ -137,7 +152,9 @@ public class Transfers {
                                  where transfer_id = ?""")
                         .params(t.to().id(), t.to().unitId(), OffsetDateTime.now(), id)
                         .update());
+        connections.receive(id, t.to(), OffsetDateTime.now());
         history(id, "transfer.history.received", t.to().name(), t.to().unitId());
+        connections.history(id, "transfer.history.received", t.to().name(), caller, OffsetDateTime.now());
         audit(
                 id,
                 "RECEIVED",
@@ -145,7 +162,7 @@ public class Transfers {
                 State.RECEIVED,
                 t.from(),
                 t.to(),
-                t.tags().size());
+                t.tags().size() + t.connections().size());
         return get(id, caller);
     }
 
@@ -158,7 +175,9 @@ public class Transfers {
                         + " where transfer_id = ?")
                 .params(OffsetDateTime.now(), id)
                 .update();
+        connections.release(id, OffsetDateTime.now());
         history(id, "transfer.history.cancelled", t.from().name(), t.from().unitId());
+        connections.history(id, "transfer.history.cancelled", t.from().name(), caller, OffsetDateTime.now());
         audit(
                 id,
                 "CANCELLED",
@@ -166,7 +185,7 @@ public class Transfers {
                 State.CANCELLED,
                 t.from(),
                 t.to(),
-                t.tags().size());
+                t.tags().size() + t.connections().size());
         return get(id, caller);
     }
 
@@ -219,9 +238,6 @@ public class Transfers {
                     tags.add(s.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
                 }
             }
-        }
-        if (tags.isEmpty() || tags.size() > MAX_ITEMS) {
-            throw InvalidValueException.of("transfer.items", "transfer.error.items", MAX_ITEMS);
         }
         return List.copyOf(tags);
     }
@@ -287,6 +303,7 @@ public class Transfers {
                                         select i.tag from inventory_transfer_item ti
                                           join inventory_item i on i.id = ti.item_id
                                          where ti.transfer_id = ? order by ti.id""").param(r.id()).query(String.class).list(),
+                        connections.of(r.id()),
                         r.note(),
                         r.sentAt(),
                         r.sentBy(),

@@ -11,13 +11,15 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.cungem.shared.jdbc.CounterRows;
 import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
  * The kept counts of items ({@code inventory_tally}, V257): per campaign, unit, type and status, with every unit above
- * an item's unit counted too, so that the items of a unit's whole subtree are one row per type and status. Every write
- * that changes an item's status, type or unit goes through {@link #around} in the same transaction (new items through
- * {@link #added}); {@link #differences} recomputes the counts from the rows for the check and the tests.
+ * an item's unit counted too, so that the items of a unit's whole subtree are one row per type and status; with them the
+ * sums of those items' repair logs (V310), so what repairs cost per ready device is a few rows too. Every write that
+ * changes an item's status, type, unit or repair sums goes through {@link #around} in the same transaction (new items
+ * through {@link #added}); {@link #differences} recomputes the counts from the rows for the check and the tests.
  */
 @Repository
 public class ItemTallies {
@@ -33,21 +35,44 @@ public class ItemTallies {
         }
     }
 
+    /** What one counter holds: items, and the minutes and parts' cost of their repair logs. */
+    public record Counts(long items, long repairMinutes, long repairPartsVnd) {
+
+        static final Counts ZERO = new Counts(0, 0, 0);
+
+        Counts plus(Counts o) {
+            return new Counts(items + o.items, repairMinutes + o.repairMinutes, repairPartsVnd + o.repairPartsVnd);
+        }
+
+        Counts negated() {
+            return new Counts(-items, -repairMinutes, -repairPartsVnd);
+        }
+
+        boolean isZero() {
+            return equals(ZERO);
+        }
+    }
+
     private static final String GROUPS = """
-            select i.campaign_id, i.unit_id, i.item_type, i.status, count(*) from inventory_item i
+            select i.campaign_id, i.unit_id, i.item_type, i.status, count(*), sum(i.repair_minutes),
+                   sum(i.repair_parts_vnd)
+              from inventory_item i
             where %s group by i.campaign_id, i.unit_id, i.item_type, i.status""";
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ItemTallies.class);
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final CounterRows rows;
     private volatile Boolean postgres;
 
     ItemTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.template = template;
         this.dataSource = dataSource;
+        this.rows = new CounterRows(
+                template,
+                "inventory_tally",
+                List.of("campaign_id", "unit_id", "item_type", "status"),
+                List.of("bigint", "bigint", "varchar(32)", "varchar(24)"),
+                List.of("items", "repair_minutes", "repair_parts_vnd"));
     }
 
     /**
@@ -55,11 +80,11 @@ public class ItemTallies {
      * id or by a column the change does not write) and moves their counts from where they were to where they are.
      */
     public <T> T around(String where, List<Object> params, Supplier<T> change) {
-        TreeMap<Key, Long> before = counts(where, params);
+        TreeMap<Key, Counts> before = counts(where, params);
         T result = change.get();
-        TreeMap<Key, Long> delta = new TreeMap<>(counts(where, params));
-        before.forEach((k, n) -> delta.merge(k, -n, Long::sum));
-        delta.values().removeIf(n -> n == 0);
+        TreeMap<Key, Counts> delta = new TreeMap<>(counts(where, params));
+        before.forEach((k, n) -> delta.merge(k, n.negated(), Counts::plus));
+        delta.values().removeIf(Counts::isZero);
         apply(delta);
         return result;
     }
@@ -73,14 +98,19 @@ public class ItemTallies {
      * One item moved from one status to another by an update that checked the status it left (so the move is known
      * without reading the counts again).
      */
-    public void moved(long campaignId, long unitId, String type, String from, String to) {
+    public void moved(long itemId, long campaignId, long unitId, String type, String from, String to) {
         if (from.equals(to)) {
             return;
         }
-        TreeMap<Key, Long> delta = new TreeMap<>();
+        // the item's repair sums move with it: read them rather than carry them through every caller
+        Counts one = jdbc.sql("select repair_minutes, repair_parts_vnd from inventory_item where id = ?")
+                .param(itemId)
+                .query((rs, n) -> new Counts(1, rs.getLong(1), rs.getLong(2)))
+                .single();
+        TreeMap<Key, Counts> delta = new TreeMap<>();
         for (long unit : ancestors(List.of(unitId)).getOrDefault(unitId, List.of(unitId))) {
-            delta.put(new Key(campaignId, unit, type, from), -1L);
-            delta.put(new Key(campaignId, unit, type, to), 1L);
+            delta.put(new Key(campaignId, unit, type, from), one.negated());
+            delta.put(new Key(campaignId, unit, type, to), one);
         }
         apply(delta);
     }
@@ -90,14 +120,18 @@ public class ItemTallies {
         apply(counts(where, params));
     }
 
-    TreeMap<Key, Long> counts(String where, List<Object> params) {
-        record Group(long campaignId, long unitId, String type, String status, long items) {}
+    TreeMap<Key, Counts> counts(String where, List<Object> params) {
+        record Group(long campaignId, long unitId, String type, String status, Counts counts) {}
         List<Group> groups = jdbc.sql(GROUPS.formatted(where))
                 .params(params)
-                .query((rs, n) ->
-                        new Group(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .query((rs, n) -> new Group(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        new Counts(rs.getLong(5), rs.getLong(6), rs.getLong(7))))
                 .list();
-        TreeMap<Key, Long> counts = new TreeMap<>();
+        TreeMap<Key, Counts> counts = new TreeMap<>();
         if (groups.isEmpty()) {
             return counts;
         }
@@ -105,7 +139,7 @@ public class ItemTallies {
                 ancestors(groups.stream().map(Group::unitId).distinct().toList());
         for (Group g : groups) {
             for (long unit : above.getOrDefault(g.unitId(), List.of(g.unitId()))) {
-                counts.merge(new Key(g.campaignId(), unit, g.type(), g.status()), g.items(), Long::sum);
+                counts.merge(new Key(g.campaignId(), unit, g.type(), g.status()), g.counts(), Counts::plus);
             }
         }
         return counts;
@@ -133,73 +167,25 @@ public class ItemTallies {
     }
 
     /** Adds the deltas in key order, so two transactions touching the same counters lock them in the same order. */
-    void apply(TreeMap<Key, Long> delta) {
-        if (delta.isEmpty()) {
-            return;
-        }
-        if (isPostgres()) {
-            applyOnPostgres(delta);
-            return;
-        }
-        template.batchUpdate("""
-                merge into inventory_tally t
-                using (values (cast(? as bigint), cast(? as bigint), cast(? as varchar(32)), cast(? as varchar(24)),
-                               cast(? as bigint))) v (campaign_id, unit_id, item_type, status, items)
-                on t.campaign_id = v.campaign_id and t.unit_id = v.unit_id and t.item_type = v.item_type
-                   and t.status = v.status
-                when matched then update set items = t.items + v.items
-                when not matched then insert (campaign_id, unit_id, item_type, status, items)
-                     values (v.campaign_id, v.unit_id, v.item_type, v.status, v.items)""", rows(delta, false));
-    }
-
-    /**
-     * PostgreSQL checks a new row's constraints before it looks for a conflict, so a negative delta cannot go through
-     * {@code on conflict} ({@code items >= 0} fails first): a count going down updates a row that must exist.
-     */
-    private void applyOnPostgres(TreeMap<Key, Long> delta) {
-        TreeMap<Key, Long> down = new TreeMap<>();
-        TreeMap<Key, Long> up = new TreeMap<>();
-        delta.forEach((k, n) -> (n < 0 ? down : up).put(k, n));
-        if (!down.isEmpty()) {
-            int[] done = template.batchUpdate("""
-                    update inventory_tally set items = items + ?
-                    where campaign_id = ? and unit_id = ? and item_type = ? and status = ?""", rows(down, true));
-            for (int n : done) {
-                if (n == 0) {
-                    // a count that had drifted already: differences() names it, recount() mends it
-                    log.warn(
-                            "A kept item count of campaign {} was missing",
-                            down.firstKey().campaignId());
-                }
-            }
-        }
-        if (!up.isEmpty()) {
-            template.batchUpdate("""
-                    insert into inventory_tally (campaign_id, unit_id, item_type, status, items)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (campaign_id, unit_id, item_type, status)
-                    do update set items = inventory_tally.items + excluded.items""", rows(up, false));
-        }
-    }
-
-    private static List<Object[]> rows(Map<Key, Long> delta, boolean countFirst) {
-        List<Object[]> rows = new ArrayList<>(delta.size());
-        delta.forEach((k, n) -> rows.add(
-                countFirst
-                        ? new Object[] {n, k.campaignId(), k.unitId(), k.type(), k.status()}
-                        : new Object[] {k.campaignId(), k.unitId(), k.type(), k.status(), n}));
-        return rows;
+    void apply(TreeMap<Key, Counts> delta) {
+        List<CounterRows.Delta> deltas = new ArrayList<>(delta.size());
+        delta.forEach((k, n) -> deltas.add(new CounterRows.Delta(
+                List.of(k.campaignId(), k.unitId(), k.type(), k.status()),
+                new long[] {n.items(), n.repairMinutes(), n.repairPartsVnd()})));
+        rows.add(deltas, isPostgres());
     }
 
     /** The stored counts of a campaign, zero rows left out. */
-    TreeMap<Key, Long> stored(long campaignId) {
-        TreeMap<Key, Long> stored = new TreeMap<>();
+    TreeMap<Key, Counts> stored(long campaignId) {
+        TreeMap<Key, Counts> stored = new TreeMap<>();
         jdbc.sql("""
-                        select campaign_id, unit_id, item_type, status, items from inventory_tally
-                        where campaign_id = ? and items <> 0""")
+                        select campaign_id, unit_id, item_type, status, items, repair_minutes, repair_parts_vnd
+                          from inventory_tally
+                        where campaign_id = ? and (items <> 0 or repair_minutes <> 0 or repair_parts_vnd <> 0)""")
                 .param(campaignId)
                 .query((rs, n) -> stored.put(
-                        new Key(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), rs.getLong(5)))
+                        new Key(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                        new Counts(rs.getLong(5), rs.getLong(6), rs.getLong(7))))
                 .list();
         return stored;
     }
@@ -208,11 +194,47 @@ public class ItemTallies {
      * Where the kept counts of a campaign differ from the ones its rows give now (stored minus recomputed): empty when
      * they agree. Reads the whole campaign: for the integrity check and the tests, never for a page.
      */
-    public Map<Key, Long> differences(long campaignId) {
-        TreeMap<Key, Long> diff = stored(campaignId);
-        counts("i.campaign_id = ?", List.of(campaignId)).forEach((k, n) -> diff.merge(k, -n, Long::sum));
-        diff.values().removeIf(n -> n == 0);
+    public Map<Key, Counts> differences(long campaignId) {
+        TreeMap<Key, Counts> diff = stored(campaignId);
+        counts("i.campaign_id = ?", List.of(campaignId)).forEach((k, n) -> diff.merge(k, n.negated(), Counts::plus));
+        diff.values().removeIf(Counts::isZero);
         return diff;
+    }
+
+    /**
+     * Items of a campaign whose kept repair sums differ from their repair log (the other half of the check): their ids,
+     * empty when they agree. Reads the campaign's repairs, never for a page.
+     */
+    public List<Long> repairSumDifferences(long campaignId) {
+        return jdbc.sql("""
+                        select i.id from inventory_item i
+                          left join (select r.item_id, sum(r.minutes) as minutes from inventory_repair r
+                                      where r.campaign_id = ? group by r.item_id) m on m.item_id = i.id
+                          left join (select r.item_id, sum(p.cost_vnd) as cost from inventory_repair_part p
+                                       join inventory_repair r on r.id = p.repair_id
+                                      where r.campaign_id = ? group by r.item_id) c on c.item_id = i.id
+                         where i.campaign_id = ?
+                           and (i.repair_minutes <> coalesce(m.minutes, 0) or i.repair_parts_vnd <> coalesce(c.cost, 0))
+                         order by i.id""")
+                .params(campaignId, campaignId, campaignId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** What repairs of the items in one unit's subtree (or, with a null unit, the whole campaign) cost, kept. */
+    public Counts repairs(long campaignId, Long unitId) {
+        return jdbc.sql(
+                        "select coalesce(sum(repair_minutes), 0), coalesce(sum(repair_parts_vnd), 0) from inventory_tally"
+                                + " where campaign_id = ? and " + units(unitId))
+                .param(campaignId)
+                .query((rs, n) -> new Counts(0, rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    private static String units(Long unitId) {
+        return unitId == null
+                ? "unit_id in (select id from org_unit where parent_id is null)"
+                : "unit_id = " + unitId.longValue();
     }
 
     /** Counts a campaign again from its rows (after a bulk load, or to mend counts {@link #differences} found). */
@@ -228,11 +250,8 @@ public class ItemTallies {
      * whole campaign (the sum over the top units of the tree).
      */
     public Map<Key, Long> of(long campaignId, Long unitId) {
-        String units = unitId == null
-                ? "unit_id in (select id from org_unit where parent_id is null)"
-                : "unit_id = " + unitId.longValue();
         Map<Key, Long> out = new TreeMap<>();
-        jdbc.sql("select item_type, status, sum(items) from inventory_tally where campaign_id = ? and " + units
+        jdbc.sql("select item_type, status, sum(items) from inventory_tally where campaign_id = ? and " + units(unitId)
                         + " group by item_type, status")
                 .param(campaignId)
                 .query((rs, n) -> out.put(

@@ -193,6 +193,7 @@ public class ItemWork {
             throw new StaleItem(item, item.version(), to);
         }
         tallies.moved(
+                item.id(),
                 item.campaignId(),
                 item.unitId(),
                 item.type().name(),

@@ -11,7 +11,7 @@ import vn.cungem.inventory.lifecycle.ItemMove;
 import vn.cungem.inventory.lifecycle.ItemStatus;
 import vn.cungem.inventory.lifecycle.Lifecycle;
 import vn.cungem.inventory.lifecycle.Worded;
-import vn.cungem.organisation.UnitScopes;
+import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.shared.Money;
 import vn.cungem.shared.security.Caller;
 
@@ -26,12 +26,12 @@ public class Repairs {
 
     private final JdbcClient jdbc;
     private final ItemWork work;
-    private final UnitScopes scopes;
+    private final ItemTallies tallies;
 
-    Repairs(JdbcClient jdbc, ItemWork work, UnitScopes scopes) {
+    Repairs(JdbcClient jdbc, ItemWork work, ItemTallies tallies) {
         this.jdbc = jdbc;
         this.work = work;
-        this.scopes = scopes;
+        this.tallies = tallies;
     }
 
     public record Part(String name, Money costVnd) {}
@@ -107,11 +107,20 @@ public class Repairs {
                                 at)
                         .update(keys, "id");
                 long id = keys.getKeyAs(Number.class).longValue();
+                long cost = 0;
                 for (Part p : clean) {
                     jdbc.sql("insert into inventory_repair_part (repair_id, part_name, cost_vnd) values (?, ?, ?)")
                             .params(id, p.name(), p.costVnd().vnd())
                             .update();
+                    cost += p.costVnd().vnd();
                 }
+                long spent = cost;
+                // the item's sums and the kept roll-up move with the log, in its transaction
+                tallies.aroundItem(
+                        item.id(),
+                        () -> jdbc.sql("""
+                                update inventory_item set repair_minutes = repair_minutes + ?,
+                                                          repair_parts_vnd = repair_parts_vnd + ? where id = ?""").params(minutes, spent, item.id()).update());
             }
         });
     }
@@ -145,33 +154,36 @@ public class Repairs {
                 .list();
     }
 
+    /**
+     * From the kept counts ({@code inventory_tally}, V310): a few rows whatever the campaign's size. The repairs and
+     * the ready devices of the caller's units are those of the items that stand in those units now.
+     */
     public CostRollUp costs(long campaignId, Caller caller) {
-        String inScope = scopes.unitFilter(caller, "i.unit_id");
-        long[] spent = jdbc.sql("select coalesce(sum(p.cost_vnd), 0) from inventory_repair_part p"
-                        + " join inventory_repair r on r.id = p.repair_id join inventory_item i on i.id = r.item_id"
-                        + " where r.campaign_id = ? and " + inScope)
-                .param(campaignId)
-                .query((rs, n) -> new long[] {rs.getLong(1)})
-                .single();
-        long minutes = jdbc.sql("select coalesce(sum(r.minutes), 0) from inventory_repair r"
-                        + " join inventory_item i on i.id = r.item_id where r.campaign_id = ? and " + inScope)
-                .param(campaignId)
-                .query(Long.class)
-                .single();
-        long ready = jdbc.sql("select count(*) from inventory_item i where i.campaign_id = ?"
-                        + " and i.status in ('READY', 'RESERVED', 'HANDED_OVER') and " + inScope)
-                .param(campaignId)
-                .query(Long.class)
-                .single();
+        Long unit;
+        switch (caller.scope().kind()) {
+            case EVERYTHING -> unit = null;
+            case UNIT -> unit = caller.scope().unitId();
+            default -> {
+                return new CostRollUp(Money.ZERO, BigDecimal.ZERO.setScale(2), 0, Money.ZERO);
+            }
+        }
+        ItemTallies.Counts spent = tallies.repairs(campaignId, unit);
+        long ready = tallies.of(campaignId, unit).entrySet().stream()
+                .filter(e -> READY.contains(e.getKey().status()))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
         Money perReady = ready == 0
                 ? Money.ZERO
-                : Money.vnd(BigDecimal.valueOf(spent[0])
+                : Money.vnd(BigDecimal.valueOf(spent.repairPartsVnd())
                         .divide(BigDecimal.valueOf(ready), 0, RoundingMode.HALF_UP)
                         .longValueExact());
         return new CostRollUp(
-                Money.vnd(spent[0]),
-                BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
+                Money.vnd(spent.repairPartsVnd()),
+                BigDecimal.valueOf(spent.repairMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
                 ready,
                 perReady);
     }
+
+    /** Made ready: ready, reserved or handed over. */
+    private static final List<String> READY = List.of("READY", "RESERVED", "HANDED_OVER");
 }

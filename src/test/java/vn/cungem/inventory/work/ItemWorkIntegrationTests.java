@@ -252,6 +252,9 @@ class ItemWorkIntegrationTests {
     @Autowired
     vn.cungem.identity.account.AccountUserDetailsService accounts;
 
+    @Autowired
+    vn.cungem.inventory.tally.ItemTallies tallies;
+
     /** Issue 13: "the volunteer account sees an empty list"; a technician invited into a team sees the team's unit. */
     @Test
     void aTeamsTechnicianSeesTheDevicesOfTheTeamsUnit() {
@@ -303,5 +306,34 @@ class ItemWorkIntegrationTests {
         assertThat(costs.readyDevices()).isEqualTo(2);
         assertThat(costs.costPerReadyDevice()).isEqualTo(Money.vnd(500_001)); // 1,000,001 / 2, half up
         assertThat(costs.hours()).isEqualByComparingTo("4.00");
+        // kept, not summed per view: the unit above sees the same sums, and recounting them from the logs agrees
+        assertThat(repairs.costs(data.campaign, fixtures.manager(data.city).caller()))
+                .isEqualTo(costs);
+        assertThat(tallies.differences(data.campaign)).isEmpty();
+        assertThat(tallies.repairSumDifferences(data.campaign)).isEmpty();
+    }
+
+    @Test
+    void theRecountCheckNamesKeptRepairSumsThatDriftedAndTheRecountMendsThem() {
+        long profileId = profile(TestFixtures.unique("THCS "));
+        String tag = data.device(ItemType.LAPTOP);
+        refurbish(tag, profileId, 250_000);
+        jdbc.sql(
+                        "update inventory_tally set repair_parts_vnd = repair_parts_vnd + 1 where campaign_id = ? and unit_id = ?")
+                .params(data.campaign, data.district)
+                .update();
+        jdbc.sql("update inventory_item set repair_minutes = repair_minutes + 5 where tag = ?")
+                .param(tag)
+                .update();
+
+        assertThat(tallies.differences(data.campaign)).isNotEmpty();
+        assertThat(tallies.repairSumDifferences(data.campaign)).hasSize(1);
+
+        jdbc.sql("update inventory_item set repair_minutes = repair_minutes - 5 where tag = ?")
+                .param(tag)
+                .update();
+        tallies.recount(data.campaign);
+        assertThat(tallies.differences(data.campaign)).isEmpty();
+        assertThat(repairs.costs(data.campaign, manager).partsCost()).isEqualTo(Money.vnd(250_000));
     }
 }
