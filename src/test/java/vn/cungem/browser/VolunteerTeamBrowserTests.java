@@ -53,7 +53,7 @@ class VolunteerTeamBrowserTests extends BrowserTest {
         signIn(desk, manager.email(), TestFixtures.PASSWORD);
         desk.navigate(url("/volunteer/teams"));
         desk.locator("#team-name").fill(teamName);
-        desk.locator("#team-unit").fill(unitCode);
+        desk.locator("#unitCode").fill(unitCode);
         desk.locator("form[action$='/volunteer/teams'] button[type=submit]").click();
         assertThat(desk.locator("h1")).hasText(teamName);
         long teamId = Long.parseLong(desk.url().replaceAll(".*/volunteer/teams/(\\d+).*", "$1"));

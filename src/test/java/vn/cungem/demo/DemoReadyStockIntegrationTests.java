@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.campaign.CampaignDefaults;
 import vn.cungem.campaign.CampaignSpec;
 import vn.cungem.campaign.Campaigns;
@@ -15,6 +16,7 @@ import vn.cungem.inventory.ReadyItems;
 import vn.cungem.inventory.ReadyStockLoad;
 import vn.cungem.organisation.SchoolLevel;
 import vn.cungem.shared.security.Caller;
+import vn.cungem.student.Students;
 import vn.cungem.testsupport.IntegrationTest;
 import vn.cungem.testsupport.TestFixtures;
 
@@ -60,9 +62,16 @@ class DemoReadyStockIntegrationTests {
                                 List.of()),
                         Caller.SYSTEM)
                 .id();
-        var setup = new DemoAllocationSetup(campaigns, ready, stock, jdbc, new MockEnvironment());
+        var setup = new DemoAllocationSetup(
+                campaigns,
+                ready,
+                stock,
+                jdbc,
+                fixtures.bean(Students.class),
+                fixtures.bean(TransactionTemplate.class),
+                new MockEnvironment());
 
-        assertThat(setup.seed(code)).isEqualTo(8);
+        assertThat(setup.seed(code, TestFixtures.unique("TD") + "-")).isEqualTo(8);
 
         assertThat(count("select count(*) from inventory_item where campaign_id = ? and status = 'READY'", campaign))
                 .isEqualTo(8);
