@@ -49,6 +49,9 @@ class HomePages {
             figures.teamQueue(caller).ifPresent(waiting::add);
             active.stream().filter(c -> campaigns.isVisible(c.id(), caller)).forEach(workshops::add);
         }
+        if (caller.is(Role.PARTNER_USER)) {
+            waiting.addAll(figures.partner(caller));
+        }
         Set<Long> receiving = staff ? new HashSet<>(receipts.campaignsReceivingAt(caller)) : Set.of();
         for (Campaign campaign : active) {
             if (officer && campaigns.isVisible(campaign.id(), caller)) {

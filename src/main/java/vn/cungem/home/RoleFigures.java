@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.cungem.campaign.Campaign;
 import vn.cungem.campaign.Phase;
 import vn.cungem.donation.WaitingAtPoints;
+import vn.cungem.inventory.SuppliedConnections;
 import vn.cungem.inventory.WorkQueue;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.TeamMembership;
@@ -34,18 +35,41 @@ class RoleFigures {
     private final WaitingAtPoints points;
     private final WorkQueue queue;
     private final ObjectProvider<TeamMembership> teams;
+    private final SuppliedConnections supplied;
 
     RoleFigures(
             Students students,
             LateSchools lateSchools,
             WaitingAtPoints points,
             WorkQueue queue,
-            ObjectProvider<TeamMembership> teams) {
+            ObjectProvider<TeamMembership> teams,
+            SuppliedConnections supplied) {
         this.students = students;
         this.lateSchools = lateSchools;
         this.points = points;
         this.queue = queue;
         this.teams = teams;
+        this.supplied = supplied;
+    }
+
+    /**
+     * A partner: the SIMs, data packages and Wi-Fi devices it supplied, by where each stands (not activated, active,
+     * a problem to solve, expired). Only a problem asks for action; the rest says what became of what was given.
+     */
+    List<Waiting> partner(Caller caller) {
+        List<Waiting> out = new ArrayList<>();
+        for (SuppliedConnections.Standing s : supplied.of(caller)) {
+            if (s.count() == 0 && !"PROBLEM".equals(s.status())) {
+                continue;
+            }
+            String link = "/inventory/connectivity?status=" + s.status();
+            String key = "home.waiting.supplied." + s.status();
+            out.add(
+                    "PROBLEM".equals(s.status())
+                            ? Waiting.of(key, s.count(), "", link)
+                            : Waiting.info(key, s.count(), "", "", link));
+        }
+        return out;
     }
 
     /** A school officer: students returned for correction, those not yet proposed, and the proposal deadline. */

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.cungem.organisation.Partner;
+import vn.cungem.organisation.PartnerDirectory;
 import vn.cungem.organisation.School;
 import vn.cungem.organisation.SchoolDirectory;
 import vn.cungem.organisation.UnitDirectory;
@@ -30,10 +32,12 @@ class PickerPages {
 
     private final UnitDirectory units;
     private final SchoolDirectory schools;
+    private final PartnerDirectory partners;
 
-    PickerPages(UnitDirectory units, SchoolDirectory schools) {
+    PickerPages(UnitDirectory units, SchoolDirectory schools, PartnerDirectory partners) {
         this.units = units;
         this.schools = schools;
+        this.partners = partners;
     }
 
     /**
@@ -49,7 +53,7 @@ class PickerPages {
         }
     }
 
-    @GetMapping("/{kind:units|schools}")
+    @GetMapping("/{kind:units|schools|partners}")
     String pick(
             @PathVariable String kind,
             @RequestParam(required = false) String q,
@@ -62,8 +66,13 @@ class PickerPages {
         // while typing, an empty field offers nothing; the plain page with no query shows where to start
         boolean nothingTyped = query.isBlank() && htmx != null;
         boolean byId = "id".equals(by);
-        List<Choice> choices =
-                nothingTyped ? List.of() : "units".equals(kind) ? units(query, byId) : schools(query, byId);
+        List<Choice> choices = nothingTyped
+                ? List.of()
+                : switch (kind) {
+                    case "units" -> units(query, byId);
+                    case "partners" -> partners(query);
+                    default -> schools(query, byId);
+                };
         model.addAttribute("kind", kind);
         model.addAttribute("q", query);
         model.addAttribute(
@@ -77,6 +86,18 @@ class PickerPages {
                         byId ? String.valueOf(h.unit().id()) : h.unit().code(),
                         h.unit().name(),
                         h.place()))
+                .toList();
+    }
+
+    /** A partner has no code of its own: the field always takes its id. */
+    private List<Choice> partners(String query) {
+        List<Partner> found =
+                partners.search(query, null, null, false, 0, Callers.current()).items();
+        Map<Long, String> places =
+                units.names(found.stream().map(Partner::unitId).toList());
+        return found.stream()
+                .map(p -> Choice.of(
+                        String.valueOf(p.id()), p.name(), p.name() + " — " + places.getOrDefault(p.unitId(), "")))
                 .toList();
     }
 

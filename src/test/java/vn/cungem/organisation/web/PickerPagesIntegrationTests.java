@@ -88,6 +88,37 @@ class PickerPagesIntegrationTests {
     }
 
     @Test
+    void offersPartnersInScopeByIdWithTheirUnit() throws Exception {
+        long city = jdbc.sql("select parent_id from administrative_unit where id = ?")
+                .param(ward)
+                .query(Long.class)
+                .single();
+        long viettel = partner("Viettel Thủ Đức " + suffix, city);
+        partner("Viettel Huyện Khác " + suffix, fixtures.unit("Huyện Xa " + suffix, "district", null));
+        mvc.perform(get("/pick/partners")
+                        .param("field", "partnerId")
+                        .param("partnerId", suffix)
+                        .header("HX-Request", "true")
+                        .with(user(manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + viettel + "\"")))
+                .andExpect(content().string(containsString("Viettel Thủ Đức " + suffix + " — Thành phố Thủ Đức")))
+                .andExpect(content().string(not(containsString("Viettel Huyện Khác"))));
+    }
+
+    private long partner(String name, long homeUnit) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        jdbc.sql("insert into partner_organisation (name, name_folded, kind, home_unit_id, created_at, updated_at)"
+                        + " values (?, ?, 'TELECOM_OPERATOR', ?, ?, ?)")
+                .params(name, vn.cungem.shared.text.VietnameseText.fold(name), homeUnit, now, now)
+                .update();
+        return jdbc.sql("select id from partner_organisation where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void withoutJavaScriptAPlainSearchPageShowsTheCodes() throws Exception {
         mvc.perform(get("/pick/units").param("q", "LINH XUAN " + suffix).with(user(manager)))
                 .andExpect(status().isOk())
