@@ -3,6 +3,7 @@ package vn.cungem.inventory.places;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import vn.cungem.shared.InvalidValueException;
 import vn.cungem.shared.security.Caller;
 import vn.cungem.shared.security.Callers;
+import vn.cungem.shared.security.TeamMembership;
 
 /** Pages: the places one may use, a place's stock and transfers, sending items, confirming their arrival. */
 @Controller
@@ -20,11 +22,19 @@ class PlacesController {
     private final Places places;
     private final PlaceStock stock;
     private final Transfers transfers;
+    private final ObjectProvider<TeamMembership> teams;
 
-    PlacesController(Places places, PlaceStock stock, Transfers transfers) {
+    PlacesController(Places places, PlaceStock stock, Transfers transfers, ObjectProvider<TeamMembership> teams) {
         this.places = places;
         this.stock = stock;
         this.transfers = transfers;
+        this.teams = teams;
+    }
+
+    /** The teams a new workshop may belong to, by name: the caller's scope, as many as a select can show. */
+    private List<TeamMembership.TeamName> teamChoices(Caller caller) {
+        TeamMembership membership = teams.getIfAvailable();
+        return membership == null ? List.of() : membership.find(caller, "", 200);
     }
 
     /** The send form as posted: tags one per line (or comma separated), as typed or scanned. */
@@ -35,6 +45,7 @@ class PlacesController {
     @GetMapping("/inventory/places")
     String list(Model model) {
         model.addAttribute("places", places.visible(Callers.current()));
+        model.addAttribute("teams", teamChoices(Callers.current()));
         return "inventory/places";
     }
 

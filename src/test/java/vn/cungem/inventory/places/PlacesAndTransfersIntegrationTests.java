@@ -104,6 +104,27 @@ class PlacesAndTransfersIntegrationTests {
                 .toList();
     }
 
+    @Test
+    void theNewWorkshopFormOffersTheTeamsInScopeByName() throws Exception {
+        String name = jdbc.sql("select name from volunteer_team where id = ?")
+                .param(team)
+                .query(String.class)
+                .single();
+        String page = mvc.perform(get("/inventory/places").with(user(manager)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("<option value=\"" + team + "\">" + name + "</option>")
+                .doesNotContain("name=\"teamId\" type=\"number\"");
+        String outsiders = mvc.perform(get("/inventory/places").with(user(outsider)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(outsiders).doesNotContain(name);
+    }
+
     private long pointPlace() {
         return places.visible(manager.caller()).stream()
                 .filter(p -> Long.valueOf(point).equals(p.collectionPointId()))
