@@ -60,13 +60,13 @@ class SchemaParityIntegrationTests {
                 "V66 made it a partial unique index on PostgreSQL (below); H2 keeps V60's unique constraint");
         allow("only on postgresql: index pledge\\.pledge_idempotency_uq \\(idempotency_key\\) unique partial", partial);
         String registry =
-                "issue 15 (V241, V242): PostgreSQL pages the student lists by expression indexes (priority and"
+                "issue 15 (V241, V242, V360): PostgreSQL pages the student lists by expression indexes (priority and"
                         + " status orders), searches names by a pg_trgm index and finds schools that proposed by a partial index;"
                         + " H2 has none of these (tests and try-it-out at a few thousand rows scan) and keeps the plain indexes";
         allow("only on h2: index student\\.(student_campaign_priority_ix|student_campaign_grade_ix) .*", registry);
         allow(
                 "only on postgresql: index (student\\.(student_campaign_priority_key_ix|student_campaign_status_key_ix"
-                        + "|student_name_words_trgm_ix)|student_tally\\.student_tally_school_proposed_ix) .*",
+                        + "|student_name_words_trgm_ix)|student_tally\\.student_tally_school_sent_ix) .*",
                 registry);
         allow(
                 "only on postgresql: trigger (ledger_entry|audit_entry|bank_statement_line)\\.trg_\\1_no_truncate",

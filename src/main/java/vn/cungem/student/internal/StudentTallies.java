@@ -166,35 +166,101 @@ public class StudentTallies {
 
     /**
      * PostgreSQL checks a new row's constraints before it looks for the conflict, so a negative delta cannot go through
-     * {@code on conflict} (the row of -1 fails {@code students >= 0}): what goes down is an update of a row that must
-     * exist, what goes up an insert or an addition.
+     * {@code on conflict} (the row of -1 fails {@code students >= 0}): what goes down is an update of rows that must
+     * exist, what goes up an insert or an addition. Each is one statement over arrays, not a row a statement: a decision
+     * of 1,000 students spread over 990 schools moves about 12,000 counters, and a batch of that many statements was
+     * about 30 % of the decision (docs/benchmarks.md, registry run 6). Rows are locked in key order ({@code collate "C"}
+     * is the order of {@link Key}), so two changes touching the same counters never wait on each other in a circle.
      */
     private void applyOnPostgres(TreeMap<Key, Long> delta) {
         TreeMap<Key, Long> down = new TreeMap<>();
         TreeMap<Key, Long> up = new TreeMap<>();
         delta.forEach((k, n) -> (n < 0 ? down : up).put(k, n));
         if (!down.isEmpty()) {
-            int[] done = template.batchUpdate("""
-                    update student_tally set students = students + ?
-                    where campaign_id = ? and place_kind = ? and place_id = ? and status = ? and school_level = ?
-                      and category = ?""", rows(down, true));
-            for (int n : done) {
-                if (n == 0) {
-                    // counts that had drifted already: the check (differences) names them, recount mends them
-                    log.warn(
-                            "A kept student count of campaign {} was missing",
-                            down.firstKey().campaignId());
+            // an update's join visits rows in whatever order its plan likes: lock them in key order first
+            Integer locked = template.execute((java.sql.Connection c) -> {
+                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
+                        select count(*) from (select 1 from student_tally t join v using (campaign_id, place_kind,
+                                place_id, status, school_level, category)
+                            order by t.campaign_id, t.place_kind collate "C", t.place_id, t.status collate "C",
+                                     t.school_level collate "C", t.category collate "C"
+                            for update of t) locked"""))) {
+                    bind(c, ps, down);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
                 }
+            });
+            template.execute((java.sql.Connection c) -> {
+                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
+                        update student_tally t set students = t.students + v.n from v
+                        where t.campaign_id = v.campaign_id and t.place_kind = v.place_kind and t.place_id = v.place_id
+                          and t.status = v.status and t.school_level = v.school_level and t.category = v.category"""))) {
+                    bind(c, ps, down);
+                    return ps.executeUpdate();
+                }
+            });
+            if (locked == null || locked < down.size()) {
+                // counts that had drifted already: the check (differences) names them, recount mends them
+                log.warn(
+                        "A kept student count of campaign {} was missing",
+                        down.firstKey().campaignId());
             }
         }
         if (!up.isEmpty()) {
-            template.batchUpdate("""
-                    insert into student_tally (campaign_id, place_kind, place_id, status, school_level, category,
-                                               students)
-                    values (?, ?, ?, ?, ?, ?, ?)
-                    on conflict (campaign_id, place_kind, place_id, status, school_level, category)
-                    do update set students = student_tally.students + excluded.students""", rows(up, false));
+            template.execute((java.sql.Connection c) -> {
+                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
+                        insert into student_tally (campaign_id, place_kind, place_id, status, school_level, category,
+                                                   students)
+                        select campaign_id, place_kind, place_id, status, school_level, category, n from v
+                        order by campaign_id, place_kind collate "C", place_id, status collate "C",
+                                 school_level collate "C", category collate "C"
+                        on conflict (campaign_id, place_kind, place_id, status, school_level, category)
+                        do update set students = student_tally.students + excluded.students"""))) {
+                    bind(c, ps, up);
+                    return ps.executeUpdate();
+                }
+            });
         }
+    }
+
+    /** The delta as seven arrays, one a column, named {@code v} for the statement that follows. */
+    private static final String KEYED_ROWS = """
+            with v (campaign_id, place_kind, place_id, status, school_level, category, n) as (
+              select * from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as bigint[]), cast(? as varchar[]),
+                                   cast(? as varchar[]), cast(? as varchar[]), cast(? as bigint[])))
+            %s""";
+
+    private static void bind(java.sql.Connection c, java.sql.PreparedStatement ps, TreeMap<Key, Long> delta)
+            throws java.sql.SQLException {
+        int size = delta.size();
+        Object[] campaigns = new Object[size];
+        Object[] kinds = new Object[size];
+        Object[] places = new Object[size];
+        Object[] statuses = new Object[size];
+        Object[] levels = new Object[size];
+        Object[] categories = new Object[size];
+        Object[] counts = new Object[size];
+        int i = 0;
+        for (Map.Entry<Key, Long> e : delta.entrySet()) {
+            Key k = e.getKey();
+            campaigns[i] = k.campaignId();
+            kinds[i] = k.placeKind();
+            places[i] = k.placeId();
+            statuses[i] = k.status();
+            levels[i] = k.schoolLevel();
+            categories[i] = k.category();
+            counts[i] = e.getValue();
+            i++;
+        }
+        ps.setArray(1, c.createArrayOf("bigint", campaigns));
+        ps.setArray(2, c.createArrayOf("varchar", kinds));
+        ps.setArray(3, c.createArrayOf("bigint", places));
+        ps.setArray(4, c.createArrayOf("varchar", statuses));
+        ps.setArray(5, c.createArrayOf("varchar", levels));
+        ps.setArray(6, c.createArrayOf("varchar", categories));
+        ps.setArray(7, c.createArrayOf("bigint", counts));
     }
 
     private static List<Object[]> rows(Map<Key, Long> delta, boolean countFirst) {

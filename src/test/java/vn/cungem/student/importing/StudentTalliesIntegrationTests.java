@@ -157,6 +157,53 @@ class StudentTalliesIntegrationTests {
         assertThat(khuyetTat).isEqualTo(2);
     }
 
+    /**
+     * Two managers decide on students of the same school at the same moment: both decisions move the same counters
+     * (the school's, its commune's … the country's "proposed"), each in key order, so neither waits for the other in a
+     * circle and both are counted. Five rounds, on H2 and PostgreSQL.
+     */
+    @Test
+    void twoDecisionsOnOneSchoolAtTheSameMomentAreBothCounted() throws Exception {
+        String[] family = {"An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nam"};
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < family.length; i++) {
+            List<String> row = ImportTestData.row("Hoàng Văn " + family[i], (10 + i) + "/03/2013", "Nam", "", codeA);
+            row.set(4, TestFixtures.unique("HS").replaceAll("[^A-Z0-9]", ""));
+            rows.add(row);
+        }
+        ImportJob job = imports.upload(campaign, "lop-6.xlsx", ImportTestData.xlsx(rows), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        List<Long> ids = ids();
+        AccountDetails other = fixtures.manager(province);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long a = ids.get(round * 2);
+                long b = ids.get(round * 2 + 1);
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                var first = pool.submit(() -> {
+                    start.await();
+                    return students.approve(List.of(a), manager.caller());
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return students.reject(List.of(b), "không thuộc diện", other.caller());
+                });
+                first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                countsAgree();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        RollUp after = students.rollUp(campaign, province, manager.caller());
+        assertThat(after.units()).singleElement().satisfies(l -> {
+            assertThat(l.approved()).isEqualTo(5);
+            assertThat(l.rejected()).isEqualTo(5);
+        });
+    }
+
     @Test
     void theCheckNoticesCountsThatDriftedAndARecountMendsThem() {
         ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
