@@ -243,7 +243,15 @@ public class AllocationPlans {
                     "allocation.error.withdraw-handed-over",
                     String.join(", ", handedOver));
         }
+        // a student's SIM or Wi-Fi device is released with their device (Reservations.release takes its companions)
+        java.util.Set<Long> withDevice = held.stream()
+                .filter(h -> h.type().isDevice())
+                .map(Reservations.Holding::studentId)
+                .collect(java.util.stream.Collectors.toSet());
         for (Reservations.Holding h : held) {
+            if (!h.type().isDevice() && withDevice.contains(h.studentId())) {
+                continue;
+            }
             reservations.release(h.tag(), reason.strip(), "withdraw-" + planId + "-" + h.itemId(), caller);
         }
         events.publishEvent(DomainChange.updated(

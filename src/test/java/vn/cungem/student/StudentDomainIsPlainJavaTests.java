@@ -29,6 +29,12 @@ class StudentDomainIsPlainJavaTests {
                 .and()
                 .doNotHaveSimpleName("AllocationRoster")
                 .and()
+                // services of the module's API like Students: a page of names for the plan pages, the home page's late
+                // schools
+                .doNotHaveSimpleName("StudentNames")
+                .and()
+                .doNotHaveSimpleName("LateSchools")
+                .and()
                 .doNotHaveSimpleName("package-info")
                 .should()
                 .dependOnClassesThat()

@@ -142,6 +142,21 @@ class AllocationApiController {
                 .body(approval);
     }
 
+    /** The reason a manager gives for withdrawing an approved plan. */
+    record WithdrawalBody(String reason) {}
+
+    @PostMapping("/plans/{planId}/withdrawal")
+    @Operation(
+            summary = "Withdraw an approved plan with a reason (required): every device it reserved goes back to"
+                    + " ready in one transaction; 409 while one of them has been handed over; a repeat answers 200")
+    ResponseEntity<AllocationPlans.Withdrawal> withdraw(
+            @PathVariable long campaignId, @PathVariable long planId, @RequestBody WithdrawalBody body) {
+        AllocationPlans.Withdrawal w =
+                plans.withdraw(campaignId, planId, body == null ? null : body.reason(), Callers.current());
+        return ResponseEntity.status(w.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(w);
+    }
+
     @GetMapping("/compare")
     @Operation(summary = "Who gains, loses or changes device between two plans of the campaign")
     PlanComparisons.Comparison compare(

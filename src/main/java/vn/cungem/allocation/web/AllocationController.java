@@ -247,6 +247,38 @@ class AllocationController {
         return "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId + "?show=ASSIGNED";
     }
 
+    /**
+     * Withdraws an approved plan: its devices go back to ready, with the reason (required, asked for next to its field
+     * when missing). Refused while one of its devices has already been handed to a child.
+     */
+    @PostMapping("/plans/{planId}/withdrawal")
+    String withdraw(
+            @PathVariable long campaignId,
+            @PathVariable long planId,
+            @RequestParam(required = false) String reason,
+            Locale locale,
+            RedirectAttributes redirect) {
+        String back = "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId;
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("withdrawError", Bundles.text("allocation.error.reason-required", locale));
+            return back + "#withdraw";
+        }
+        try {
+            AllocationPlans.Withdrawal w = plans.withdraw(campaignId, planId, reason, Callers.current());
+            redirect.addFlashAttribute(
+                    "flash",
+                    Bundles.text(
+                            w.repeated() ? "allocation.withdraw.again" : "allocation.withdraw.done",
+                            locale,
+                            w.released()));
+            return back;
+        } catch (InvalidValueException e) {
+            redirect.addFlashAttribute("withdrawError", e.message(locale));
+            redirect.addFlashAttribute("withdrawReason", reason);
+            return back + "#withdraw";
+        }
+    }
+
     @GetMapping("/compare")
     String compare(@PathVariable long campaignId, @RequestParam long first, @RequestParam long second, Model model) {
         Caller caller = Callers.current();

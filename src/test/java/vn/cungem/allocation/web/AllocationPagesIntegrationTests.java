@@ -113,6 +113,55 @@ class AllocationPagesIntegrationTests {
         assertThat(change(tag, "999999999", "Em ở xa trường")).containsOnlyKeys("studentId");
     }
 
+    @Test
+    void anApprovedPlanIsWithdrawnFromItsPageWithAReasonAndItsDevicesAreReadyAgain() throws Exception {
+        int reserved = plans.approve(
+                        demo.campaignId(), planId, null, demo.manager().caller())
+                .reserved();
+        assertThat(reserved).isPositive();
+        String page = mvc.perform(get(base + "/plans/" + planId).with(user(demo.manager())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"withdraw-plan\"");
+
+        MvcResult refused = mvc.perform(post(base + "/plans/" + planId + "/withdrawal")
+                        .with(user(demo.manager()))
+                        .with(csrf())
+                        .param("reason", "  "))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).endsWith("#withdraw");
+        assertThat(refused.getFlashMap().get("withdrawError"))
+                .isEqualTo("Hãy ghi lý do đổi (bắt buộc, để ai xem lại cũng hiểu).");
+        assertThat(queries.summary(demo.campaignId(), planId, demo.manager().caller())
+                        .status()
+                        .name())
+                .isEqualTo("APPROVED");
+
+        MvcResult done = mvc.perform(post(base + "/plans/" + planId + "/withdrawal")
+                        .with(user(demo.manager()))
+                        .with(csrf())
+                        .param("reason", "Sở chia lại theo danh sách mới"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(done.getFlashMap().get("withdrawError")).isNull();
+        assertThat((String) done.getFlashMap().get("flash"))
+                .isEqualTo("Đã rút lại kế hoạch; " + reserved + " thiết bị trở lại sẵn sàng.");
+        assertThat(queries.summary(demo.campaignId(), planId, demo.manager().caller())
+                        .status()
+                        .name())
+                .isEqualTo("WITHDRAWN");
+        // through the API a second withdrawal answers again and changes nothing
+        mvc.perform(post("/api/v1" + base + "/plans/" + planId + "/withdrawal")
+                        .with(user(demo.manager()))
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("{\"reason\":\"bấm lại\"}"))
+                .andExpect(status().isOk());
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, String> change(String item, String student, String reason) throws Exception {
         MvcResult result = mvc.perform(post(base + "/plans/" + planId + "/changes")

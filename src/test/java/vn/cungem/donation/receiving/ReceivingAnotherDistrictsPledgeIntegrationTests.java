@@ -164,7 +164,7 @@ class ReceivingAnotherDistrictsPledgeIntegrationTests {
                 .getContentAsString();
         assertThat(problem)
                 .contains("thuộc một chương trình khác", "belongs to another campaign")
-                .doesNotContain("Trần");
+                .doesNotContain("Trần T. H.", "Trần Thị Hoà");
         String page = mvc.perform(get("/campaigns/{id}/receipts/new", otherCampaign)
                         .param("pledge", pledge.code())
                         .with(user(managerNhaBe)))
@@ -172,7 +172,8 @@ class ReceivingAnotherDistrictsPledgeIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("thuộc một chương trình khác").doesNotContain("Trần");
+        // the donor, whole or shortened; the page's header does name the signed-in manager
+        assertThat(page).contains("thuộc một chương trình khác").doesNotContain("Trần T. H.", "Trần Thị Hoà");
         assertThat(jdbc.sql("select count(*) from receipt where campaign_id = ?")
                         .param(otherCampaign)
                         .query(Long.class)
