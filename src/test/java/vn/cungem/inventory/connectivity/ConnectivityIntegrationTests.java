@@ -202,18 +202,7 @@ class ConnectivityIntegrationTests {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Excel")));
         assertThatThrownBy(() -> connections.record(
                         new Connections.Where(campaign, district, null, null),
-                        new Draft.Typed(
-                                ConnectionKind.SIM,
-                                "Viettel",
-                                ConnectivityTestData.viettelNumber(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                        ConnectivityTestData.viettelSim(),
                         null,
                         outsider.caller()))
                 .isInstanceOf(InvalidValueException.class)
@@ -475,18 +464,7 @@ class ConnectivityIntegrationTests {
                 .doesNotContain(c.id());
         assertThatThrownBy(() -> connections.record(
                         new Connections.Where(campaign, district, null, null),
-                        new Draft.Typed(
-                                ConnectionKind.SIM,
-                                "Viettel",
-                                ConnectivityTestData.viettelNumber(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                        ConnectivityTestData.viettelSim(),
                         null,
                         officer.caller()))
                 .isInstanceOf(InvalidValueException.class);

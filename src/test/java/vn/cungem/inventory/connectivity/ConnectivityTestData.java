@@ -32,6 +32,12 @@ final class ConnectivityTestData {
         return s.toString();
     }
 
+    /** A Viettel SIM typed with nothing but its number, as a form or a file row may give it. */
+    static Draft.Typed viettelSim() {
+        return new Draft.Typed(
+                ConnectionKind.SIM, "Viettel", viettelNumber(), null, null, null, null, null, null, null, null);
+    }
+
     static long telecomPartner(JdbcClient jdbc, long homeUnit) {
         String name = "Viettel " + TestFixtures.unique("CN");
         OffsetDateTime now = OffsetDateTime.now();

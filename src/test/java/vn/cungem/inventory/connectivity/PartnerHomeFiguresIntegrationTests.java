@@ -55,18 +55,7 @@ class PartnerHomeFiguresIntegrationTests {
         for (long partner : new long[] {viettel, viettel, other}) {
             connections.record(
                     new Connections.Where(data.campaign, data.district, null, partner),
-                    new Draft.Typed(
-                            ConnectionKind.SIM,
-                            "Viettel",
-                            ConnectivityTestData.viettelNumber(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
+                    ConnectivityTestData.viettelSim(),
                     null,
                     manager.caller());
         }
