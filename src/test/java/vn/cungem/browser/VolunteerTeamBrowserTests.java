@@ -89,7 +89,9 @@ class VolunteerTeamBrowserTests extends BrowserTest {
         phone.keyboard().press("Enter");
         assertThat(phone.locator("#scan-results li")).hasCount(2);
         assertThat(phone.locator("#scan-results li").first()).containsText(second);
-        // the same tag again is refused, and says why
+        // the same tag again is refused, and says why (typed once htmx has swapped the fresh field in: typing into the
+        // old one while it is replaced can send the form without htmx, which answers a page of one result)
+        assertThat(phone.locator("#scan-code")).isFocused();
         phone.locator("#scan-code").fill(first);
         phone.locator("#scan-code").press("Enter");
         assertThat(phone.locator("#scan-results li")).hasCount(3);
