@@ -199,27 +199,19 @@ class RegistryBenchmark {
         var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         System.gc();
         long base = memory.getHeapMemoryUsage().getUsed();
-        long[] peak = {base};
-        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        // the JVM keeps each heap pool's peak itself: reset them, read them after (their sum, each at its own moment)
+        List<java.lang.management.MemoryPoolMXBean> pools =
+                java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                        .toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long cpu = ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long t = System.nanoTime();
         check.run();
         long ms = (System.nanoTime() - t) / 1_000_000;
-        running.set(false);
-        sampler.join();
+        long[] peak = {pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum()};
         long cpuMs = (((com.sun.management.OperatingSystemMXBean)
                                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime()
