@@ -77,7 +77,7 @@ final class Approvals {
             }
             students.add(s);
         }
-        tallies.aroundIds(students.stream().map(Stored::id).toList(), () -> {
+        tallies.moving(students.stream().map(StudentRepository::placed).toList(), target.name(), () -> {
             changeAll(students, target, reason, caller);
             return null;
         });
@@ -86,7 +86,7 @@ final class Approvals {
 
     private void changeAll(List<Stored> students, StudentStatus target, String reason, Caller caller) {
         for (Stored s : students) {
-            if (!repository.changeStatus(s.id(), s.status(), target, reason, null, caller)) {
+            if (!repository.moveStatus(s, target, reason, caller)) {
                 throw StudentTexts.changedMeanwhile();
             }
             events.accept(new DomainChange(

@@ -239,22 +239,28 @@ final class StudentLists {
                     || (filter.unitId() != null && !scopes.isWithin(school.get().unitId(), filter.unitId()))) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    tallies.perStatus(campaign, "SCHOOL", school.get().id(), category));
+            return kept(campaign, "SCHOOL", school.get().id(), category);
         }
         if (caller.isAdmin()) {
-            return Optional.of(tallies.perStatus(campaign, "UNIT", filter.unitId(), category));
+            return kept(campaign, "UNIT", filter.unitId(), category);
         }
         if (caller.is(Role.PROGRAMME_MANAGER) && caller.scope().kind() == Scope.Kind.UNIT) {
             long own = caller.scope().unitId();
             if (filter.unitId() == null || scopes.isWithin(filter.unitId(), own)) {
-                return Optional.of(
-                        tallies.perStatus(campaign, "UNIT", filter.unitId() == null ? own : filter.unitId(), category));
+                return kept(campaign, "UNIT", filter.unitId() == null ? own : filter.unitId(), category);
             }
             if (scopes.isWithin(own, filter.unitId())) {
-                return Optional.of(tallies.perStatus(campaign, "UNIT", own, category));
+                return kept(campaign, "UNIT", own, category);
             }
         }
         return Optional.empty();
+    }
+
+    /** A school's or a commune's students of one category are few enough to count: those counts are not kept. */
+    private Optional<Map<StudentStatus, Long>> kept(long campaign, String placeKind, Long placeId, String category) {
+        if (category != null && !tallies.keepsCategories(placeKind, placeId)) {
+            return Optional.empty();
+        }
+        return Optional.of(tallies.perStatus(campaign, placeKind, placeId, category));
     }
 }

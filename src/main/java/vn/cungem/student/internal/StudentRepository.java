@@ -186,6 +186,39 @@ public class StudentRepository {
         return changed == 1;
     }
 
+    /**
+     * Moves one student from the status it was read in, only while what the kept counts distinguish (campaign, school,
+     * unit, categories) is still as read: then {@link StudentTallies#moving} moves their counts from that reading, with no
+     * read of its own. False when anything of it changed meanwhile.
+     */
+    public boolean moveStatus(Stored s, StudentStatus to, String reason, Caller by) {
+        int changed = jdbc.sql("""
+                        update student set status = ?, status_reason = ?, updated_at = ?, version = version + 1
+                        where id = ? and status = ? and campaign_id = ? and school_id = ? and unit_id = ?
+                          and coalesce(categories, '') = ?""")
+                .params(
+                        to.name(),
+                        reason,
+                        OffsetDateTime.now(),
+                        s.id(),
+                        s.status().name(),
+                        s.campaignId(),
+                        s.schoolId(),
+                        s.unitId(),
+                        s.categories() == null ? "" : s.categories())
+                .update();
+        if (changed == 1) {
+            appendHistory(s.id(), s.status(), to, reason, by);
+        }
+        return changed == 1;
+    }
+
+    /** What the kept counts need of a student as read. */
+    public static StudentTallies.Placed placed(Stored s) {
+        return new StudentTallies.Placed(
+                s.campaignId(), s.schoolId(), s.unitId(), s.status().name(), s.categories());
+    }
+
     /** The name of who made the change is copied in now: the history never reads identity's accounts. */
     private void appendHistory(long id, StudentStatus from, StudentStatus to, String reason, Caller by) {
         jdbc.sql("""

@@ -2,8 +2,10 @@ package vn.cungem.student.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -114,8 +116,49 @@ public class StudentTallies {
                         (Long) r[0], (Long) r[1], (Long) r[2], level, (String) r[3], (String) r[4], (Long) r[5]));
             }
         }
-        return Tallies.count(
-                groups, ancestors(groups.stream().map(Group::unitId).distinct().toList()));
+        return count(groups);
+    }
+
+    private TreeMap<Key, Long> count(List<Group> groups) {
+        Set<Long> countedOnRequest = new HashSet<>();
+        Map<Long, List<Long>> ancestors =
+                ancestors(groups.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
+        return Tallies.count(groups, ancestors, countedOnRequest);
+    }
+
+    /** A student as the change found them, locked: what a status move needs to know to move their counts. */
+    public record Placed(long campaignId, long schoolId, long unitId, String status, String categories) {}
+
+    /**
+     * Runs {@code change}, which moves each of {@code students} from the status given to {@code target} and writes
+     * nothing else of theirs, failing unless each row is still as given (the caller checks its version): then the counts
+     * move without reading the students again, before or after.
+     */
+    public <T> T moving(List<Placed> students, String target, Supplier<T> change) {
+        T result = change.get();
+        upkeep.run(() -> {
+            Map<Long, String> levels =
+                    levels(students.stream().map(Placed::schoolId).distinct().toList());
+            List<Group> before = new ArrayList<>(students.size());
+            List<Group> after = new ArrayList<>(students.size());
+            for (Placed p : students) {
+                String level = levels.get(p.schoolId());
+                if (level != null) {
+                    before.add(
+                            new Group(p.campaignId(), p.schoolId(), p.unitId(), level, p.status(), p.categories(), 1));
+                    after.add(new Group(p.campaignId(), p.schoolId(), p.unitId(), level, target, p.categories(), 1));
+                }
+            }
+            List<Group> both = new ArrayList<>(before);
+            both.addAll(after);
+            Set<Long> countedOnRequest = new HashSet<>();
+            Map<Long, List<Long>> ancestors =
+                    ancestors(both.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
+            apply(Tallies.difference(
+                    Tallies.count(before, ancestors, countedOnRequest),
+                    Tallies.count(after, ancestors, countedOnRequest)));
+        });
+        return result;
     }
 
     private Map<Long, String> levels(List<Long> schools) {
@@ -129,14 +172,41 @@ public class StudentTallies {
         return levels;
     }
 
-    private Map<Long, List<Long>> ancestors(List<Long> units) {
+    /** Each unit's units at and above it; the ones whose counts per category are not kept go into {@code onRequest}. */
+    private Map<Long, List<Long>> ancestors(List<Long> units, Set<Long> onRequest) {
         Map<Long, List<Long>> ancestors = new HashMap<>();
-        jdbc.sql("select descendant_id, ancestor_id from org_unit_tree where " + idsIn("descendant_id", units))
-                .query((rs, n) -> ancestors
-                        .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(rs.getLong(2)))
+        jdbc.sql("select t.descendant_id, t.ancestor_id, u.level_code from org_unit_tree t"
+                        + " join org_unit u on u.id = t.ancestor_id where " + idsIn("t.descendant_id", units))
+                .query((rs, n) -> {
+                    if (!Tallies.keepsCategories("UNIT", rs.getString(3))) {
+                        onRequest.add(rs.getLong(2));
+                    }
+                    return ancestors
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getLong(2));
+                })
                 .list();
         return ancestors;
+    }
+
+    /**
+     * Whether the kept counts hold a place's students per category (always per status): not a school's nor a
+     * commune's, which the list counts from their rows when filtered by category ({@link Tallies}).
+     */
+    public boolean keepsCategories(String placeKind, Long placeId) {
+        if (!placeKind.equals("UNIT")) {
+            return false;
+        }
+        if (placeId == null) {
+            // the tree's top units: never a commune
+            return true;
+        }
+        return jdbc.sql("select level_code from org_unit where id = ?")
+                .param(placeId)
+                .query(String.class)
+                .optional()
+                .map(level -> Tallies.keepsCategories("UNIT", level))
+                .orElse(false);
     }
 
     /** Adds the deltas in key order (two transactions touching the same rows lock them in the same order). */
@@ -147,7 +217,7 @@ public class StudentTallies {
         // reads the schools' sent counts as they are before this delta, so it goes first
         proposing.beforeApplying(delta, isPostgres());
         if (isPostgres()) {
-            applyOnPostgres(delta);
+            PostgresTallyRows.apply(template, delta);
             return;
         }
         template.batchUpdate("""
@@ -161,118 +231,14 @@ public class StudentTallies {
                 when not matched then insert (campaign_id, place_kind, place_id, status, school_level, category,
                                               students)
                      values (v.campaign_id, v.place_kind, v.place_id, v.status, v.school_level, v.category,
-                             v.students)""", rows(delta, false));
+                             v.students)""", rows(delta));
     }
 
-    /**
-     * PostgreSQL checks a new row's constraints before it looks for the conflict, so a negative delta cannot go through
-     * {@code on conflict} (the row of -1 fails {@code students >= 0}): what goes down is an update of rows that must
-     * exist, what goes up an insert or an addition. Each is one statement over arrays, not a row a statement: a decision
-     * of 1,000 students spread over 990 schools moves about 12,000 counters, and a batch of that many statements was
-     * about 30 % of the decision (docs/benchmarks.md, registry run 6). Rows are locked in key order ({@code collate "C"}
-     * is the order of {@link Key}), so two changes touching the same counters never wait on each other in a circle.
-     */
-    private void applyOnPostgres(TreeMap<Key, Long> delta) {
-        TreeMap<Key, Long> down = new TreeMap<>();
-        TreeMap<Key, Long> up = new TreeMap<>();
-        delta.forEach((k, n) -> (n < 0 ? down : up).put(k, n));
-        if (!down.isEmpty()) {
-            // an update's join visits rows in whatever order its plan likes: lock them in key order first
-            Integer locked = template.execute((java.sql.Connection c) -> {
-                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
-                        select count(*) from (select 1 from student_tally t join v using (campaign_id, place_kind,
-                                place_id, status, school_level, category)
-                            order by t.campaign_id, t.place_kind collate "C", t.place_id, t.status collate "C",
-                                     t.school_level collate "C", t.category collate "C"
-                            for update of t) locked"""))) {
-                    bind(c, ps, down);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                }
-            });
-            template.execute((java.sql.Connection c) -> {
-                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
-                        update student_tally t set students = t.students + v.n from v
-                        where t.campaign_id = v.campaign_id and t.place_kind = v.place_kind and t.place_id = v.place_id
-                          and t.status = v.status and t.school_level = v.school_level and t.category = v.category"""))) {
-                    bind(c, ps, down);
-                    return ps.executeUpdate();
-                }
-            });
-            if (locked == null || locked < down.size()) {
-                // counts that had drifted already: the check (differences) names them, recount mends them
-                log.warn(
-                        "A kept student count of campaign {} was missing",
-                        down.firstKey().campaignId());
-            }
-        }
-        if (!up.isEmpty()) {
-            template.execute((java.sql.Connection c) -> {
-                try (var ps = c.prepareStatement(KEYED_ROWS.formatted("""
-                        insert into student_tally (campaign_id, place_kind, place_id, status, school_level, category,
-                                                   students)
-                        select campaign_id, place_kind, place_id, status, school_level, category, n from v
-                        order by campaign_id, place_kind collate "C", place_id, status collate "C",
-                                 school_level collate "C", category collate "C"
-                        on conflict (campaign_id, place_kind, place_id, status, school_level, category)
-                        do update set students = student_tally.students + excluded.students"""))) {
-                    bind(c, ps, up);
-                    return ps.executeUpdate();
-                }
-            });
-        }
-    }
-
-    /** The delta as seven arrays, one a column, named {@code v} for the statement that follows. */
-    private static final String KEYED_ROWS = """
-            with v (campaign_id, place_kind, place_id, status, school_level, category, n) as (
-              select * from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as bigint[]), cast(? as varchar[]),
-                                   cast(? as varchar[]), cast(? as varchar[]), cast(? as bigint[])))
-            %s""";
-
-    private static void bind(java.sql.Connection c, java.sql.PreparedStatement ps, TreeMap<Key, Long> delta)
-            throws java.sql.SQLException {
-        int size = delta.size();
-        Object[] campaigns = new Object[size];
-        Object[] kinds = new Object[size];
-        Object[] places = new Object[size];
-        Object[] statuses = new Object[size];
-        Object[] levels = new Object[size];
-        Object[] categories = new Object[size];
-        Object[] counts = new Object[size];
-        int i = 0;
-        for (Map.Entry<Key, Long> e : delta.entrySet()) {
-            Key k = e.getKey();
-            campaigns[i] = k.campaignId();
-            kinds[i] = k.placeKind();
-            places[i] = k.placeId();
-            statuses[i] = k.status();
-            levels[i] = k.schoolLevel();
-            categories[i] = k.category();
-            counts[i] = e.getValue();
-            i++;
-        }
-        ps.setArray(1, c.createArrayOf("bigint", campaigns));
-        ps.setArray(2, c.createArrayOf("varchar", kinds));
-        ps.setArray(3, c.createArrayOf("bigint", places));
-        ps.setArray(4, c.createArrayOf("varchar", statuses));
-        ps.setArray(5, c.createArrayOf("varchar", levels));
-        ps.setArray(6, c.createArrayOf("varchar", categories));
-        ps.setArray(7, c.createArrayOf("bigint", counts));
-    }
-
-    private static List<Object[]> rows(Map<Key, Long> delta, boolean countFirst) {
+    private static List<Object[]> rows(Map<Key, Long> delta) {
         List<Object[]> rows = new ArrayList<>(delta.size());
         delta.forEach((k, n) -> rows.add(
-                countFirst
-                        ? new Object[] {
-                            n, k.campaignId(), k.placeKind(), k.placeId(), k.status(), k.schoolLevel(), k.category()
-                        }
-                        : new Object[] {
-                            k.campaignId(), k.placeKind(), k.placeId(), k.status(), k.schoolLevel(), k.category(), n
-                        }));
+                new Object[] {k.campaignId(), k.placeKind(), k.placeId(), k.status(), k.schoolLevel(), k.category(), n
+                }));
         return rows;
     }
 

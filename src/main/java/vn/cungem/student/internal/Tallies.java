@@ -6,8 +6,11 @@ import java.util.TreeMap;
 
 /**
  * The arithmetic of the kept counts, plain Java: which counter rows a group of students adds to. A group of students
- * sharing school, status and categories counts once in its school, once in each unit above the school (its own unit
- * included), under category {@code *} and under each of its category codes.
+ * sharing school, status and categories counts once in its school and once in each unit above the school (its own unit
+ * included), under category {@code *}; and under each of its category codes only in the units whose subtree is too big
+ * to count on request. A school's or a commune's students per category are counted from their rows when asked (a few
+ * hundred rows, a few thousand at most): kept, they were three quarters of the counter rows and of what each decision
+ * wrote (docs/benchmarks.md, registry run 8).
  */
 public final class Tallies {
 
@@ -46,16 +49,25 @@ public final class Tallies {
      * The counts the groups add up to, in key order (the order the rows are written in, so two transactions touching the
      * same rows take their locks in the same order). {@code ancestors} gives each unit's units at and above it.
      */
-    public static TreeMap<Key, Long> count(List<Group> groups, Map<Long, List<Long>> ancestors) {
+    public static TreeMap<Key, Long> count(
+            List<Group> groups, Map<Long, List<Long>> ancestors, java.util.Set<Long> countedOnRequest) {
         TreeMap<Key, Long> counts = new TreeMap<>();
         for (Group g : groups) {
             List<String> categories = categories(g.categories());
-            add(counts, g, "SCHOOL", g.schoolId(), categories);
+            add(counts, g, "SCHOOL", g.schoolId(), List.of());
             for (long unit : ancestors.getOrDefault(g.unitId(), List.of(g.unitId()))) {
-                add(counts, g, "UNIT", unit, categories);
+                add(counts, g, "UNIT", unit, countedOnRequest.contains(unit) ? List.of() : categories);
             }
         }
         return counts;
+    }
+
+    /** The unit levels whose students per category are counted on request, not kept: see the class comment. */
+    public static final String COUNTED_ON_REQUEST_LEVEL = "commune";
+
+    /** Whether a place's counts per category are kept ({@code levelCode} null for a school). */
+    public static boolean keepsCategories(String placeKind, String levelCode) {
+        return placeKind.equals("UNIT") && !COUNTED_ON_REQUEST_LEVEL.equals(levelCode);
     }
 
     private static void add(TreeMap<Key, Long> counts, Group g, String kind, long place, List<String> categories) {

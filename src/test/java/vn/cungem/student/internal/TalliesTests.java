@@ -14,29 +14,47 @@ class TalliesTests {
 
     private static final Map<Long, List<Long>> TREE = Map.of(30L, List.of(30L, 20L, 10L));
 
+    /** Unit 30 is a commune: its students per category are counted on request, like a school's. */
+    private static final java.util.Set<Long> COMMUNES = java.util.Set.of(30L);
+
     @Test
-    void aGroupCountsInItsSchoolAndEveryUnitAboveOnceForAllAndOncePerCategory() {
-        TreeMap<Key, Long> counts =
-                Tallies.count(List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)), TREE);
-        // (school + 3 units) x (all + 2 distinct categories)
-        assertThat(counts).hasSize(12);
+    void aGroupCountsInItsSchoolAndEveryUnitAboveOnceForAllAndPerCategoryOnlyAboveTheCommune() {
+        TreeMap<Key, Long> counts = Tallies.count(
+                List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)), TREE, COMMUNES);
+        // school and commune: all only; the two units above: all + 2 distinct categories
+        assertThat(counts).hasSize(2 + 2 * 3);
         assertThat(counts.get(new Key(1, "UNIT", 10, "PROPOSED", "PRIMARY", Tallies.ALL)))
                 .isEqualTo(3);
-        assertThat(counts.get(new Key(1, "SCHOOL", 500, "PROPOSED", "PRIMARY", "ORPHAN")))
+        assertThat(counts.get(new Key(1, "UNIT", 20, "PROPOSED", "PRIMARY", "ORPHAN")))
                 .isEqualTo(3);
+        assertThat(counts.get(new Key(1, "SCHOOL", 500, "PROPOSED", "PRIMARY", Tallies.ALL)))
+                .isEqualTo(3);
+        assertThat(counts).doesNotContainKey(new Key(1, "SCHOOL", 500, "PROPOSED", "PRIMARY", "ORPHAN"));
+        assertThat(counts).doesNotContainKey(new Key(1, "UNIT", 30, "PROPOSED", "PRIMARY", "ORPHAN"));
+        // without communes, the commune's own categories are kept too
+        assertThat(Tallies.count(
+                        List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)),
+                        TREE,
+                        java.util.Set.of()))
+                .hasSize(1 + 3 * 3);
+        assertThat(Tallies.keepsCategories("SCHOOL", null)).isFalse();
+        assertThat(Tallies.keepsCategories("UNIT", "commune")).isFalse();
+        assertThat(Tallies.keepsCategories("UNIT", "province")).isTrue();
     }
 
     @Test
     void aStatusChangeMovesTheCountAndLeavesTheRestAlone() {
         TreeMap<Key, Long> before =
-                Tallies.count(List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR", 2)), TREE);
+                Tallies.count(List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR", 2)), TREE, COMMUNES);
         TreeMap<Key, Long> after = Tallies.count(
                 List.of(
                         new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR", 1),
                         new Group(1, 500, 30, "PRIMARY", "APPROVED", "POOR", 1)),
-                TREE);
+                TREE,
+                COMMUNES);
         TreeMap<Key, Long> delta = Tallies.difference(before, after);
-        assertThat(delta).hasSize(16);
+        // two statuses x (school, commune: all; two units above: all and POOR)
+        assertThat(delta).hasSize(2 * (2 + 2 * 2));
         assertThat(delta.values()).containsOnly(-1L, 1L);
         assertThat(delta.get(new Key(1, "UNIT", 20, "APPROVED", "PRIMARY", "POOR")))
                 .isEqualTo(1);
