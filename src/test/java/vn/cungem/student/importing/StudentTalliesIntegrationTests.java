@@ -157,6 +157,56 @@ class StudentTalliesIntegrationTests {
         assertThat(khuyetTat).isEqualTo(2);
     }
 
+    @Autowired
+    vn.cungem.student.internal.StudentRepository repository;
+
+    /**
+     * A decision moves the counts from the students as it read them (no read before or after): its update refuses a
+     * student whose categories changed since, so the counts can never move from a stale reading. And the counts per
+     * category of a school and of a commune, no longer kept (V390), are counted from the rows: the list still gives them.
+     */
+    @Test
+    void aDecisionMovesCountsFromWhatItReadAndCategoriesBelowTheProvinceAreCounted() {
+        ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        List<Long> ids = ids();
+        var stale = repository.find(ids.get(0)).orElseThrow();
+        jdbc.sql("update student set categories = 'KHUYET_TAT', version = version + 1 where id = ?")
+                .param(ids.get(0))
+                .update();
+        tallies.recount(campaign);
+        assertThat(repository.moveStatus(stale, vn.cungem.student.StudentStatus.APPROVED, null, manager.caller()))
+                .as("a student changed since it was read is not moved")
+                .isFalse();
+        students.approve(ids.subList(0, 3), manager.caller());
+        countsAgree();
+
+        long keptBelowProvince =
+                jdbc.sql("""
+                        select count(*) from student_tally where campaign_id = ? and category <> '*'
+                          and (place_kind = 'SCHOOL' or place_id = ?)""").params(campaign, commune).query(Long.class).single();
+        assertThat(keptBelowProvince).isZero();
+        for (Long place : new Long[] {null, commune, province}) {
+            for (String category : List.of("KHUYET_TAT", "HO_NGHEO")) {
+                long fromRows = jdbc.sql("""
+                                select count(*) from student where campaign_id = ? and status = 'APPROVED'
+                                  and (',' || categories || ',') like ?""")
+                        .params(campaign, "%," + category + ",%")
+                        .query(Long.class)
+                        .single();
+                var filter = new vn.cungem.student.StudentFilter(
+                        campaign, place, place == null ? schoolA : null, null, null, category, null, 0, 50, null, null);
+                assertThat(fromRows).isPositive();
+                assertThat(students.list(filter, manager.caller())
+                                .countsByStatus()
+                                .getOrDefault(vn.cungem.student.StudentStatus.APPROVED, 0L))
+                        .as("approved of %s at %s", category, place == null ? "the school" : place)
+                        .isEqualTo(fromRows);
+            }
+        }
+    }
+
     /**
      * Two managers decide on students of the same school at the same moment: both decisions move the same counters
      * (the school's, its commune's … the country's "proposed"), each in key order, so neither waits for the other in a
