@@ -98,6 +98,20 @@ class RegistryBenchmark {
                 "API filter status=APPROVED, category=C0, admin",
                 get(base).param("status", "APPROVED").param("category", "C0").with(user(admin)));
         measure("API filter grade=3, admin", get(base).param("grade", "3").with(user(admin)));
+        // a commune's and a school's students per category are counted from the rows, not kept (V390): the largest
+        long commune = jdbc.sql("""
+                        select place_id from student_tally t join administrative_unit u on u.id = t.place_id
+                        where t.campaign_id = ? and t.place_kind = 'UNIT' and t.category = '*' and u.level_code = 'commune'
+                        group by place_id order by sum(students) desc limit 1""").param(campaign).query(Long.class).single();
+        long school = jdbc.sql("""
+                        select place_id from student_tally where campaign_id = ? and place_kind = 'SCHOOL'
+                        group by place_id order by sum(students) desc limit 1""").param(campaign).query(Long.class).single();
+        measure(
+                "API filter category=C0 in the largest commune (counted), admin",
+                get(base).param("unitId", String.valueOf(commune)).param("category", "C0").with(user(admin)));
+        measure(
+                "API filter category=C0 in the largest school (counted), admin",
+                get(base).param("schoolId", String.valueOf(school)).param("category", "C0").with(user(admin)));
         measure(
                 "API search \"nguyen van an\", admin",
                 get(base).param("q", "nguyen van an").with(user(admin)));
