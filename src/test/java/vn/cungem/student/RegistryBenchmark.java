@@ -108,10 +108,16 @@ class RegistryBenchmark {
                         group by place_id order by sum(students) desc limit 1""").param(campaign).query(Long.class).single();
         measure(
                 "API filter category=C0 in the largest commune (counted), admin",
-                get(base).param("unitId", String.valueOf(commune)).param("category", "C0").with(user(admin)));
+                get(base)
+                        .param("unitId", String.valueOf(commune))
+                        .param("category", "C0")
+                        .with(user(admin)));
         measure(
                 "API filter category=C0 in the largest school (counted), admin",
-                get(base).param("schoolId", String.valueOf(school)).param("category", "C0").with(user(admin)));
+                get(base)
+                        .param("schoolId", String.valueOf(school))
+                        .param("category", "C0")
+                        .with(user(admin)));
         measure(
                 "API search \"nguyen van an\", admin",
                 get(base).param("q", "nguyen van an").with(user(admin)));

@@ -62,10 +62,12 @@ public class StudentRepository {
             String statusReason,
             Long mergedIntoId,
             int version,
-            OffsetDateTime createdAt) {}
+            OffsetDateTime createdAt,
+            String schoolLevel) {}
 
     static final String SELECT = "select s.id, " + StudentColumns.names("s", StudentColumns.REGISTERED) + """
             , s.status, s.status_reason, s.merged_into_id, s.version, s.created_at, sc.name as school_name,
+                   sc.school_level,
                    u.name as unit_name, hu.name as home_unit_name
             from student s
             join org_school sc on sc.id = s.school_id
@@ -107,7 +109,8 @@ public class StudentRepository {
                 rs.getString("status_reason"),
                 (Long) rs.getObject("merged_into_id", Long.class),
                 rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("school_level"));
     }
 
     public Optional<Stored> find(long id) {
@@ -216,7 +219,12 @@ public class StudentRepository {
     /** What the kept counts need of a student as read. */
     public static StudentTallies.Placed placed(Stored s) {
         return new StudentTallies.Placed(
-                s.campaignId(), s.schoolId(), s.unitId(), s.status().name(), s.categories());
+                s.campaignId(),
+                s.schoolId(),
+                s.schoolLevel(),
+                s.unitId(),
+                s.status().name(),
+                s.categories());
     }
 
     /** The name of who made the change is copied in now: the history never reads identity's accounts. */

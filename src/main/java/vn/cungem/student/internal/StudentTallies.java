@@ -126,37 +126,27 @@ public class StudentTallies {
         return Tallies.count(groups, ancestors, countedOnRequest);
     }
 
-    /** A student as the change found them, locked: what a status move needs to know to move their counts. */
-    public record Placed(long campaignId, long schoolId, long unitId, String status, String categories) {}
+    /** A student as a change read them: what a status move needs to know to move their counts. */
+    public record Placed(
+            long campaignId, long schoolId, String schoolLevel, long unitId, String status, String categories) {}
 
     /**
      * Runs {@code change}, which moves each of {@code students} from the status given to {@code target} and writes
-     * nothing else of theirs, failing unless each row is still as given (the caller checks its version): then the counts
-     * move without reading the students again, before or after.
+     * nothing else of theirs, failing unless each row is still as given (campaign, school, unit and categories): then
+     * the counts move without reading the students again, before or after.
      */
     public <T> T moving(List<Placed> students, String target, Supplier<T> change) {
         T result = change.get();
         upkeep.run(() -> {
-            Map<Long, String> levels =
-                    levels(students.stream().map(Placed::schoolId).distinct().toList());
             List<Group> before = new ArrayList<>(students.size());
-            List<Group> after = new ArrayList<>(students.size());
             for (Placed p : students) {
-                String level = levels.get(p.schoolId());
-                if (level != null) {
-                    before.add(
-                            new Group(p.campaignId(), p.schoolId(), p.unitId(), level, p.status(), p.categories(), 1));
-                    after.add(new Group(p.campaignId(), p.schoolId(), p.unitId(), level, target, p.categories(), 1));
-                }
+                before.add(new Group(
+                        p.campaignId(), p.schoolId(), p.unitId(), p.schoolLevel(), p.status(), p.categories(), 1));
             }
-            List<Group> both = new ArrayList<>(before);
-            both.addAll(after);
             Set<Long> countedOnRequest = new HashSet<>();
             Map<Long, List<Long>> ancestors =
-                    ancestors(both.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
-            apply(Tallies.difference(
-                    Tallies.count(before, ancestors, countedOnRequest),
-                    Tallies.count(after, ancestors, countedOnRequest)));
+                    ancestors(before.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
+            apply(Tallies.moved(before, target, ancestors, countedOnRequest));
         });
         return result;
     }

@@ -43,7 +43,16 @@ public final class Tallies {
             String schoolLevel,
             String status,
             String categories,
-            long students) {}
+            long students) {
+
+        Group at(String newStatus) {
+            return new Group(campaignId, schoolId, unitId, schoolLevel, newStatus, categories, students);
+        }
+
+        Group withCount(long n) {
+            return new Group(campaignId, schoolId, unitId, schoolLevel, status, categories, n);
+        }
+    }
 
     /**
      * The counts the groups add up to, in key order (the order the rows are written in, so two transactions touching the
@@ -60,6 +69,30 @@ public final class Tallies {
             }
         }
         return counts;
+    }
+
+    /**
+     * What moving {@code groups} from their status to {@code target} changes, nothing else of theirs moving: the same as
+     * {@code difference(count(groups), count(groups at target))}, in one pass (a decision of 1,000 students built three
+     * maps of thousands of keys for it).
+     */
+    public static TreeMap<Key, Long> moved(
+            List<Group> groups, String target, Map<Long, List<Long>> ancestors, java.util.Set<Long> countedOnRequest) {
+        TreeMap<Key, Long> delta = new TreeMap<>();
+        for (Group g : groups) {
+            if (g.status().equals(target)) {
+                continue;
+            }
+            List<String> categories = categories(g.categories());
+            for (Group side : List.of(g.withCount(-g.students()), g.at(target))) {
+                add(delta, side, "SCHOOL", g.schoolId(), List.of());
+                for (long unit : ancestors.getOrDefault(g.unitId(), List.of(g.unitId()))) {
+                    add(delta, side, "UNIT", unit, countedOnRequest.contains(unit) ? List.of() : categories);
+                }
+            }
+        }
+        delta.values().removeIf(n -> n == 0);
+        return delta;
     }
 
     /** The unit levels whose students per category are counted on request, not kept: see the class comment. */

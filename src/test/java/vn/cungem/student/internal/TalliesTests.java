@@ -61,6 +61,38 @@ class TalliesTests {
         assertThat(Tallies.difference(after, after)).isEmpty();
     }
 
+    /** {@code moved} is the difference of two counts, in one pass: on generated groups (seed printed on failure). */
+    @Test
+    void movingGroupsGivesTheDifferenceOfTheirCountsBeforeAndAfter() {
+        long seed = 20261206L;
+        java.util.Random random = new java.util.Random(seed);
+        Map<Long, List<Long>> tree =
+                Map.of(30L, List.of(30L, 20L, 10L), 31L, List.of(31L, 20L, 10L), 40L, List.of(40L, 10L));
+        String[] statuses = {"REGISTERED", "PROPOSED", "APPROVED", "RETURNED"};
+        String[] categories = {null, "", "POOR", "POOR,ORPHAN", "ORPHAN,POOR,ORPHAN", "KHMER"};
+        for (int round = 0; round < 200; round++) {
+            List<Group> groups = new java.util.ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
+                long unit = List.of(30L, 31L, 40L).get(random.nextInt(3));
+                groups.add(new Group(
+                        1,
+                        500 + random.nextInt(4),
+                        unit,
+                        random.nextBoolean() ? "PRIMARY" : "LOWER_SECONDARY",
+                        statuses[random.nextInt(statuses.length)],
+                        categories[random.nextInt(categories.length)],
+                        1 + random.nextInt(3)));
+            }
+            String target = statuses[random.nextInt(statuses.length)];
+            java.util.Set<Long> communes = random.nextBoolean() ? COMMUNES : java.util.Set.of(30L, 31L);
+            List<Group> after = groups.stream().map(g -> g.at(target)).toList();
+            assertThat(Tallies.moved(groups, target, tree, communes))
+                    .as("seed %d, round %d", seed, round)
+                    .isEqualTo(Tallies.difference(
+                            Tallies.count(groups, tree, communes), Tallies.count(after, tree, communes)));
+        }
+    }
+
     @Test
     void aCursorReadsBackAsWrittenAndRefusesAnythingElse() {
         ListCursor cursor = new ListCursor(StudentSort.SCHOOL, false, 4_200_117L);
