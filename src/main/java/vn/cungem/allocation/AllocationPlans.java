@@ -209,7 +209,7 @@ public class AllocationPlans {
     public Withdrawal withdraw(long campaignId, long planId, String reason, Caller caller) {
         PlanRow plan = access.changeable(campaignId, planId, caller);
         if (reason == null || reason.isBlank()) {
-            throw InvalidValueException.of("allocation.withdraw.reason", "allocation.error.reason-required");
+            throw InvalidValueException.of("allocation.withdraw.reason", "allocation.error.withdraw-reason-required");
         }
         if (reason.strip().length() > 500) {
             throw InvalidValueException.of("allocation.withdraw.reason", "allocation.error.reason-long");

@@ -260,7 +260,8 @@ class AllocationController {
             RedirectAttributes redirect) {
         String back = "redirect:/campaigns/" + campaignId + "/allocation/plans/" + planId;
         if (reason == null || reason.isBlank()) {
-            redirect.addFlashAttribute("withdrawError", Bundles.text("allocation.error.reason-required", locale));
+            redirect.addFlashAttribute(
+                    "withdrawError", Bundles.text("allocation.error.withdraw-reason-required", locale));
             return back + "#withdraw";
         }
         try {

@@ -355,7 +355,9 @@ class AllocationPlansIntegrationTests {
         plans.approve(campaign, planId, null, manager);
         assertThat(reservations.ofReference(AllocationPlans.reference(planId))).hasSize(2);
         assertThatThrownBy(() -> plans.withdraw(campaign, planId, " ", manager))
-                .isInstanceOf(InvalidValueException.class);
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.messageVi()).contains("lý do rút lại phương án"));
 
         var withdrawal = plans.withdraw(campaign, planId, "Xã sáp nhập, phân bổ lại", manager);
         assertThat(withdrawal.released()).isEqualTo(2);

@@ -134,7 +134,7 @@ class AllocationPagesIntegrationTests {
                 .andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).endsWith("#withdraw");
         assertThat(refused.getFlashMap().get("withdrawError"))
-                .isEqualTo("Hãy ghi lý do đổi (bắt buộc, để ai xem lại cũng hiểu).");
+                .isEqualTo("Hãy ghi lý do rút lại phương án (bắt buộc: các thiết bị đã giữ chỗ sẽ được trả về kho).");
         assertThat(queries.summary(demo.campaignId(), planId, demo.manager().caller())
                         .status()
                         .name())
