@@ -37,8 +37,12 @@ class TransferConnections {
         return List.copyOf(codes);
     }
 
-    /** Claims each for the transfer at the sending place, or refuses the whole transfer naming the first missing. */
-    void claim(long transferId, List<String> codes, Place from, OffsetDateTime now, Caller caller) {
+    /**
+     * Claims each for the transfer at the sending place, or refuses the whole transfer naming the first missing; then
+     * the SIMs and Wi-Fi devices paired with the transfer's devices that stand at the same place go with them, named or
+     * not (a SIM left behind by its laptop would be handed over apart from it). Returns how many the transfer carries.
+     */
+    int claim(long transferId, List<String> codes, Place from, OffsetDateTime now, Caller caller) {
         for (String code : codes) {
             int claimed =
                     jdbc.sql("""
@@ -48,12 +52,14 @@ class TransferConnections {
                 throw ConflictException.of("transfer.connection", "transfer.error.connection", code, from.name());
             }
         }
-        if (!codes.isEmpty()) {
-            jdbc.sql("insert into inventory_transfer_connection (transfer_id, connection_id)"
-                            + " select ?, id from inventory_connection where transfer_id = ?")
-                    .params(transferId, transferId)
-                    .update();
-        }
+        jdbc.sql("""
+                        update inventory_connection set transfer_id = ?, updated_at = ?, version = version + 1
+                         where paired_item_id in (select i.id from inventory_item i where i.transfer_id = ?)
+                           and place_id = ? and transfer_id is null""").params(transferId, now, transferId, from.id()).update();
+        return jdbc.sql("insert into inventory_transfer_connection (transfer_id, connection_id)"
+                        + " select ?, id from inventory_connection where transfer_id = ?")
+                .params(transferId, transferId)
+                .update();
     }
 
     /** At the receiver, under the receiver's unit (so its people see them and the sender's stop counting them). */

@@ -130,10 +130,16 @@ public class Transfers {
                         + " where transfer_id = ?")
                 .params(id, id)
                 .update();
-        connections.claim(id, codes, from, now, caller);
+        int carried = connections.claim(id, codes, from, now, caller);
+        if (carried != codes.size()) {
+            // paired SIMs and Wi-Fi devices joined their devices
+            jdbc.sql("update inventory_transfer set connection_count = ? where id = ?")
+                    .params(carried, id)
+                    .update();
+        }
         history(id, "transfer.history.sent", to.name(), from.unitId());
         connections.history(id, "transfer.history.sent", to.name(), caller, now);
-        audit(id, "CREATED", from.unitId(), State.SENT, from, to, tags.size() + codes.size());
+        audit(id, "CREATED", from.unitId(), State.SENT, from, to, tags.size() + carried);
         return get(id, caller);
     }
 

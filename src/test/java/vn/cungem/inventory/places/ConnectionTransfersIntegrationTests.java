@@ -62,6 +62,7 @@ class ConnectionTransfersIntegrationTests {
     long district;
     long campaign;
     long school;
+    long point;
     long pointPlace;
     long workshop;
     long schoolPlace;
@@ -79,7 +80,7 @@ class ConnectionTransfersIntegrationTests {
         long hostSchool = fixtures.school("Trường THCS Linh Trung", district);
         school = fixtures.school("Trường Tiểu học Linh Xuân", district);
         campaign = data.campaign(district);
-        long point = data.point(campaign, district, hostSchool);
+        point = data.point(campaign, district, hostSchool);
         manager = fixtures.manager(district);
         long team = people.team(district);
         volunteer = people.volunteer(team, district);
@@ -208,6 +209,68 @@ class ConnectionTransfersIntegrationTests {
                                 select count(*) from inventory_connection_history h
                                   join inventory_connection c on c.id = h.connection_id
                                  where c.phone_number = ? and h.action = 'TRANSFER'""").param(sims.get(0)).query(Long.class).single()).isEqualTo(4L);
+    }
+
+    @Autowired
+    vn.cungem.donation.Receipts receipts;
+
+    @Autowired
+    vn.cungem.inventory.Inventory inventory;
+
+    @Autowired
+    vn.cungem.inventory.connectivity.Pairings pairings;
+
+    /** A SIM paired with a laptop travels with it, named or not; cancelled, both come back. */
+    @Test
+    void aSimPairedWithADeviceGoesWithItsDevice() {
+        var receipt = receipts.record(
+                campaign,
+                new vn.cungem.donation.Receipts.NewReceipt(
+                        point,
+                        null,
+                        new vn.cungem.donation.Receipts.WalkIn(null, null, null, true),
+                        null,
+                        List.of(new vn.cungem.donation.Receipts.Line(
+                                vn.cungem.campaign.ItemType.LAPTOP,
+                                1,
+                                vn.cungem.donation.ItemCondition.USED_WORKING,
+                                null,
+                                null,
+                                null)),
+                        null,
+                        null),
+                manager.caller());
+        String laptop = inventory.itemsOfReceipt(receipt.id()).get(0).tag();
+        long simId = jdbc.sql("select id from inventory_connection where phone_number = ?")
+                .param(sims.get(2))
+                .query(Long.class)
+                .single();
+        pairings.pair(simId, laptop, null, UUID.randomUUID().toString(), manager.caller());
+
+        Transfer t = transfers.send(
+                new Transfer.NewTransfer(pointPlace, workshop, List.of(laptop), null, List.of()),
+                null,
+                manager.caller());
+        assertThat(t.connections()).containsExactly(sims.get(2));
+        assertThat(jdbc.sql("select connection_count from inventory_transfer where id = ?")
+                        .param(t.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(stock.of(pointPlace, manager.caller()).connectionsTotalLeaving())
+                .isEqualTo(1);
+        transfers.cancel(t.id(), manager.caller());
+        assertThat(sims(stock.of(pointPlace, manager.caller()))).isEqualTo(3);
+
+        // named as well as paired: carried once
+        Transfer again = transfers.send(
+                new Transfer.NewTransfer(pointPlace, workshop, List.of(laptop), null, List.of(sims.get(2))),
+                null,
+                manager.caller());
+        assertThat(again.connections()).containsExactly(sims.get(2));
+        transfers.receive(again.id(), volunteer.caller());
+        assertThat(sims(stock.of(workshop, volunteer.caller()))).isEqualTo(1);
+        assertThat(sims(stock.of(pointPlace, manager.caller()))).isEqualTo(2);
     }
 
     @Test
