@@ -11,6 +11,7 @@ public record PhoneNumber(String national) {
 
     private static final Pattern MOBILE = Pattern.compile("0[35789]\\d{8}");
     private static final Pattern LANDLINE = Pattern.compile("02\\d{9}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
 
     public PhoneNumber {
         if (national == null
@@ -24,7 +25,7 @@ public record PhoneNumber(String national) {
         if (raw == null || raw.isBlank()) {
             throw InvalidValueException.of("phone.required", "phone.required");
         }
-        String digits = raw.replaceAll("[\\s.\\-()]", "");
+        String digits = SEPARATORS.matcher(raw).replaceAll("");
         if (digits.startsWith("+84")) {
             digits = "0" + digits.substring(3);
         } else if (digits.startsWith("0084")) {

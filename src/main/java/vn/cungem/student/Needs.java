@@ -3,6 +3,7 @@ package vn.cungem.student;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.cungem.shared.text.Bundles;
 
@@ -13,6 +14,8 @@ import vn.cungem.shared.text.Bundles;
 public record Needs(boolean device, boolean sim, boolean data, boolean wifi) {
 
     private static final String SHORT = "student.needs.short.";
+
+    private static final Pattern PARTS = Pattern.compile("[,;+/\\n]");
 
     public static final Needs DEVICE_ONLY = new Needs(true, false, false, false);
 
@@ -53,7 +56,7 @@ public record Needs(boolean device, boolean sim, boolean data, boolean wifi) {
             return Optional.of(DEVICE_ONLY);
         }
         boolean device = false, sim = false, data = false, wifi = false;
-        for (String part : raw.split("[,;+/\\n]")) {
+        for (String part : PARTS.split(raw)) {
             String folded = Labels.fold(part);
             if (folded.isEmpty()) {
                 continue;

@@ -2,6 +2,7 @@ package vn.cungem.student;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Số định danh cá nhân (the 12-digit number on a citizen identity card, given to children at birth registration): 3
@@ -11,12 +12,18 @@ import java.util.Optional;
  */
 public record PersonalIdNumber(String digits) {
 
+    // Compiled once: every row of an import has a number.
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]");
+
     public PersonalIdNumber {
-        if (digits != null && digits.matches("\\d+") && digits.length() != 12) {
+        if (digits != null && DIGITS.matcher(digits).matches() && digits.length() != 12) {
             // a digit typed twice or dropped: say how many there are, not only that the number is wrong
             throw StudentTexts.invalid("student.personal-id.length", String.valueOf(digits.length()));
         }
-        if (digits == null || !digits.matches("\\d{12}")) {
+        if (digits == null || !TWELVE_DIGITS.matcher(digits).matches()) {
             throw StudentTexts.invalid("student.personal-id.format");
         }
         int province = Integer.parseInt(digits.substring(0, 3));
@@ -30,8 +37,8 @@ public record PersonalIdNumber(String digits) {
      * number as a number dropped it.
      */
     public static PersonalIdNumber parse(String raw) {
-        String digits = raw == null ? "" : raw.replaceAll("[\\s.\\-]", "");
-        if (digits.matches("\\d{11}")) {
+        String digits = raw == null ? "" : SEPARATORS.matcher(raw).replaceAll("");
+        if (ELEVEN_DIGITS.matcher(digits).matches()) {
             digits = "0" + digits;
         }
         return new PersonalIdNumber(digits);

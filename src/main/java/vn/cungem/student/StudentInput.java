@@ -48,6 +48,7 @@ public record StudentInput(
         String notes) {
 
     private static final Pattern GRADE = Pattern.compile("(?:lop|khoi|grade)?\\s*(\\d{1,2})\\s*([a-z]?\\d*[a-z]?\\d*)");
+    private static final Pattern CATEGORY_SEPARATORS = Pattern.compile("[,;\\n]");
     private static final Pattern MOET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9\\-]{0,31}");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{M} '\\-.]");
@@ -158,7 +159,7 @@ public record StudentInput(
 
         TreeSet<String> categoryCodes = new TreeSet<>();
         if (!blank(categories)) {
-            for (String part : categories.split("[,;\\n]")) {
+            for (String part : CATEGORY_SEPARATORS.split(categories)) {
                 if (part.isBlank()) {
                     continue;
                 }

@@ -84,8 +84,26 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         Locator unsure =
                 officerPhone.locator("#value-mapping tr", new Page.LocatorOptions().setHasText(UNSURE_HOUSEHOLD));
         assertThat(unsure).hasCount(1);
-        unsure.locator("select").selectOption(categoryCode);
         capture(officerPhone, "import-values-phone");
+        assertNoSidewaysScroll(officerPhone);
+        // The same step on a 1366-pixel desktop: the table's five columns fit, or scroll inside their own box.
+        String preview = officerPhone.url();
+        Page officerDesk = desktop();
+        signIn(officerDesk, area.officer().email(), TestFixtures.PASSWORD);
+        officerDesk.navigate(preview);
+        assertThat(officerDesk.locator("#value-mapping")).isVisible();
+        capture(officerDesk, "import-values-desktop");
+        assertNoSidewaysScroll(officerDesk);
+        Object hidden = officerDesk.evaluate("(() => { const box = document.getElementById('value-mapping')"
+                + ".closest('.app-table-scroll'); return box.scrollWidth - box.clientWidth; })()");
+        assertThat(((Number) hidden).intValue())
+                .as("value-mapping columns cut off at 1366 px")
+                .isLessThanOrEqualTo(0);
+        officerPhone = phone();
+        signIn(officerPhone, area.officer().email(), TestFixtures.PASSWORD);
+        officerPhone.navigate(preview);
+        unsure = officerPhone.locator("#value-mapping tr", new Page.LocatorOptions().setHasText(UNSURE_HOUSEHOLD));
+        unsure.locator("select").selectOption(categoryCode);
         officerPhone.locator("#save-values").click();
         assertThat(officerPhone.locator("#count-ok")).hasText("3");
         assertThat(officerPhone.locator("#count-warnings")).hasText("0");
@@ -98,7 +116,7 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
         assertThat(officerPhone.locator("#count-inserted")).hasText("3");
 
         // Next month, at the desk: the same layout, other children; no question.
-        Page officerDesk = desktop();
+        officerDesk = desktop();
         signIn(officerDesk, area.officer().email(), TestFixtures.PASSWORD);
         officerDesk.navigate(url("/campaigns/" + area.campaign() + "/students/import"));
         officerDesk.setInputFiles("#file", list("thang-10", category, UNSURE_HOUSEHOLD, "Phạm Gia Bảo", "Võ Ngọc Anh"));
@@ -238,5 +256,19 @@ class SchoolLayoutImportBrowserTests extends BrowserTest {
             workbook.finish();
         }
         return file;
+    }
+
+    /** Neither the page nor the value-mapping table's box is wider than the window: nothing is cut off at the edge. */
+    private static void assertNoSidewaysScroll(Page page) {
+        Object pageOverflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(((Number) pageOverflow).intValue())
+                .as("page wider than the window")
+                .isLessThanOrEqualTo(0);
+        Object tableRight =
+                page.evaluate("Math.round(document.getElementById('value-mapping').closest('.app-table-scroll')"
+                        + ".getBoundingClientRect().right - window.innerWidth)");
+        org.assertj.core.api.Assertions.assertThat(((Number) tableRight).intValue())
+                .as("value-mapping table's box past the window's edge")
+                .isLessThanOrEqualTo(0);
     }
 }

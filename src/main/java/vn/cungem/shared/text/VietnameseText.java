@@ -16,8 +16,22 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = belowCombiningMarks(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         return collapseSpaces(nfc).trim();
+    }
+
+    /**
+     * Every character below U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA) is in NFC and never composes with its
+     * neighbours, so such a text is its own NFC: most cells of an import (dates, numbers, codes, phones) skip the
+     * normaliser's scan.
+     */
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -55,7 +69,7 @@ public final class VietnameseText {
     }
 
     /** ASCII whitespace (space, tab, line breaks, form feed), the no-break space and the zero-width space. */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0' || c == '\u200B';
     }
 
@@ -67,6 +81,12 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
+        String fast = LatinFold.fold(text);
+        return fast != null ? fast : foldByNormaliser(text);
+    }
+
+    /** {@link #fold} by the book: tidy, NFD, marks dropped; {@link LatinFold} must give exactly this. */
+    static String foldByNormaliser(String text) {
         String tidy = tidy(text).replace('đ', 'd').replace('Đ', 'D');
         if (isAscii(tidy)) {
             return tidy.toLowerCase(Locale.ROOT);

@@ -75,6 +75,16 @@ class VietnameseTextRegexEquivalenceTests {
         "\u2003",
         "\u3000",
         "MBVCB.123 CE-7K2P",
+        "Ỳ",
+        "ǅ",
+        "ẞ",
+        "\u0085",
+        "\u00AD",
+        "Ȃ",
+        "ɐ",
+        "ʰ",
+        "\u1EFF",
+        "ἀ",
     };
 
     @Test
@@ -89,6 +99,31 @@ class VietnameseTextRegexEquivalenceTests {
             String raw = random.nextInt(4) == 0 ? Normalizer.normalize(text, Normalizer.Form.NFD) : text.toString();
             assertThat(VietnameseText.tidy(raw)).as("tidy of %s", raw).isEqualTo(tidyByRegex(raw));
             assertThat(VietnameseText.fold(raw)).as("fold of %s", raw).isEqualTo(foldByRegex(raw));
+        }
+    }
+
+    /**
+     * The one-pass fold ({@link LatinFold}) folds a letter by a table made from folding it alone: every character of
+     * its ranges, alone and between letters, spaces and marks, folds as the regex version folds it.
+     */
+    @Test
+    void everyLatinLetterFoldsAsTheRegexVersionFoldsIt() {
+        String[] around = {"", "a", "Ư", " ", "\u00A0", "\u0301", "đ"};
+        for (char c = 0; c < '\u1F10'; c++) {
+            if (c == '\u0250') {
+                c = '\u1DF0';
+            }
+            for (String before : around) {
+                for (String after : around) {
+                    String raw = before + c + after;
+                    assertThat(VietnameseText.fold(raw))
+                            .as("fold of U+%04X in %s", (int) c, raw)
+                            .isEqualTo(foldByRegex(raw));
+                    assertThat(VietnameseText.tidy(raw))
+                            .as("tidy of U+%04X in %s", (int) c, raw)
+                            .isEqualTo(tidyByRegex(raw));
+                }
+            }
         }
     }
 

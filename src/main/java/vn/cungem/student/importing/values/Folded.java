@@ -5,10 +5,12 @@ import vn.cungem.shared.text.VietnameseText;
 /** Text compared as the dictionary and the remembered mappings compare it: folded, words of letters and digits only. */
 final class Folded {
 
+    private static final java.util.regex.Pattern NOT_WORDS = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
     private Folded() {}
 
     static String of(String raw) {
-        return VietnameseText.fold(raw).replaceAll("[^a-z0-9]+", " ").strip();
+        return NOT_WORDS.matcher(VietnameseText.fold(raw)).replaceAll(" ").strip();
     }
 
     /** Whether {@code phrase} occurs in {@code folded} as whole words ("ngheo" is in "ho ngheo", not in "ngheon"). */
