@@ -1,0 +1,220 @@
+package vn.cungem.allocation.plans;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.cungem.allocation.engine.AllocationInput;
+import vn.cungem.allocation.engine.Applicant;
+import vn.cungem.allocation.engine.Assignment;
+import vn.cungem.allocation.engine.ItemKind;
+import vn.cungem.allocation.engine.ItemNote;
+import vn.cungem.allocation.engine.Plan;
+import vn.cungem.allocation.engine.ReadyItem;
+import vn.cungem.allocation.engine.StudentNote;
+import vn.cungem.allocation.engine.Why;
+import vn.cungem.allocation.plans.PlanNotes.Note;
+import vn.cungem.shared.jdbc.CopyCsv;
+import vn.cungem.shared.jdbc.PostgresCopy;
+
+/**
+ * A plan's rows as they are stored: the decisions, in student order, and the note blocks per school and sort. Built
+ * once in memory, then written in one part or two ({@link PlanWriter}).
+ */
+final class PlanRows {
+
+    static final String ASSIGNMENT_COLUMNS = "plan_id, item_id, student_id, line, item_tag, device, kind, reason,"
+            + " district_id, unit_id, school_id, rank, distance, missed, school_level, pool_devices";
+    private static final int CHUNK = 50_000;
+    private static final int STUDENT = 2;
+
+    /** The decisions, sorted by student then item; each a row of {@link #ASSIGNMENT_COLUMNS}. */
+    final List<Object[]> decisions;
+
+    final List<NoteBlocks.Block> blocks;
+
+    private PlanRows(List<Object[]> decisions, List<NoteBlocks.Block> blocks) {
+        this.decisions = decisions;
+        this.blocks = blocks;
+    }
+
+    static PlanRows of(long planId, AllocationInput input, Map<Long, String> tags, Plan plan) {
+        Places places = new Places(input);
+        List<Object[]> decisions = decisions(planId, plan, places, tags);
+        int line = plan.assignments().size();
+        // notes grouped per school and sort, each group in the engine's order (district, then rank)
+        Map<List<Object>, List<Note>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Long> districts = new HashMap<>();
+        for (StudentNote note : plan.notes()) {
+            Applicant s = places.student(note.studentId());
+            Why why = note.why();
+            List<Object> key = Arrays.asList(PlanNotes.categoryOf(why.reason().name()), s.communeId(), s.schoolId());
+            districts.putIfAbsent(key, why.districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.studentId(), null, why, why.kind()));
+        }
+        for (ItemNote note : plan.unused()) {
+            ReadyItem i = places.item(note.itemId());
+            List<Object> key =
+                    Arrays.asList(PlanNotes.Category.UNUSED, i.communeId(), i.schoolId() == 0 ? null : i.schoolId());
+            districts.putIfAbsent(key, note.why().districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.itemId(), tags.get(note.itemId()), note.why(), note.kind()));
+        }
+        List<NoteBlocks.Block> blocks = new ArrayList<>(groups.size());
+        for (var group : groups.entrySet()) {
+            List<Object> key = group.getKey();
+            blocks.add(NoteBlocks.Block.of(
+                    blocks.size() + 1,
+                    (PlanNotes.Category) key.get(0),
+                    districts.get(key),
+                    (Long) key.get(1),
+                    (Long) key.get(2),
+                    group.getValue()));
+        }
+        return new PlanRows(decisions, blocks);
+    }
+
+    /**
+     * Where to cut the decisions in two parts of about the same size, never between two rows of one student: the
+     * parts are written by two transactions at once, and no key of one part can then wait on the other's.
+     */
+    int middle() {
+        int cut = decisions.size() / 2;
+        while (cut > 0 && cut < decisions.size() && studentAt(cut) == studentAt(cut - 1)) {
+            cut++;
+        }
+        return cut;
+    }
+
+    private long studentAt(int i) {
+        return (Long) decisions.get(i)[STUDENT];
+    }
+
+    /** Writes {@code rows} on the connection of the current transaction: {@code COPY} on PostgreSQL, batches on H2. */
+    static void insertDecisions(List<Object[]> rows, boolean postgres, DataSource dataSource, JdbcTemplate jdbc) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            if (postgres) {
+                StringBuilder out = new StringBuilder(chunk.size() * 100);
+                for (Object[] row : chunk) {
+                    CopyCsv csv = new CopyCsv(out);
+                    for (Object v : row) {
+                        if (v instanceof String s) {
+                            csv.text(s);
+                        } else if (v instanceof Boolean b) {
+                            csv.bool(b);
+                        } else {
+                            csv.value((Number) v);
+                        }
+                    }
+                    csv.end();
+                }
+                PostgresCopy.copyIn(
+                        dataSource,
+                        jdbc,
+                        "copy allocation_assignment (" + ASSIGNMENT_COLUMNS + ") from stdin with (format csv)",
+                        new StringReader(out.toString()));
+            } else {
+                jdbc.batchUpdate(
+                        "insert into allocation_assignment (" + ASSIGNMENT_COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        chunk);
+            }
+        }
+    }
+
+    private static Note note(int line, long id, String tag, Why why, ItemKind kind) {
+        return new Note(
+                line,
+                id,
+                tag,
+                why.reason().name(),
+                why.rank(),
+                kind == null ? null : kind.name(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.relatedStudentId(),
+                why.poolDevices(),
+                0);
+    }
+
+    /**
+     * The decisions, numbered in the engine's order and sorted by student: the foreign key to the student is the
+     * costliest guarantee (each check finds and share-locks the student's key), and in student order those keys are
+     * visited page after page. Measured against primary-key (item) order, which the other indexes would prefer: see
+     * docs/benchmarks.md, "Allocation end to end".
+     */
+    private static List<Object[]> decisions(long planId, Plan plan, Places places, Map<Long, String> tags) {
+        int count = plan.assignments().size();
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        List<Assignment> assignments = plan.assignments();
+        Arrays.sort(order, (x, y) -> {
+            int byStudent = Long.compare(
+                    assignments.get(x).studentId(), assignments.get(y).studentId());
+            return byStudent != 0
+                    ? byStudent
+                    : Long.compare(
+                            assignments.get(x).itemId(), assignments.get(y).itemId());
+        });
+        List<Object[]> rows = new ArrayList<>(count);
+        for (int i : order) {
+            Assignment a = assignments.get(i);
+            Applicant s = places.student(a.studentId());
+            Why why = a.why();
+            rows.add(new Object[] {
+                planId,
+                a.itemId(),
+                a.studentId(),
+                i + 1,
+                tags.get(a.itemId()),
+                a.kind().isDevice(),
+                a.kind().name(),
+                why.reason().name(),
+                why.districtId(),
+                s.communeId(),
+                s.schoolId(),
+                why.rank(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.poolDevices()
+            });
+        }
+        return rows;
+    }
+
+    /** Students and items by id, found by binary search over the input's id order (no million-entry map). */
+    private static final class Places {
+        private final long[] studentIds;
+        private final Applicant[] students;
+        private final long[] itemIds;
+        private final ReadyItem[] items;
+
+        Places(AllocationInput input) {
+            students = input.applicants().toArray(Applicant[]::new);
+            Arrays.sort(students, (a, b) -> Long.compare(a.id(), b.id()));
+            studentIds = Arrays.stream(students).mapToLong(Applicant::id).toArray();
+            items = input.items().toArray(ReadyItem[]::new);
+            Arrays.sort(items, (a, b) -> Long.compare(a.id(), b.id()));
+            itemIds = Arrays.stream(items).mapToLong(ReadyItem::id).toArray();
+        }
+
+        Applicant student(long id) {
+            return students[Arrays.binarySearch(studentIds, id)];
+        }
+
+        ReadyItem item(long id) {
+            return items[Arrays.binarySearch(itemIds, id)];
+        }
+    }
+}
