@@ -6,9 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.allocation.engine.AllocationEngine;
 import vn.cungem.allocation.engine.Plan;
 import vn.cungem.allocation.engine.Quota;
@@ -62,7 +60,6 @@ public class AllocationPlans {
     private final Campaigns campaigns;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate readOnly;
 
     AllocationPlans(
             PlanInputs inputs,
@@ -72,8 +69,7 @@ public class AllocationPlans {
             Reservations reservations,
             Campaigns campaigns,
             JdbcClient jdbc,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events) {
         this.inputs = inputs;
         this.writer = writer;
         this.access = access;
@@ -82,13 +78,11 @@ public class AllocationPlans {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.events = events;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     /**
      * Runs quotas and matching on the campaign's approved students and ready items, and stores the plan. Not one
-     * transaction: the input is read in one, and the plan is written by {@link PlanWriter} (on PostgreSQL over two
+     * transaction: the input is read (PlanInputs), and the plan is written by {@link PlanWriter} (on PostgreSQL over two
      * connections, shown nowhere until it is complete). A retry with the same Idempotency-Key answers the plan the
      * first run made; while that plan is still being written it is refused with a conflict, and a plan whose writer
      * stopped half way is removed and made again.
@@ -103,7 +97,7 @@ public class AllocationPlans {
                 return earlier.get();
             }
         }
-        PlanInputs.Read read = readOnly.execute(s -> inputs.read(campaignId, rules, caller));
+        PlanInputs.Read read = inputs.read(campaignId, rules, caller);
         long start = System.nanoTime();
         Plan plan = AllocationEngine.plan(read.input());
         long engine = (System.nanoTime() - start) / 1_000_000;
