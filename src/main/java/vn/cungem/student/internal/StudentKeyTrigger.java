@@ -46,8 +46,7 @@ public class StudentKeyTrigger implements Trigger {
             // a decision naming the student refuses this delete (its foreign key), and with it the student's
             run(conn, "delete from student_key where id = ?", oldRow[id]);
         } else if (!Objects.equals(oldRow[id], newRow[id])) {
-            throw new SQLException(
-                    "Mã học sinh không thay đổi được (student id " + oldRow[id] + " cannot change)", REFUSED);
+            throw new SQLException("student id " + oldRow[id] + " cannot change (student_key follows it)", REFUSED);
         }
     }
 
