@@ -32,8 +32,9 @@ final class PlanRows {
             + " district_id, unit_id, school_id, rank, distance, missed, school_level, pool_devices";
     private static final int CHUNK = 50_000;
     private static final int STUDENT = 2;
+    private static final int INDEX_BITS = 21;
 
-    /** The decisions, sorted by student then item; each a row of {@link #ASSIGNMENT_COLUMNS}. */
+    /** The decisions, sorted by student then engine order; each a row of {@link #ASSIGNMENT_COLUMNS}. */
     final List<Object[]> decisions;
 
     final List<NoteBlocks.Block> blocks;
@@ -146,26 +147,15 @@ final class PlanRows {
     }
 
     /**
-     * The decisions, numbered in the engine's order and sorted by student: the foreign key to the student is the
+     * The decisions, numbered in the engine's order and sorted by student (then in that order): the foreign key to the student is the
      * costliest guarantee (each check finds and share-locks the student's key), and in student order those keys are
      * visited page after page. Measured against primary-key (item) order, which the other indexes would prefer: see
      * docs/benchmarks.md, "Allocation end to end".
      */
     private static List<Object[]> decisions(long planId, Plan plan, Places places, Map<Long, String> tags) {
-        int count = plan.assignments().size();
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
         List<Assignment> assignments = plan.assignments();
-        Arrays.sort(order, (x, y) -> {
-            int byStudent = Long.compare(
-                    assignments.get(x).studentId(), assignments.get(y).studentId());
-            return byStudent != 0
-                    ? byStudent
-                    : Long.compare(
-                            assignments.get(x).itemId(), assignments.get(y).itemId());
-        });
+        int count = assignments.size();
+        int[] order = studentOrder(assignments);
         List<Object[]> rows = new ArrayList<>(count);
         for (int i : order) {
             Assignment a = assignments.get(i);
@@ -191,6 +181,44 @@ final class PlanRows {
             });
         }
         return rows;
+    }
+
+    /**
+     * The assignments' indexes by student (then engine order): one sort of packed {@code long}s (student id above, index
+     * below) instead of boxed indexes and a comparator, which took about a third of the JVM's time writing a national
+     * plan (a profile, docs/benchmarks.md). Ids too large to pack fall back to the comparator, same order.
+     */
+    static int[] studentOrder(List<Assignment> assignments) {
+        int count = assignments.size();
+        long maxStudent = 0;
+        for (Assignment a : assignments) {
+            maxStudent = Math.max(maxStudent, a.studentId());
+        }
+        int[] order = new int[count];
+        if (count < (1 << INDEX_BITS) && maxStudent < (1L << (63 - INDEX_BITS))) {
+            long[] keys = new long[count];
+            for (int i = 0; i < count; i++) {
+                keys[i] = (assignments.get(i).studentId() << INDEX_BITS) | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < count; i++) {
+                order[i] = (int) (keys[i] & ((1L << INDEX_BITS) - 1));
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            int byStudent = Long.compare(
+                    assignments.get(x).studentId(), assignments.get(y).studentId());
+            return byStudent != 0 ? byStudent : Integer.compare(x, y);
+        });
+        for (int i = 0; i < count; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     /** Students and items by id, found by binary search over the input's id order (no million-entry map). */
