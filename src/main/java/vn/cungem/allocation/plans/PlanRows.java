@@ -23,32 +23,79 @@ import vn.cungem.shared.jdbc.CopyCsv;
 import vn.cungem.shared.jdbc.PostgresCopy;
 
 /**
- * A plan's rows as they are stored: the decisions, in student order, and the note blocks per school and sort. Built
- * once in memory, then written in one part or two ({@link PlanWriter}).
+ * A plan's rows as they are stored: the decisions, in student order, and the note blocks per school and sort, built
+ * as each part of the write needs them ({@link PlanWriter}: on PostgreSQL each half of the decisions is built on the
+ * thread that writes it). The decisions are numbered in the engine's order and written in student order: the foreign
+ * key to the student is the costliest guarantee (each check finds and share-locks the student's key), and in student
+ * order those keys are visited page after page (docs/benchmarks.md, "Allocation end to end").
  */
 final class PlanRows {
 
     static final String ASSIGNMENT_COLUMNS = "plan_id, item_id, student_id, line, item_tag, device, kind, reason,"
             + " district_id, unit_id, school_id, rank, distance, missed, school_level, pool_devices";
     private static final int CHUNK = 50_000;
-    private static final int STUDENT = 2;
     private static final int INDEX_BITS = 21;
 
-    /** The decisions, sorted by student then engine order; each a row of {@link #ASSIGNMENT_COLUMNS}. */
-    final List<Object[]> decisions;
+    private final long planId;
+    private final Plan plan;
+    private final Places places;
+    private final Map<Long, String> tags;
+    /** The assignments' indexes in student order, the order the decisions are written in. */
+    private final int[] order;
 
-    final List<NoteBlocks.Block> blocks;
-
-    private PlanRows(List<Object[]> decisions, List<NoteBlocks.Block> blocks) {
-        this.decisions = decisions;
-        this.blocks = blocks;
+    private PlanRows(long planId, Plan plan, Places places, Map<Long, String> tags, int[] order) {
+        this.planId = planId;
+        this.plan = plan;
+        this.places = places;
+        this.tags = tags;
+        this.order = order;
     }
 
     static PlanRows of(long planId, AllocationInput input, Map<Long, String> tags, Plan plan) {
-        Places places = new Places(input);
-        List<Object[]> decisions = decisions(planId, plan, places, tags);
+        return new PlanRows(planId, plan, new Places(input), tags, studentOrder(plan.assignments()));
+    }
+
+    int size() {
+        return order.length;
+    }
+
+    /**
+     * The rows of the decisions {@code from} (inclusive) to {@code to} in student order, each a row of
+     * {@link #ASSIGNMENT_COLUMNS}. Safe to call from two threads at once: it only reads.
+     */
+    List<Object[]> decisions(int from, int to) {
+        List<Assignment> assignments = plan.assignments();
+        List<Object[]> rows = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            int i = order[k];
+            Assignment a = assignments.get(i);
+            Applicant s = places.student(a.studentId());
+            Why why = a.why();
+            rows.add(new Object[] {
+                planId,
+                a.itemId(),
+                a.studentId(),
+                i + 1,
+                tags.get(a.itemId()),
+                a.kind().isDevice(),
+                a.kind().name(),
+                why.reason().name(),
+                why.districtId(),
+                s.communeId(),
+                s.schoolId(),
+                why.rank(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.poolDevices()
+            });
+        }
+        return rows;
+    }
+
+    /** The note blocks: the notes grouped per school and sort, each group in the engine's order (district, rank). */
+    List<NoteBlocks.Block> blocks() {
         int line = plan.assignments().size();
-        // notes grouped per school and sort, each group in the engine's order (district, then rank)
         Map<List<Object>, List<Note>> groups = new LinkedHashMap<>();
         Map<List<Object>, Long> districts = new HashMap<>();
         for (StudentNote note : plan.notes()) {
@@ -78,7 +125,7 @@ final class PlanRows {
                     (Long) key.get(2),
                     group.getValue()));
         }
-        return new PlanRows(decisions, blocks);
+        return blocks;
     }
 
     /**
@@ -86,15 +133,15 @@ final class PlanRows {
      * parts are written by two transactions at once, and no key of one part can then wait on the other's.
      */
     int middle() {
-        int cut = decisions.size() / 2;
-        while (cut > 0 && cut < decisions.size() && studentAt(cut) == studentAt(cut - 1)) {
+        int cut = order.length / 2;
+        while (cut > 0 && cut < order.length && studentAt(cut) == studentAt(cut - 1)) {
             cut++;
         }
         return cut;
     }
 
-    private long studentAt(int i) {
-        return (Long) decisions.get(i)[STUDENT];
+    private long studentAt(int k) {
+        return plan.assignments().get(order[k]).studentId();
     }
 
     /** Writes {@code rows} on the connection of the current transaction: {@code COPY} on PostgreSQL, batches on H2. */
@@ -144,43 +191,6 @@ final class PlanRows {
                 why.relatedStudentId(),
                 why.poolDevices(),
                 0);
-    }
-
-    /**
-     * The decisions, numbered in the engine's order and sorted by student (then in that order): the foreign key to the student is the
-     * costliest guarantee (each check finds and share-locks the student's key), and in student order those keys are
-     * visited page after page. Measured against primary-key (item) order, which the other indexes would prefer: see
-     * docs/benchmarks.md, "Allocation end to end".
-     */
-    private static List<Object[]> decisions(long planId, Plan plan, Places places, Map<Long, String> tags) {
-        List<Assignment> assignments = plan.assignments();
-        int count = assignments.size();
-        int[] order = studentOrder(assignments);
-        List<Object[]> rows = new ArrayList<>(count);
-        for (int i : order) {
-            Assignment a = assignments.get(i);
-            Applicant s = places.student(a.studentId());
-            Why why = a.why();
-            rows.add(new Object[] {
-                planId,
-                a.itemId(),
-                a.studentId(),
-                i + 1,
-                tags.get(a.itemId()),
-                a.kind().isDevice(),
-                a.kind().name(),
-                why.reason().name(),
-                why.districtId(),
-                s.communeId(),
-                s.schoolId(),
-                why.rank(),
-                why.distance() == null ? null : why.distance().name(),
-                why.missed() == null ? null : why.missed().name(),
-                why.level() == null ? null : why.level().name(),
-                why.poolDevices()
-            });
-        }
-        return rows;
     }
 
     /**

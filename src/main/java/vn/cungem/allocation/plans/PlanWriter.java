@@ -88,8 +88,8 @@ public class PlanWriter implements DisposableBean {
             return joined.execute(s -> {
                 long planId = insertPlan(header, input, plan);
                 PlanRows rows = PlanRows.of(planId, input, tags, plan);
-                PlanRows.insertDecisions(rows.decisions, postgres, dataSource, jdbc);
-                noteBlocks.insert(planId, rows.blocks);
+                PlanRows.insertDecisions(rows.decisions(0, rows.size()), postgres, dataSource, jdbc);
+                noteBlocks.insert(planId, rows.blocks());
                 finish(planId, written);
                 return planId;
             });
@@ -99,9 +99,9 @@ public class PlanWriter implements DisposableBean {
         try {
             PlanRows rows = PlanRows.of(planId, input, tags, plan);
             int middle = rows.middle();
-            List<Object[]> upper = rows.decisions.subList(middle, rows.decisions.size());
-            other = parts.submit(
-                    () -> own.executeWithoutResult(s -> PlanRows.insertDecisions(upper, true, dataSource, jdbc)));
+            // each half's rows are built on the thread that writes it: building them is most of the write's JVM time
+            other = parts.submit(() -> own.executeWithoutResult(
+                    s -> PlanRows.insertDecisions(rows.decisions(middle, rows.size()), true, dataSource, jdbc)));
             Future<?> half = other;
             own.executeWithoutResult(s -> {
                 // the plan's lock, held until it is a draft: a retry or the sweep sees its writer still at work
@@ -112,8 +112,8 @@ public class PlanWriter implements DisposableBean {
                         .isEmpty()) {
                     throw new IllegalStateException("plan " + planId + " was removed while it was being written");
                 }
-                PlanRows.insertDecisions(rows.decisions.subList(0, middle), true, dataSource, jdbc);
-                noteBlocks.insert(planId, rows.blocks);
+                PlanRows.insertDecisions(rows.decisions(0, middle), true, dataSource, jdbc);
+                noteBlocks.insert(planId, rows.blocks());
                 awaitPart(half);
                 finish(planId, written);
             });
