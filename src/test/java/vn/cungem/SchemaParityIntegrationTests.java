@@ -73,11 +73,6 @@ class SchemaParityIntegrationTests {
                 "V99: TRUNCATE is refused by a plpgsql trigger on PostgreSQL; H2 has no TRUNCATE triggers (the append-"
                         + "only triggers themselves, a Java class on H2 and plpgsql functions on PostgreSQL, have the"
                         + " same names and tables on both; the functions are not compared)");
-        allow(
-                "only on postgresql: trigger student\\.student_key_truncate",
-                "V371: a TRUNCATE of student empties student_key on PostgreSQL; H2 has no TRUNCATE triggers (student"
-                        + " cannot be truncated there: foreign keys point at it); the other student_key triggers have the"
-                        + " same names on both");
     }
 
     private static void allow(String entry, String reason) {

@@ -3,7 +3,6 @@ package vn.cungem.allocation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,19 +79,17 @@ public class AllocationPlans {
         this.events = events;
     }
 
-    /**
-     * Runs quotas and matching on the campaign's approved students and ready items, and stores the plan. Not one
-     * transaction: the input is read (PlanInputs), and the plan is written by {@link PlanWriter} (on PostgreSQL over two
-     * connections, shown nowhere until it is complete). A retry with the same Idempotency-Key answers the plan the
-     * first run made; while that plan is still being written it is refused with a conflict, and a plan whose writer
-     * stopped half way is removed and made again.
-     */
+    /** Runs quotas and matching on the campaign's approved students and ready items, and stores the plan. */
+    @Transactional
     public Run run(long campaignId, PlanKind kind, Rules rules, String idempotencyKey, Caller caller) {
         access.requirePlanner(caller);
         campaigns.get(campaignId, caller);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null) {
-            var earlier = earlier(key);
+            var earlier = jdbc.sql("select id, student_count, item_count from allocation_plan where run_key = ?")
+                    .param(key)
+                    .query((rs, n) -> new Run(rs.getLong(1), rs.getInt(2), rs.getInt(3), 0, 0, 0, true))
+                    .optional();
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -102,35 +99,23 @@ public class AllocationPlans {
         Plan plan = AllocationEngine.plan(read.input());
         long engine = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();
-        long planId;
-        try {
-            planId = writer.write(
-                    new PlanWriter.Header(
-                            campaignId, access.scopeUnit(caller), kind, read.digest(), (int) engine, key, caller),
-                    read.input(),
-                    read.tags(),
-                    plan,
-                    id -> events.publishEvent(DomainChange.created(
-                            "AllocationPlan",
-                            id,
-                            access.scopeUnit(caller),
-                            Map.of(
-                                    "campaignId", campaignId,
-                                    "kind", kind.name(),
-                                    "students", read.input().applicants().size(),
-                                    "items", read.input().items().size(),
-                                    "digest", read.digest()))));
-        } catch (DuplicateKeyException e) {
-            // the same key run twice at once: the other run's plan row came first
-            if (key != null) {
-                var earlier = earlier(key);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw e;
-        }
+        long planId = writer.write(
+                new PlanWriter.Header(
+                        campaignId, access.scopeUnit(caller), kind, read.digest(), (int) engine, key, caller),
+                read.input(),
+                read.tags(),
+                plan);
         long write = (System.nanoTime() - start) / 1_000_000;
+        events.publishEvent(DomainChange.created(
+                "AllocationPlan",
+                planId,
+                access.scopeUnit(caller),
+                Map.of(
+                        "campaignId", campaignId,
+                        "kind", kind.name(),
+                        "students", read.input().applicants().size(),
+                        "items", read.input().items().size(),
+                        "digest", read.digest())));
         return new Run(
                 planId,
                 read.input().applicants().size(),
@@ -139,29 +124,6 @@ public class AllocationPlans {
                 engine,
                 write,
                 false);
-    }
-
-    /**
-     * The plan an earlier run with this Idempotency-Key made; empty if none is left (none made, or one whose writer
-     * stopped half way, now removed); a conflict while it is still being written.
-     */
-    private java.util.Optional<Run> earlier(String key) {
-        record Found(long id, String status, int students, int items) {}
-        var found = jdbc.sql("select id, status, student_count, item_count from allocation_plan where run_key = ?")
-                .param(key)
-                .query((rs, n) -> new Found(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
-                .optional();
-        if (found.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Found f = found.get();
-        if (!"WRITING".equals(f.status())) {
-            return java.util.Optional.of(new Run(f.id(), f.students(), f.items(), 0, 0, 0, true));
-        }
-        if (writer.discardIfAbandoned(f.id())) {
-            return java.util.Optional.empty();
-        }
-        throw ConflictException.of("allocation.plan.writing", "allocation.error.still-writing");
     }
 
     /** Stage 1 alone: how the ready items would be split among districts now. Writes nothing. */

@@ -65,10 +65,9 @@ public class PlanAccess {
         return row;
     }
 
-    /** The plan, unless it is still being written (PlanWriter): until then nobody learns that it exists. */
     public Optional<PlanRow> find(long planId) {
         return jdbc.sql("select id, campaign_id, scope_unit_id, kind, status, approval_key from allocation_plan"
-                        + " where id = ? and status <> 'WRITING'")
+                        + " where id = ?")
                 .param(planId)
                 .query((rs, n) -> new PlanRow(
                         rs.getLong(1),

@@ -88,8 +88,7 @@ public class PlanQueries {
     public List<Summary> plans(long campaignId, Caller caller) {
         access.requirePlanner(caller);
         return jdbc
-                .sql(SUMMARY
-                        + " where campaign_id = ? and status <> 'WRITING' order by id desc fetch first 20 rows only")
+                .sql(SUMMARY + " where campaign_id = ? order by id desc fetch first 20 rows only")
                 .param(campaignId)
                 .query(PlanQueries::summary)
                 .list()
@@ -108,7 +107,7 @@ public class PlanQueries {
     @Transactional(readOnly = true)
     public Summary summary(long campaignId, long planId, Caller caller) {
         access.readable(campaignId, planId, caller);
-        return jdbc.sql(SUMMARY + " where id = ? and status <> 'WRITING'")
+        return jdbc.sql(SUMMARY + " where id = ?")
                 .param(planId)
                 .query(PlanQueries::summary)
                 .single();

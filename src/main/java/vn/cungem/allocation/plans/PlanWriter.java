@@ -1,47 +1,43 @@
 package vn.cungem.allocation.plans;
 
+import java.io.StringReader;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongConsumer;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.cungem.allocation.engine.AllocationInput;
+import vn.cungem.allocation.engine.Applicant;
+import vn.cungem.allocation.engine.Assignment;
+import vn.cungem.allocation.engine.ItemKind;
+import vn.cungem.allocation.engine.ItemNote;
 import vn.cungem.allocation.engine.Plan;
-import vn.cungem.allocation.engine.Reason;
+import vn.cungem.allocation.engine.ReadyItem;
+import vn.cungem.allocation.engine.StudentNote;
+import vn.cungem.allocation.engine.Why;
+import vn.cungem.allocation.plans.PlanNotes.Note;
+import vn.cungem.shared.jdbc.CopyCsv;
 import vn.cungem.shared.jdbc.PostgresCopy;
 import vn.cungem.shared.security.Caller;
 
 /**
  * Writes a plan: its row, its quotas, one row per decision (an item to a student, with foreign keys to both) and its
- * notes in compact blocks per school ({@link PlanNotes}).
- *
- * <p>On PostgreSQL, outside a caller's transaction, the decisions are written by two connections at once (one insert
- * runs on one core; the machine has two): the plan row is committed first as {@code WRITING}, which nothing shows, one
- * half of the decisions is written by a second thread in its own transaction, the other half and the notes by this
- * thread in a transaction that holds the plan row's lock and, once the other half is committed, makes the plan a
- * {@code DRAFT}. If anything fails, both halves and the plan row are deleted before the failure is thrown again. A
- * plan left {@code WRITING} by a node that stopped (its lock went with its connection) is removed by
- * {@link #discardIfAbandoned}. On H2, or inside a caller's transaction, everything is written in that one transaction.
+ * notes in compact blocks per school ({@link PlanNotes}). PostgreSQL gets the rows through {@code COPY} in chunks, H2
+ * through batched inserts; both run in the caller's transaction, so a failed write leaves no half plan.
  */
 @Component
-public class PlanWriter implements DisposableBean {
+public class PlanWriter {
 
-    /** A plan still WRITING and unlocked this long after it was made has lost its writer (a node stopped). */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final String ASSIGNMENT_COLUMNS = "plan_id, item_id, student_id, line, item_tag, device, kind, reason,"
+            + " district_id, unit_id, school_id, rank, distance, missed, school_level, pool_devices";
+    private static final int CHUNK = 50_000;
 
     /** What the plan row records besides the engine's result. */
     public record Header(
@@ -57,157 +53,20 @@ public class PlanWriter implements DisposableBean {
     private final DataSource dataSource;
     private final boolean postgres;
     private final NoteBlocks noteBlocks;
-    private final TransactionTemplate own;
-    private final TransactionTemplate joined;
-    private final ExecutorService parts;
 
-    PlanWriter(
-            JdbcTemplate jdbc, DataSource dataSource, NoteBlocks noteBlocks, PlatformTransactionManager transactions) {
+    PlanWriter(JdbcTemplate jdbc, DataSource dataSource, NoteBlocks noteBlocks) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.postgres = PostgresCopy.isPostgres(dataSource);
         this.noteBlocks = noteBlocks;
-        this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.joined = new TransactionTemplate(transactions);
-        AtomicInteger threads = new AtomicInteger();
-        this.parts = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "plan-writer-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    /**
-     * Writes the plan and returns its id; {@code written} runs in the transaction that makes the plan visible (for the
-     * events that must be recorded with it).
-     */
-    public long write(
-            Header header, AllocationInput input, java.util.Map<Long, String> tags, Plan plan, LongConsumer written) {
-        if (!postgres || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return joined.execute(s -> {
-                long planId = insertPlan(header, input, plan);
-                PlanRows rows = PlanRows.of(planId, input, tags, plan);
-                PlanRows.insertDecisions(rows.decisions(0, rows.size()), postgres, dataSource, jdbc);
-                noteBlocks.insert(planId, rows.blocks());
-                finish(planId, written);
-                return planId;
-            });
-        }
-        long planId = own.execute(s -> insertPlan(header, input, plan));
-        Future<?> other = null;
-        try {
-            PlanRows rows = PlanRows.of(planId, input, tags, plan);
-            int middle = rows.middle();
-            // each half's rows are built on the thread that writes it: building them is most of the write's JVM time
-            other = parts.submit(() -> own.executeWithoutResult(
-                    s -> PlanRows.insertDecisions(rows.decisions(middle, rows.size()), true, dataSource, jdbc)));
-            Future<?> half = other;
-            own.executeWithoutResult(s -> {
-                // the plan's lock, held until it is a draft: a retry or the sweep sees its writer still at work
-                if (jdbc.queryForList(
-                                "select id from allocation_plan where id = ? and status = 'WRITING' for no key update",
-                                Long.class,
-                                planId)
-                        .isEmpty()) {
-                    throw new IllegalStateException("plan " + planId + " was removed while it was being written");
-                }
-                PlanRows.insertDecisions(rows.decisions(0, middle), true, dataSource, jdbc);
-                noteBlocks.insert(planId, rows.blocks());
-                awaitPart(half);
-                finish(planId, written);
-            });
-            return planId;
-        } catch (RuntimeException | Error e) {
-            if (other != null) {
-                try {
-                    other.get();
-                } catch (InterruptedException | ExecutionException ignored) {
-                    // its failure, if any, is the same write's: the first one is thrown below
-                }
-            }
-            try {
-                own.executeWithoutResult(s -> discard(planId));
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Removes a plan left {@code WRITING} with everything written of it, when its writer is gone: the row is not
-     * locked (a writer holds its lock until the plan is a draft) and is older than {@link #ABANDONED_AFTER}. Returns
-     * whether the plan is gone; false while a writer may still be at work.
-     */
-    public boolean discardIfAbandoned(long planId) {
-        Boolean gone = own.execute(s -> {
-            List<Long> found = jdbc.queryForList(
-                    "select id from allocation_plan where id = ? and status = 'WRITING' and created_at < ?"
-                            + " for update skip locked",
-                    Long.class,
-                    planId,
-                    Timestamp.from(Instant.now().minus(ABANDONED_AFTER)));
-            if (found.isEmpty()) {
-                return jdbc.queryForList(
-                                "select id from allocation_plan where id = ? and status = 'WRITING'",
-                                Long.class,
-                                planId)
-                        .isEmpty();
-            }
-            discard(planId);
-            return true;
-        });
-        return Boolean.TRUE.equals(gone);
-    }
-
-    /** The plans still {@code WRITING} made before {@code before}: the sweep's candidates. */
-    List<Long> writingSince(Instant before) {
-        return jdbc.queryForList(
-                "select id from allocation_plan where status = 'WRITING' and created_at < ? order by id",
-                Long.class,
-                Timestamp.from(before));
-    }
-
-    private void discard(long planId) {
-        jdbc.update("delete from allocation_assignment where plan_id = ?", planId);
-        jdbc.update("delete from allocation_note_block where plan_id = ?", planId);
-        jdbc.update("delete from allocation_quota where plan_id = ?", planId);
-        jdbc.update("delete from allocation_plan where id = ? and status = 'WRITING'", planId);
-    }
-
-    private static void awaitPart(Future<?> part) {
-        try {
-            part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the plan was being written", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void finish(long planId, LongConsumer written) {
-        int made =
-                jdbc.update("update allocation_plan set status = 'DRAFT' where id = ? and status = 'WRITING'", planId);
-        if (made != 1) {
-            throw new IllegalStateException("plan " + planId + " was removed while it was being written");
-        }
-        written.accept(planId);
-    }
-
-    private long insertPlan(Header header, AllocationInput input, Plan plan) {
+    public long write(Header header, AllocationInput input, Map<Long, String> tags, Plan plan) {
         // a student is served with a device of their own or through a sibling's
         long served =
                 plan.assignments().stream().filter(a -> a.kind().isDevice()).count()
                         + plan.notes().stream()
-                                .filter(n -> n.why().reason() == Reason.SHARES_WITH_SIBLING)
+                                .filter(n -> n.why().reason() == vn.cungem.allocation.engine.Reason.SHARES_WITH_SIBLING)
                                 .count();
         var keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(Instant.now());
@@ -218,7 +77,7 @@ public class PlanWriter implements DisposableBean {
                                 siblings_share, connectivity_with_device, student_count, item_count, served_count,
                                 left_out_count, engine_millis, created_by_account_id, created_by_name, created_at,
                                 run_key)
-                            values (?, ?, ?, 'WRITING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                            values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
                     ps.setLong(1, header.campaignId());
                     ps.setObject(2, header.scopeUnitId());
                     ps.setString(3, header.kind().name());
@@ -250,11 +109,163 @@ public class PlanWriter implements DisposableBean {
                     ps.setLong(5, q.weight());
                     ps.setInt(6, q.quota());
                 });
+        Places places = new Places(input);
+        writeAssignments(planId, plan, places, tags);
+        int line = plan.assignments().size();
+        // notes grouped per school and sort, each group in the engine's order (district, then rank)
+        Map<List<Object>, List<Note>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Long> districts = new HashMap<>();
+        for (StudentNote note : plan.notes()) {
+            Applicant s = places.student(note.studentId());
+            Why why = note.why();
+            List<Object> key = Arrays.asList(PlanNotes.categoryOf(why.reason().name()), s.communeId(), s.schoolId());
+            districts.putIfAbsent(key, why.districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.studentId(), null, why, why.kind()));
+        }
+        for (ItemNote note : plan.unused()) {
+            ReadyItem i = places.item(note.itemId());
+            List<Object> key =
+                    Arrays.asList(PlanNotes.Category.UNUSED, i.communeId(), i.schoolId() == 0 ? null : i.schoolId());
+            districts.putIfAbsent(key, note.why().districtId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(note(++line, note.itemId(), tags.get(note.itemId()), note.why(), note.kind()));
+        }
+        List<NoteBlocks.Block> blocks = new ArrayList<>(groups.size());
+        for (var group : groups.entrySet()) {
+            List<Object> key = group.getKey();
+            blocks.add(NoteBlocks.Block.of(
+                    blocks.size() + 1,
+                    (PlanNotes.Category) key.get(0),
+                    districts.get(key),
+                    (Long) key.get(1),
+                    (Long) key.get(2),
+                    group.getValue()));
+        }
+        noteBlocks.insert(planId, blocks);
         return planId;
     }
 
-    @Override
-    public void destroy() {
-        parts.shutdown();
+    private static Note note(int line, long id, String tag, Why why, ItemKind kind) {
+        return new Note(
+                line,
+                id,
+                tag,
+                why.reason().name(),
+                why.rank(),
+                kind == null ? null : kind.name(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.relatedStudentId(),
+                why.poolDevices(),
+                0);
+    }
+
+    /**
+     * The decisions, numbered in the engine's order and written in student order: the foreign key to the student is
+     * the costliest guarantee (each check finds and share-locks the student's row), and in student order those rows
+     * are visited page after page. Measured against primary-key (item) order, which the other indexes would prefer: see
+     * docs/benchmarks.md, "Allocation end to end".
+     */
+    private void writeAssignments(long planId, Plan plan, Places places, Map<Long, String> tags) {
+        int count = plan.assignments().size();
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        List<Assignment> assignments = plan.assignments();
+        Arrays.sort(order, (x, y) -> {
+            int byStudent = Long.compare(
+                    assignments.get(x).studentId(), assignments.get(y).studentId());
+            return byStudent != 0
+                    ? byStudent
+                    : Long.compare(
+                            assignments.get(x).itemId(), assignments.get(y).itemId());
+        });
+        List<Object[]> rows = new ArrayList<>(Math.min(count, CHUNK));
+        for (int i : order) {
+            Assignment a = assignments.get(i);
+            Applicant s = places.student(a.studentId());
+            Why why = a.why();
+            rows.add(new Object[] {
+                planId,
+                a.itemId(),
+                a.studentId(),
+                i + 1,
+                tags.get(a.itemId()),
+                a.kind().isDevice(),
+                a.kind().name(),
+                why.reason().name(),
+                why.districtId(),
+                s.communeId(),
+                s.schoolId(),
+                why.rank(),
+                why.distance() == null ? null : why.distance().name(),
+                why.missed() == null ? null : why.missed().name(),
+                why.level() == null ? null : why.level().name(),
+                why.poolDevices()
+            });
+            flush(rows, false);
+        }
+        flush(rows, true);
+    }
+
+    private void flush(List<Object[]> rows, boolean last) {
+        if (rows.isEmpty() || (!last && rows.size() < CHUNK)) {
+            return;
+        }
+        if (postgres) {
+            StringBuilder out = new StringBuilder(rows.size() * 100);
+            for (Object[] row : rows) {
+                CopyCsv csv = new CopyCsv(out);
+                for (Object v : row) {
+                    if (v instanceof String s) {
+                        csv.text(s);
+                    } else if (v instanceof Boolean b) {
+                        csv.bool(b);
+                    } else {
+                        csv.value((Number) v);
+                    }
+                }
+                csv.end();
+            }
+            PostgresCopy.copyIn(
+                    dataSource,
+                    jdbc,
+                    "copy allocation_assignment (" + ASSIGNMENT_COLUMNS + ") from stdin with (format csv)",
+                    new StringReader(out.toString()));
+        } else {
+            jdbc.batchUpdate(
+                    "insert into allocation_assignment (" + ASSIGNMENT_COLUMNS
+                            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+        }
+        rows.clear();
+    }
+
+    /** Students and items by id, found by binary search over the input's id order (no million-entry map). */
+    private static final class Places {
+        private final long[] studentIds;
+        private final Applicant[] students;
+        private final long[] itemIds;
+        private final ReadyItem[] items;
+
+        Places(AllocationInput input) {
+            students = input.applicants().toArray(Applicant[]::new);
+            Arrays.sort(students, (a, b) -> Long.compare(a.id(), b.id()));
+            studentIds = Arrays.stream(students).mapToLong(Applicant::id).toArray();
+            items = input.items().toArray(ReadyItem[]::new);
+            Arrays.sort(items, (a, b) -> Long.compare(a.id(), b.id()));
+            itemIds = Arrays.stream(items).mapToLong(ReadyItem::id).toArray();
+        }
+
+        Applicant student(long id) {
+            return students[Arrays.binarySearch(studentIds, id)];
+        }
+
+        ReadyItem item(long id) {
+            return items[Arrays.binarySearch(itemIds, id)];
+        }
     }
 }

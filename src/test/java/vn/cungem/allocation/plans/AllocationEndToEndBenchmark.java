@@ -72,11 +72,8 @@ class AllocationEndToEndBenchmark {
         for (int run = 1; run <= RUNS; run++) {
             System.gc();
             long t0 = System.nanoTime();
-            CpuClock floorCpu = CpuClock.now(jdbc);
-            // one transaction, one connection: the floor of reading the input, as before the run read it in parallel
             var read = tx.execute(s -> inputs.read(campaign, Rules.DEFAULT, Caller.SYSTEM));
             long floor = (System.nanoTime() - t0) / 1_000_000;
-            String floorSpent = CpuClock.now(jdbc).since(floorCpu);
             int students = read.input().applicants().size();
             read = null;
             System.gc();
@@ -98,7 +95,7 @@ class AllocationEndToEndBenchmark {
             assertThat(r.students()).isEqualTo(students);
             System.out.printf(
                     "plan %d: %,d students, %,d items, %,d decisions, %,d note blocks holding %,d notes, max heap %,d"
-                            + " MB; floor: %s; run: %s%n",
+                            + " MB; run: %s%n",
                     r.planId(),
                     r.students(),
                     r.items(),
@@ -108,7 +105,6 @@ class AllocationEndToEndBenchmark {
                             "select coalesce(sum(note_count), 0) from allocation_note_block where plan_id = ?",
                             r.planId()),
                     rt.maxMemory() >> 20,
-                    floorSpent,
                     cpuSpent);
         }
     }
