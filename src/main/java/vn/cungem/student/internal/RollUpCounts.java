@@ -24,16 +24,26 @@ public class RollUpCounts {
         this.jdbc = jdbc;
     }
 
-    /** Counts per child unit of {@code unitId}, each child's whole subtree counted. */
+    /**
+     * Counts per child unit of {@code unitId}, each child's whole subtree counted: a district's or a province's own rows,
+     * a commune's schools' rows summed (a commune keeps none, {@link Tallies}).
+     */
     public List<RollUp.Line> perChildUnit(long campaignId, long unitId) {
         return lines("""
                 select c.id, c.name, k.status, sum(k.students)
                 from org_unit c
-                left join student_tally k on k.campaign_id = ? and k.place_kind = 'UNIT' and k.place_id = c.id
-                                          and k.category = '*'
+                left join (select k.place_id as unit_id, k.status, k.students from student_tally k
+                           where k.campaign_id = ? and k.place_kind = 'UNIT' and k.category = '*'
+                             and k.place_id in (select u.id from org_unit u where u.parent_id = ?)
+                           union all
+                           select sc.unit_id, k.status, k.students from student_tally k
+                           join org_school sc on sc.id = k.place_id
+                           where k.campaign_id = ? and k.place_kind = 'SCHOOL' and k.category = '*'
+                             and sc.unit_id in (select u.id from org_unit u where u.parent_id = ?
+                                                and u.level_code = ?)) k on k.unit_id = c.id
                 where c.parent_id = ? and c.retired_on is null
                 group by c.id, c.name, c.name_sort, k.status
-                order by c.name_sort, c.id""", campaignId, unitId);
+                order by c.name_sort, c.id""", campaignId, unitId, campaignId, unitId, Tallies.SUMMED_FROM_SCHOOLS_LEVEL, unitId);
     }
 
     /** Counts per school sitting directly in {@code unitId} (a commune's schools). */
@@ -48,11 +58,11 @@ public class RollUpCounts {
                 order by sc.name_sort, sc.id""", campaignId, unitId);
     }
 
-    private List<RollUp.Line> lines(String sql, long campaignId, long unitId) {
+    private List<RollUp.Line> lines(String sql, Object... params) {
         Map<Long, long[]> counts = new LinkedHashMap<>();
         Map<Long, String> names = new HashMap<>();
         jdbc.sql(sql)
-                .params(campaignId, unitId)
+                .params(params)
                 .query((rs, n) -> {
                     long id = rs.getLong(1);
                     names.put(id, rs.getString(2));

@@ -120,10 +120,10 @@ public class StudentTallies {
     }
 
     private TreeMap<Key, Long> count(List<Group> groups) {
-        Set<Long> countedOnRequest = new HashSet<>();
+        Set<Long> communes = new HashSet<>();
         Map<Long, List<Long>> ancestors =
-                ancestors(groups.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
-        return Tallies.count(groups, ancestors, countedOnRequest);
+                ancestors(groups.stream().map(Group::unitId).distinct().toList(), communes);
+        return Tallies.count(groups, ancestors, communes);
     }
 
     /** A student as a change read them: what a status move needs to know to move their counts. */
@@ -143,10 +143,10 @@ public class StudentTallies {
                 before.add(new Group(
                         p.campaignId(), p.schoolId(), p.unitId(), p.schoolLevel(), p.status(), p.categories(), 1));
             }
-            Set<Long> countedOnRequest = new HashSet<>();
+            Set<Long> communes = new HashSet<>();
             Map<Long, List<Long>> ancestors =
-                    ancestors(before.stream().map(Group::unitId).distinct().toList(), countedOnRequest);
-            apply(Tallies.moved(before, target, ancestors, countedOnRequest));
+                    ancestors(before.stream().map(Group::unitId).distinct().toList(), communes);
+            apply(Tallies.moved(before, target, ancestors, communes));
         });
         return result;
     }
@@ -162,13 +162,13 @@ public class StudentTallies {
         return levels;
     }
 
-    /** Each unit's units at and above it; the ones whose counts per category are not kept go into {@code onRequest}. */
+    /** Each unit's units at and above it; the communes among them, which keep no rows, go into {@code onRequest}. */
     private Map<Long, List<Long>> ancestors(List<Long> units, Set<Long> onRequest) {
         Map<Long, List<Long>> ancestors = new HashMap<>();
         jdbc.sql("select t.descendant_id, t.ancestor_id, u.level_code from org_unit_tree t"
                         + " join org_unit u on u.id = t.ancestor_id where " + idsIn("t.descendant_id", units))
                 .query((rs, n) -> {
-                    if (!Tallies.keepsCategories("UNIT", rs.getString(3))) {
+                    if (!Tallies.kept(rs.getString(3))) {
                         onRequest.add(rs.getLong(2));
                     }
                     return ancestors
@@ -191,11 +191,15 @@ public class StudentTallies {
             // the tree's top units: never a commune
             return true;
         }
+        return unitKept(placeId);
+    }
+
+    private boolean unitKept(long unitId) {
         return jdbc.sql("select level_code from org_unit where id = ?")
-                .param(placeId)
+                .param(unitId)
                 .query(String.class)
                 .optional()
-                .map(level -> Tallies.keepsCategories("UNIT", level))
+                .map(Tallies::kept)
                 .orElse(false);
     }
 
@@ -283,6 +287,11 @@ public class StudentTallies {
         String place = placeId == null
                 ? "place_id in (select id from org_unit where parent_id is null)"
                 : "place_id = " + placeId.longValue();
+        if (placeId != null && placeKind.equals("UNIT") && !unitKept(placeId)) {
+            // a commune: its schools' rows (its counts per category are not kept: the caller counts those)
+            placeKind = "SCHOOL";
+            place = "place_id in (select id from org_school where unit_id = " + placeId.longValue() + ")";
+        }
         jdbc.sql("select status, sum(students) from student_tally where campaign_id = ? and place_kind = ? and " + place
                         + " and category = ? group by status")
                 .params(campaignId, placeKind, category == null ? Tallies.ALL : category)

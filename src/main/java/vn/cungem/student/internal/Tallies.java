@@ -6,11 +6,12 @@ import java.util.TreeMap;
 
 /**
  * The arithmetic of the kept counts, plain Java: which counter rows a group of students adds to. A group of students
- * sharing school, status and categories counts once in its school and once in each unit above the school (its own unit
- * included), under category {@code *}; and under each of its category codes only in the units whose subtree is too big
- * to count on request. A school's or a commune's students per category are counted from their rows when asked (a few
- * hundred rows, a few thousand at most): kept, they were three quarters of the counter rows and of what each decision
- * wrote (docs/benchmarks.md, registry run 8).
+ * sharing school, status and categories counts in its school under category {@code *}, and in each unit above the
+ * commune (district, province, the country) under {@code *} and under each of its category codes. A commune keeps no
+ * rows of its own: its counts are its schools' rows summed when read (a dozen schools, about sixty rows), and its or a
+ * school's students of one category are counted from the students' rows when a list asks (a few hundred rows). Kept,
+ * the schools' and communes' rows per category were three quarters of the counter rows, and the communes' rows a third
+ * of what a decision across the country still wrote (docs/benchmarks.md, registry run 8).
  */
 public final class Tallies {
 
@@ -59,13 +60,15 @@ public final class Tallies {
      * same rows take their locks in the same order). {@code ancestors} gives each unit's units at and above it.
      */
     public static TreeMap<Key, Long> count(
-            List<Group> groups, Map<Long, List<Long>> ancestors, java.util.Set<Long> countedOnRequest) {
+            List<Group> groups, Map<Long, List<Long>> ancestors, java.util.Set<Long> communes) {
         TreeMap<Key, Long> counts = new TreeMap<>();
         for (Group g : groups) {
             List<String> categories = categories(g.categories());
             add(counts, g, "SCHOOL", g.schoolId(), List.of());
             for (long unit : ancestors.getOrDefault(g.unitId(), List.of(g.unitId()))) {
-                add(counts, g, "UNIT", unit, countedOnRequest.contains(unit) ? List.of() : categories);
+                if (!communes.contains(unit)) {
+                    add(counts, g, "UNIT", unit, categories);
+                }
             }
         }
         return counts;
@@ -77,7 +80,7 @@ public final class Tallies {
      * maps of thousands of keys for it).
      */
     public static TreeMap<Key, Long> moved(
-            List<Group> groups, String target, Map<Long, List<Long>> ancestors, java.util.Set<Long> countedOnRequest) {
+            List<Group> groups, String target, Map<Long, List<Long>> ancestors, java.util.Set<Long> communes) {
         TreeMap<Key, Long> delta = new TreeMap<>();
         for (Group g : groups) {
             if (g.status().equals(target)) {
@@ -87,7 +90,9 @@ public final class Tallies {
             for (Group side : List.of(g.withCount(-g.students()), g.at(target))) {
                 add(delta, side, "SCHOOL", g.schoolId(), List.of());
                 for (long unit : ancestors.getOrDefault(g.unitId(), List.of(g.unitId()))) {
-                    add(delta, side, "UNIT", unit, countedOnRequest.contains(unit) ? List.of() : categories);
+                    if (!communes.contains(unit)) {
+                        add(delta, side, "UNIT", unit, categories);
+                    }
                 }
             }
         }
@@ -95,12 +100,17 @@ public final class Tallies {
         return delta;
     }
 
-    /** The unit levels whose students per category are counted on request, not kept: see the class comment. */
-    public static final String COUNTED_ON_REQUEST_LEVEL = "commune";
+    /** The unit level whose counts are not kept but summed from its schools' when read: see the class comment. */
+    public static final String SUMMED_FROM_SCHOOLS_LEVEL = "commune";
+
+    /** Whether a unit of this level has counter rows of its own. */
+    public static boolean kept(String levelCode) {
+        return !SUMMED_FROM_SCHOOLS_LEVEL.equals(levelCode);
+    }
 
     /** Whether a place's counts per category are kept ({@code levelCode} null for a school). */
     public static boolean keepsCategories(String placeKind, String levelCode) {
-        return placeKind.equals("UNIT") && !COUNTED_ON_REQUEST_LEVEL.equals(levelCode);
+        return placeKind.equals("UNIT") && kept(levelCode);
     }
 
     private static void add(TreeMap<Key, Long> counts, Group g, String kind, long place, List<String> categories) {

@@ -38,6 +38,7 @@ class StudentTalliesIntegrationTests {
     StudentTallies tallies;
 
     long province;
+    long district;
     long commune;
     long schoolA;
     String codeA;
@@ -49,7 +50,7 @@ class StudentTalliesIntegrationTests {
     void setUp() {
         ImportTestData data = new ImportTestData(jdbc);
         province = fixtures.unit("Tỉnh Đếm Sẵn", "province", null);
-        long district = fixtures.unit("Huyện Đếm Sẵn", "district", province);
+        district = fixtures.unit("Huyện Đếm Sẵn", "district", province);
         commune = fixtures.unit("Xã Đếm Sẵn", "commune", district);
         schoolA = fixtures.school("Trường Tiểu học Đếm Sẵn", commune);
         // a school that never sends its list: the roll-up keeps naming it
@@ -88,6 +89,11 @@ class StudentTalliesIntegrationTests {
                 .single();
         assertThat(rollUp.schools())
                 .filteredOn(l -> l.id() == schoolA)
+                .singleElement()
+                .satisfies(l -> assertThat(l.total()).isEqualTo(fromRows));
+        // a commune keeps no rows: the district's roll-up sums its schools'
+        assertThat(students.rollUp(campaign, district, manager.caller()).units())
+                .filteredOn(l -> l.id() == commune)
                 .singleElement()
                 .satisfies(l -> assertThat(l.total()).isEqualTo(fromRows));
         // the schools that have not sent their list, counted from the rows the way the roll-up did before V300
@@ -184,15 +190,15 @@ class StudentTalliesIntegrationTests {
 
         long keptBelowProvince =
                 jdbc.sql("""
-                        select count(*) from student_tally where campaign_id = ? and category <> '*'
-                          and (place_kind = 'SCHOOL' or place_id = ?)""").params(campaign, commune).query(Long.class).single();
+                        select count(*) from student_tally where campaign_id = ?
+                          and ((place_kind = 'SCHOOL' and category <> '*') or (place_kind = 'UNIT' and place_id = ?))""").params(campaign, commune).query(Long.class).single();
         assertThat(keptBelowProvince).isZero();
         for (Long place : new Long[] {null, commune, province}) {
-            for (String category : List.of("KHUYET_TAT", "HO_NGHEO")) {
+            for (String category : java.util.Arrays.asList("KHUYET_TAT", "HO_NGHEO", null)) {
                 long fromRows = jdbc.sql("""
                                 select count(*) from student where campaign_id = ? and status = 'APPROVED'
                                   and (',' || categories || ',') like ?""")
-                        .params(campaign, "%," + category + ",%")
+                        .params(campaign, category == null ? "%" : "%," + category + ",%")
                         .query(Long.class)
                         .single();
                 var filter = new vn.cungem.student.StudentFilter(

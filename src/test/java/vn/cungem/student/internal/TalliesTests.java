@@ -14,15 +14,15 @@ class TalliesTests {
 
     private static final Map<Long, List<Long>> TREE = Map.of(30L, List.of(30L, 20L, 10L));
 
-    /** Unit 30 is a commune: its students per category are counted on request, like a school's. */
+    /** Unit 30 is a commune: it keeps no rows (its schools' are summed when read). */
     private static final java.util.Set<Long> COMMUNES = java.util.Set.of(30L);
 
     @Test
-    void aGroupCountsInItsSchoolAndEveryUnitAboveOnceForAllAndPerCategoryOnlyAboveTheCommune() {
+    void aGroupCountsInItsSchoolForAllAndInEveryUnitAboveTheCommuneForAllAndPerCategory() {
         TreeMap<Key, Long> counts = Tallies.count(
                 List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)), TREE, COMMUNES);
-        // school and commune: all only; the two units above: all + 2 distinct categories
-        assertThat(counts).hasSize(2 + 2 * 3);
+        // the school: all only; the commune: nothing; the two units above: all + 2 distinct categories
+        assertThat(counts).hasSize(1 + 2 * 3);
         assertThat(counts.get(new Key(1, "UNIT", 10, "PROPOSED", "PRIMARY", Tallies.ALL)))
                 .isEqualTo(3);
         assertThat(counts.get(new Key(1, "UNIT", 20, "PROPOSED", "PRIMARY", "ORPHAN")))
@@ -31,6 +31,7 @@ class TalliesTests {
                 .isEqualTo(3);
         assertThat(counts).doesNotContainKey(new Key(1, "SCHOOL", 500, "PROPOSED", "PRIMARY", "ORPHAN"));
         assertThat(counts).doesNotContainKey(new Key(1, "UNIT", 30, "PROPOSED", "PRIMARY", "ORPHAN"));
+        assertThat(counts).doesNotContainKey(new Key(1, "UNIT", 30, "PROPOSED", "PRIMARY", Tallies.ALL));
         // without communes, the commune's own categories are kept too
         assertThat(Tallies.count(
                         List.of(new Group(1, 500, 30, "PRIMARY", "PROPOSED", "POOR,ORPHAN,POOR", 3)),
@@ -39,6 +40,8 @@ class TalliesTests {
                 .hasSize(1 + 3 * 3);
         assertThat(Tallies.keepsCategories("SCHOOL", null)).isFalse();
         assertThat(Tallies.keepsCategories("UNIT", "commune")).isFalse();
+        assertThat(Tallies.kept("commune")).isFalse();
+        assertThat(Tallies.kept("district")).isTrue();
         assertThat(Tallies.keepsCategories("UNIT", "province")).isTrue();
     }
 
@@ -53,8 +56,8 @@ class TalliesTests {
                 TREE,
                 COMMUNES);
         TreeMap<Key, Long> delta = Tallies.difference(before, after);
-        // two statuses x (school, commune: all; two units above: all and POOR)
-        assertThat(delta).hasSize(2 * (2 + 2 * 2));
+        // two statuses x (school: all; two units above the commune: all and POOR)
+        assertThat(delta).hasSize(2 * (1 + 2 * 2));
         assertThat(delta.values()).containsOnly(-1L, 1L);
         assertThat(delta.get(new Key(1, "UNIT", 20, "APPROVED", "PRIMARY", "POOR")))
                 .isEqualTo(1);
