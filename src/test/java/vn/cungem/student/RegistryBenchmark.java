@@ -100,9 +100,9 @@ class RegistryBenchmark {
         measure("API filter grade=3, admin", get(base).param("grade", "3").with(user(admin)));
         // a commune's and a school's students per category are counted from the rows, not kept (V390): the largest
         long commune = jdbc.sql("""
-                        select place_id from student_tally t join administrative_unit u on u.id = t.place_id
-                        where t.campaign_id = ? and t.place_kind = 'UNIT' and t.category = '*' and u.level_code = 'commune'
-                        group by place_id order by sum(students) desc limit 1""").param(campaign).query(Long.class).single();
+                        select sc.unit_id from student_tally t join school sc on sc.id = t.place_id
+                        where t.campaign_id = ? and t.place_kind = 'SCHOOL' and t.category = '*'
+                        group by sc.unit_id order by sum(t.students) desc limit 1""").param(campaign).query(Long.class).single();
         long school = jdbc.sql("""
                         select place_id from student_tally where campaign_id = ? and place_kind = 'SCHOOL'
                         group by place_id order by sum(students) desc limit 1""").param(campaign).query(Long.class).single();
