@@ -101,6 +101,22 @@ final class StudentLists {
         Map<StudentStatus, Long> counts = filter.grade() == null && text == null
                 ? keptCounts(filter, category, caller).orElse(null)
                 : null;
+        if (counts == null && !searchWhere.isEmpty()) {
+            // a search finds its matches once: when they are few, the counts are theirs and the page is chosen among
+            // them by id, where the page's query used to run the search's index a second time (two trigram scans of
+            // "tran thi" across a province's lists of common syllables: docs/benchmarks.md, registry run 9)
+            List<StudentListing.Match> found = listing.matchesUpTo(
+                    where.toString() + searchWhere, concat(params, searchParams), StudentPage.COUNT_LIMIT + 1);
+            counts = new java.util.EnumMap<>(StudentStatus.class);
+            for (StudentListing.Match m : found) {
+                counts.merge(m.status(), 1L, Long::sum);
+            }
+            exact = found.size() <= StudentPage.COUNT_LIMIT;
+            if (found.size() <= MANY_MATCHES) {
+                searchWhere = new StringBuilder(" and ").append(StudentListing.idsIn(found));
+                searchParams = new ArrayList<>();
+            }
+        }
         if (counts == null) {
             counts = listing.countByStatusUpTo(
                     where.toString() + searchWhere, concat(params, searchParams), StudentPage.COUNT_LIMIT + 1);

@@ -151,7 +151,8 @@ class RegistryBenchmark {
     io.micrometer.core.instrument.MeterRegistry meters;
 
     /**
-     * A bulk decision of 1,000 proposed students of the national campaign, ten times after a warm-up, each rolled back so the data set
+     * A bulk decision of 1,000 proposed students of the national campaign, twenty times after three warm-ups (the JIT
+     * still compiles the decision's code during the first ones), each rolled back so the data set
      * stays as it was: the decision's wall and CPU time (CpuClock) and, within it, the kept counts' own statements
      * ({@link vn.cungem.student.internal.UpkeepTimer}), with nothing switched off (issue 15: no more than 10 %).
      */
@@ -161,7 +162,9 @@ class RegistryBenchmark {
         long campaign = nationalCampaign();
         AccountDetails admin = fixtures.admin();
         var rollback = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        for (int i = 0; i < 11; i++) {
+        int warmUps = 3;
+        List<double[]> measured = new java.util.ArrayList<>();
+        for (int i = 0; i < warmUps + 20; i++) {
             int run = i;
             List<Long> ids =
                     jdbc.sql("""
@@ -176,11 +179,14 @@ class RegistryBenchmark {
                 long ms = (System.nanoTime() - t) / 1_000_000;
                 String clock = vn.cungem.testsupport.CpuClock.now(jdbc).since(start);
                 double upkeepWall = upkeep(vn.cungem.student.internal.UpkeepTimer.WALL) - wall;
-                // the first run warms up; its line is printed but left out of the figures
+                // the warm-ups' lines are printed but left out of the figures
+                if (run >= warmUps) {
+                    measured.add(new double[] {ms, upkeepWall});
+                }
                 System.out.printf(
                         "decision of 1,000%s: %,d ms (%s); kept counts: wall %,.0f ms (%.1f %% of it; the decision"
                                 + " without them %.1f %% slower), JVM thread CPU %,.0f ms%n",
-                        run == 0 ? " (warm-up)" : "",
+                        run < warmUps ? " (warm-up)" : "",
                         ms,
                         clock,
                         upkeepWall,
@@ -190,6 +196,24 @@ class RegistryBenchmark {
                 tx.setRollbackOnly();
             });
         }
+        double[] slower = measured.stream()
+                .mapToDouble(m -> 100 * m[1] / Math.max(1, m[0] - m[1]))
+                .sorted()
+                .toArray();
+        double upkeepSum = measured.stream().mapToDouble(m -> m[1]).sum();
+        double withoutSum = measured.stream().mapToDouble(m -> m[0] - m[1]).sum();
+        System.out.printf(
+                "decisions measured: %d; slower for the kept counts: median %.1f %%, 90th percentile %.1f %%, least"
+                        + " %.1f %%, most %.1f %%; all together %.1f %% (%,.0f ms of counts over %,.0f ms of the"
+                        + " decisions without them)%n",
+                slower.length,
+                slower[slower.length / 2],
+                slower[(int) Math.ceil(slower.length * 0.9) - 1],
+                slower[0],
+                slower[slower.length - 1],
+                100 * upkeepSum / withoutSum,
+                upkeepSum,
+                withoutSum);
     }
 
     @Autowired

@@ -210,6 +210,67 @@ class StudentListsIntegrationTests {
         assertThat(students.list(byPhone, officerB.caller()).rows()).isEmpty();
     }
 
+    /**
+     * A search finds its matches once and chooses the page among them by id: every order pages through the same matches
+     * by cursor, forward and back, with or without a status, and its counts per status are exactly its rows'.
+     */
+    @Test
+    void aSearchPagesThroughItsMatchesInEveryOrderAndCountsThem() {
+        Caller admin = Caller.SYSTEM;
+        for (StudentStatus status : java.util.Arrays.asList(null, StudentStatus.REGISTERED)) {
+            for (StudentSort sort : StudentSort.values()) {
+                StudentFilter all =
+                        new StudentFilter(campaign, null, null, status, null, null, "thi", 0, 200, sort, null);
+                StudentPage whole = students.list(all, admin);
+                assertThat(names(whole)).as(sort + " " + status).isNotEmpty().allMatch(n -> n.contains("Thị"));
+                assertThat(whole.countsExact()).isTrue();
+                assertThat(whole.countsByStatus().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .as("counts of %s %s", sort, status)
+                        .isEqualTo(students.list(
+                                        new StudentFilter(
+                                                campaign, null, null, null, null, null, "thi", 0, 200, sort, null),
+                                        admin)
+                                .rows()
+                                .size());
+                List<String> walked = new ArrayList<>();
+                StudentPage page = students.list(
+                        new StudentFilter(campaign, null, null, status, null, null, "thi", 0, 1, sort, null), admin);
+                List<StudentPage> pages = new ArrayList<>();
+                while (true) {
+                    pages.add(page);
+                    walked.addAll(names(page));
+                    if (page.nextCursor() == null) {
+                        break;
+                    }
+                    page = students.list(
+                            new StudentFilter(
+                                    campaign, null, null, status, null, null, "thi", 0, 1, sort, page.nextCursor()),
+                            admin);
+                }
+                assertThat(walked).as(sort + " " + status).isEqualTo(names(whole));
+                if (pages.size() > 1) {
+                    StudentPage back = students.list(
+                            new StudentFilter(
+                                    campaign,
+                                    null,
+                                    null,
+                                    status,
+                                    null,
+                                    null,
+                                    "thi",
+                                    0,
+                                    1,
+                                    sort,
+                                    pages.get(pages.size() - 1).previousCursor()),
+                            admin);
+                    assertThat(names(back)).isEqualTo(names(pages.get(pages.size() - 2)));
+                }
+            }
+        }
+    }
+
     @Autowired
     vn.cungem.student.internal.StudentListing listing;
 

@@ -176,6 +176,31 @@ public class StudentListing {
                 .optional();
     }
 
+    /** A student a search found, with what the list's counts need. */
+    public record Match(long id, StudentStatus status) {}
+
+    /** Up to {@code limit} of the students {@code where} selects, in no particular order. */
+    public List<Match> matchesUpTo(String where, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return jdbc.sql("select s.id, s.status from student s where " + where + " limit ?")
+                .params(all)
+                .query((rs, i) -> new Match(rs.getLong(1), StudentStatus.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    /** The condition that selects exactly {@code matches} (numbers only, read from the database: no input). */
+    public static String idsIn(List<Match> matches) {
+        if (matches.isEmpty()) {
+            return "1=0";
+        }
+        StringBuilder in = new StringBuilder("s.id in (");
+        for (int i = 0; i < matches.size(); i++) {
+            in.append(i == 0 ? "" : ",").append(matches.get(i).id());
+        }
+        return in.append(')').toString();
+    }
+
     /** Students per status, counting at most {@code limit} of them (then the counts mean "at least"). */
     public Map<StudentStatus, Long> countByStatusUpTo(String where, List<Object> params, int limit) {
         List<Object> all = new ArrayList<>(params);
