@@ -24,6 +24,9 @@ public record StudentPage(
     /** How far a filter the kept counts do not cover is counted. */
     public static final int COUNT_LIMIT = 10_000;
 
+    /** How many rows in a page by number ({@code page} × {@code size}, no cursor) may start; deeper pages need a cursor. */
+    public static final int OFFSET_LIMIT = 10_000;
+
     public long count(StudentStatus status) {
         return countsByStatus.getOrDefault(status, 0L);
     }

@@ -178,6 +178,20 @@ class StudentListsIntegrationTests {
                         .with(user(officerA)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("student.cursor"));
+        // a page by number deeper than 10,000 rows is refused with the way on, not walked row by row
+        mvc.perform(get("/api/v1/campaigns/{c}/students", campaign)
+                        .param("page", "201")
+                        .param("size", "50")
+                        .header("Accept-Language", "vi")
+                        .with(user(officerA)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("student.page-too-deep"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nextCursor")));
+        mvc.perform(get("/api/v1/campaigns/{c}/students", campaign)
+                        .param("page", "200")
+                        .param("size", "50")
+                        .with(user(officerA)))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/campaigns/{c}/students", campaign)
                         .param("sort", "SIDEWAYS")
                         .with(user(officerA)))

@@ -176,27 +176,48 @@ public class StudentListing {
                 .optional();
     }
 
-    /** A student a search found, with what the list's counts need. */
-    public record Match(long id, StudentStatus status) {}
+    /** Students per status, and their ids when there are no more than the caller asked for (else null). */
+    public record Counted(Map<StudentStatus, Long> counts, List<Long> ids) {}
 
-    /** Up to {@code limit} of the students {@code where} selects, in no particular order. */
-    public List<Match> matchesUpTo(String where, List<Object> params, int limit) {
-        List<Object> all = new ArrayList<>(params);
+    /**
+     * Students per status among at most {@code limit} of those {@code where} selects, as {@link #countByStatusUpTo}, and
+     * their ids when they are {@code idsUpTo} or fewer: a search that finds few reads its index once for the counts and
+     * the page. The ids travel grouped (one array a status, only for a status with few enough), not a row each: "tran
+     * thi" finds 9,859 across the country.
+     */
+    public Counted countAndIdsUpTo(String where, List<Object> params, int limit, int idsUpTo) {
+        List<Object> all = new ArrayList<>();
+        all.add(idsUpTo);
+        all.addAll(params);
         all.add(limit);
-        return jdbc.sql("select s.id, s.status from student s where " + where + " limit ?")
+        Map<StudentStatus, Long> counts = new EnumMap<>(StudentStatus.class);
+        List<Long> ids = new ArrayList<>();
+        jdbc.sql("select status, count(*), case when count(*) <= ? then array_agg(id) end from (select s.id, s.status"
+                        + " from student s where " + where + " limit ?) x group by status")
                 .params(all)
-                .query((rs, i) -> new Match(rs.getLong(1), StudentStatus.valueOf(rs.getString(2))))
+                .query((rs, i) -> {
+                    counts.put(StudentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    java.sql.Array found = rs.getArray(3);
+                    if (found != null) {
+                        for (Object id : (Object[]) found.getArray()) {
+                            ids.add(((Number) id).longValue());
+                        }
+                    }
+                    return null;
+                })
                 .list();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new Counted(counts, total <= idsUpTo ? ids : null);
     }
 
-    /** The condition that selects exactly {@code matches} (numbers only, read from the database: no input). */
-    public static String idsIn(List<Match> matches) {
-        if (matches.isEmpty()) {
+    /** The condition that selects exactly {@code ids} (numbers only, read from the database: no input). */
+    public static String idsIn(List<Long> ids) {
+        if (ids.isEmpty()) {
             return "1=0";
         }
         StringBuilder in = new StringBuilder("s.id in (");
-        for (int i = 0; i < matches.size(); i++) {
-            in.append(i == 0 ? "" : ",").append(matches.get(i).id());
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "" : ",").append(ids.get(i).longValue());
         }
         return in.append(')').toString();
     }
