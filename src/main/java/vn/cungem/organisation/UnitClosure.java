@@ -20,10 +20,12 @@ class UnitClosure {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    UnitClosure(JdbcClient jdbc, JdbcTemplate batch) {
+    UnitClosure(JdbcClient jdbc, JdbcTemplate batch, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.events = events;
     }
 
     /** The rows of a new unit: itself, then its parent's ancestors one level further away. */
@@ -56,6 +58,11 @@ class UnitClosure {
      * (ancestor of new parent, descendant of unit) pair, with depths added up.
      */
     void move(long id, long newParentId) {
+        Long oldParentId = jdbc.sql("select ancestor_id from unit_closure where descendant_id = ? and depth = 1")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         jdbc.sql("""
                         delete from unit_closure
                         where descendant_id in (select descendant_id from unit_closure where ancestor_id = ?)
@@ -65,5 +72,6 @@ class UnitClosure {
                         select a.ancestor_id, d.descendant_id, a.depth + d.depth + 1
                         from unit_closure a cross join unit_closure d
                         where a.descendant_id = ? and d.ancestor_id = ?""").params(newParentId, id).update();
+        events.publishEvent(new UnitMoved(id, oldParentId, newParentId));
     }
 }

@@ -243,6 +243,44 @@ class InventoryAtScaleIntegrationTests {
                 .isEqualTo(expected.get(0));
     }
 
+    @Autowired
+    vn.cungem.organisation.UnitDirectory units;
+
+    /**
+     * A commune moved under another province (organisation's move, as in the 2025 reorganisation) takes its items'
+     * counts along, in the same transaction: the province it left no longer counts them, the one it joined does.
+     */
+    @Test
+    void aCommuneMovedToAnotherProvinceTakesItsItemsCountsAlong() {
+        record Moving(long unit, long parent) {}
+        Moving commune = jdbc.sql("""
+                        select i.unit_id, u.parent_id from inventory_item i join org_unit u on u.id = i.unit_id
+                        where i.campaign_id = ? and u.level_code = 'commune' and u.parent_id is not null
+                        group by i.unit_id, u.parent_id order by count(*) desc, i.unit_id fetch first 1 rows only""")
+                .param(campaign)
+                .query((rs, n) -> new Moving(rs.getLong(1), rs.getLong(2)))
+                .single();
+        long other = jdbc.sql("""
+                        select o.id from org_unit o join org_unit p on p.id = ?
+                        where o.level_code = p.level_code and o.parent_id = p.parent_id and o.id <> p.id
+                        order by o.id fetch first 1 rows only""").param(commune.parent()).query(Long.class).single();
+        long items = total(tallies.of(campaign, commune.unit()));
+        assertThat(items).isPositive();
+        long leftBefore = total(tallies.of(campaign, commune.parent()));
+        long joinedBefore = total(tallies.of(campaign, other));
+
+        units.move(commune.unit(), other, "Sáp nhập đơn vị hành chính", admin);
+
+        assertThat(tallies.differences(campaign)).isEmpty();
+        assertThat(total(tallies.of(campaign, commune.parent()))).isEqualTo(leftBefore - items);
+        assertThat(total(tallies.of(campaign, other))).isEqualTo(joinedBefore + items);
+        assertThat(total(tallies.of(campaign, commune.unit()))).isEqualTo(items);
+    }
+
+    private static long total(Map<ItemTallies.Key, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     @Test
     void keptCountsFollowMovesAndTransfers() {
         String received = jdbc.sql("select min(tag) from inventory_item where campaign_id = ? and status = 'RECEIVED'")

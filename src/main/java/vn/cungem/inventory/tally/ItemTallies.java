@@ -115,6 +115,40 @@ public class ItemTallies {
         apply(delta);
     }
 
+    /**
+     * The unit {@code moved} and everything below it have moved under a new parent (organisation's event, in the move's
+     * transaction): their items' counts leave the old parent and every unit above it and join the new parent's.
+     */
+    @org.springframework.context.event.EventListener
+    public void subtreeMoved(vn.cungem.organisation.UnitMoved moved) {
+        List<Long> before = moved.oldParentId() == null
+                ? List.of()
+                : ancestors(List.of(moved.oldParentId())).getOrDefault(moved.oldParentId(), List.of());
+        List<Long> after = ancestors(List.of(moved.newParentId())).getOrDefault(moved.newParentId(), List.of());
+        TreeMap<Key, Counts> delta = new TreeMap<>();
+        jdbc.sql(GROUPS.formatted("i.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)"))
+                .param(moved.unitId())
+                .query((rs, n) -> {
+                    Counts counts = new Counts(rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                    for (long unit : before) {
+                        delta.merge(
+                                new Key(rs.getLong(1), unit, rs.getString(3), rs.getString(4)),
+                                counts.negated(),
+                                Counts::plus);
+                    }
+                    for (long unit : after) {
+                        delta.merge(
+                                new Key(rs.getLong(1), unit, rs.getString(3), rs.getString(4)), counts, Counts::plus);
+                    }
+                    return null;
+                })
+                .list();
+        delta.values().removeIf(Counts::isZero);
+        if (!delta.isEmpty()) {
+            apply(delta);
+        }
+    }
+
     /** Counts items just written (and counted nowhere yet) that {@code where} selects. */
     public void added(String where, List<Object> params) {
         apply(counts(where, params));

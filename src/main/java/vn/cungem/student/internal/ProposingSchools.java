@@ -85,6 +85,37 @@ class ProposingSchools {
         write(moves, postgres);
     }
 
+    /**
+     * The schools of the subtree under {@code unitId} that have sent their list leave the units {@code before} (the old
+     * parent and everything above it) and count in the units {@code after}, per campaign and school level.
+     */
+    void subtreeMoved(long unitId, List<Long> before, List<Long> after, boolean postgres) {
+        TreeMap<Key, Long> moves = new TreeMap<>();
+        jdbc.sql("select t.campaign_id, t.school_level, count(distinct t.place_id) from student_tally t"
+                        + " where t.place_kind = 'SCHOOL' and t.category = '*' and t.students > 0 and t.status in "
+                        + SENT + " and t.place_id in (select sc.id from org_school sc where sc.unit_id in"
+                        + " (select descendant_id from org_unit_tree where ancestor_id = ?))"
+                        + " group by t.campaign_id, t.school_level")
+                .param(unitId)
+                .query((rs, n) -> {
+                    long campaignId = rs.getLong(1);
+                    for (long unit : before) {
+                        moves.merge(key(campaignId, unit, rs.getString(2)), -rs.getLong(3), Long::sum);
+                    }
+                    for (long unit : after) {
+                        moves.merge(key(campaignId, unit, rs.getString(2)), rs.getLong(3), Long::sum);
+                    }
+                    return null;
+                })
+                .list();
+        moves.values().removeIf(n -> n == 0);
+        moves.keySet().stream()
+                .map(Key::campaignId)
+                .distinct()
+                .forEach(campaignId -> locks.lock("student_lock", campaignId, "proposing-schools"));
+        write(moves, postgres);
+    }
+
     /** Same split as {@code student_tally}: PostgreSQL checks {@code schools >= 0} before it sees the conflict. */
     private void write(TreeMap<Key, Long> moves, boolean postgres) {
         if (moves.isEmpty()) {

@@ -97,6 +97,44 @@ public class StudentTallies {
 
     /** The counts the rows give now, for the students {@code where} selects. */
     TreeMap<Key, Long> counts(String where, List<Object> params) {
+        List<Group> groups = groups(where, params);
+        return groups.isEmpty() ? new TreeMap<>() : count(groups);
+    }
+
+    /**
+     * The unit {@code moved} and everything below it have moved under a new parent (organisation's event, in the move's
+     * transaction): their students' counts leave the old parent's units and join the new parent's, per category where
+     * those units keep it, with the schools that have sent their list ({@link ProposingSchools}). The units inside the
+     * subtree and the schools keep theirs.
+     */
+    @org.springframework.context.event.EventListener
+    public void subtreeMoved(vn.cungem.organisation.UnitMoved moved) {
+        upkeep.run(() -> {
+            List<Group> groups = groups(
+                    "s.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)",
+                    List.of(moved.unitId()));
+            Set<Long> communes = new HashSet<>();
+            List<Long> before = moved.oldParentId() == null
+                    ? List.of()
+                    : ancestors(List.of(moved.oldParentId()), communes).getOrDefault(moved.oldParentId(), List.of());
+            List<Long> after =
+                    ancestors(List.of(moved.newParentId()), communes).getOrDefault(moved.newParentId(), List.of());
+            if (!groups.isEmpty()) {
+                Map<Long, List<Long>> wasUnder = new HashMap<>();
+                Map<Long, List<Long>> isUnder = new HashMap<>();
+                for (Group g : groups) {
+                    wasUnder.put(g.unitId(), before);
+                    isUnder.put(g.unitId(), after);
+                }
+                // the school rows are the same on both sides and cancel out: only the units above the subtree move
+                apply(Tallies.difference(
+                        Tallies.count(groups, wasUnder, communes), Tallies.count(groups, isUnder, communes)));
+            }
+            proposing.subtreeMoved(moved.unitId(), before, after, isPostgres());
+        });
+    }
+
+    private List<Group> groups(String where, List<Object> params) {
         List<Object[]> read = jdbc.sql(GROUPS.formatted(where))
                 .params(params)
                 .query((rs, n) -> new Object[] {
@@ -104,7 +142,7 @@ public class StudentTallies {
                 })
                 .list();
         if (read.isEmpty()) {
-            return new TreeMap<>();
+            return List.of();
         }
         Map<Long, String> levels =
                 levels(read.stream().map(r -> (Long) r[1]).distinct().toList());
@@ -116,7 +154,7 @@ public class StudentTallies {
                         (Long) r[0], (Long) r[1], (Long) r[2], level, (String) r[3], (String) r[4], (Long) r[5]));
             }
         }
-        return count(groups);
+        return groups;
     }
 
     private TreeMap<Key, Long> count(List<Group> groups) {

@@ -164,6 +164,43 @@ class StudentTalliesIntegrationTests {
     }
 
     @Autowired
+    vn.cungem.organisation.UnitDirectory units;
+
+    /**
+     * A commune moved to another district (organisation's move, as in the 2025 reorganisation) takes its students'
+     * counts along in the same transaction, per status and category, with its school that has sent its list.
+     */
+    @Test
+    void aCommuneMovedToAnotherDistrictTakesItsCountsAlong() {
+        ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        students.approve(ids().subList(0, 2), manager.caller());
+        long other = fixtures.unit("Huyện Nhận Về", "district", province);
+
+        units.move(commune, other, "Sáp nhập đơn vị hành chính", manager.caller());
+
+        assertThat(tallies.differences(campaign)).isEmpty();
+        assertThat(tallies.perStatus(campaign, "UNIT", district, null)).isEmpty();
+        assertThat(tallies.perStatus(campaign, "UNIT", other, null))
+                .containsEntry(vn.cungem.student.StudentStatus.APPROVED, 2L)
+                .containsEntry(vn.cungem.student.StudentStatus.PROPOSED, 3L);
+        assertThat(students.rollUp(campaign, other, manager.caller()).units())
+                .filteredOn(l -> l.id() == commune)
+                .singleElement()
+                .satisfies(l -> assertThat(l.total()).isEqualTo(5));
+        assertThat(jdbc.sql("select schools from student_proposing_school_tally where campaign_id = ? and unit_id = ?")
+                        .params(campaign, other)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // and back again: nothing is counted twice
+        units.move(commune, district, "Trả lại đơn vị cũ", manager.caller());
+        countsAgree();
+        assertThat(tallies.perStatus(campaign, "UNIT", other, null)).isEmpty();
+    }
+
+    @Autowired
     vn.cungem.student.internal.StudentRepository repository;
 
     /**
