@@ -159,7 +159,21 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
                         OffsetDateTime.now(),
                         id)
                 .update();
+        if (newLevel != before.level()) {
+            events.publishEvent(new SchoolChanged(
+                    id, before.unitId(), before.unitId(), before.level().name(), newLevel.name()));
+        }
         return audited(before, reason, "UPDATED");
+    }
+
+    @Override
+    void moved(School before, long unitId) {
+        events.publishEvent(new SchoolChanged(
+                before.id(),
+                before.unitId(),
+                unitId,
+                before.level().name(),
+                before.level().name()));
     }
 
     /** A school stays only in an active unit, even when a move leaves it where it is. */

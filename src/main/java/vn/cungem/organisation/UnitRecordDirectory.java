@@ -181,6 +181,7 @@ public abstract class UnitRecordDirectory<T extends UnitRecord> {
                         + " = ?, updated_at = ?, version = version + 1 where id = ?")
                 .params(unitId, OffsetDateTime.now(), id)
                 .update();
+        moved(before, unitId);
         return audited(before, reason, "MOVED");
     }
 
@@ -199,6 +200,9 @@ public abstract class UnitRecordDirectory<T extends UnitRecord> {
 
     /** Checks a move to the unit the record is already in, which changes nothing. */
     void checkStay(Unit unit) {}
+
+    /** After a move is written, in its transaction: for what follows the record's unit. */
+    void moved(T before, long unitId) {}
 
     /** Checks a move to another, active, unit before it is written. */
     void checkMove(T before, Unit unit) {}

@@ -116,6 +116,34 @@ class ProposingSchools {
         write(moves, postgres);
     }
 
+    /**
+     * A school that has sent its list leaves the units {@code before} under its old level and counts in {@code after}
+     * under its new one, in every campaign where it has sent students.
+     */
+    void schoolChanged(
+            vn.cungem.organisation.SchoolChanged changed, List<Long> before, List<Long> after, boolean postgres) {
+        TreeMap<Key, Long> moves = new TreeMap<>();
+        jdbc.sql("select campaign_id from student_tally where place_kind = 'SCHOOL' and category = '*' and place_id = ?"
+                        + " and status in " + SENT + " group by campaign_id having sum(students) > 0")
+                .param(changed.schoolId())
+                .query(Long.class)
+                .list()
+                .forEach(campaignId -> {
+                    for (long unit : before) {
+                        moves.merge(key(campaignId, unit, changed.oldLevel()), -1L, Long::sum);
+                    }
+                    for (long unit : after) {
+                        moves.merge(key(campaignId, unit, changed.newLevel()), 1L, Long::sum);
+                    }
+                });
+        moves.values().removeIf(n -> n == 0);
+        moves.keySet().stream()
+                .map(Key::campaignId)
+                .distinct()
+                .forEach(campaignId -> locks.lock("student_lock", campaignId, "proposing-schools"));
+        write(moves, postgres);
+    }
+
     /** Same split as {@code student_tally}: PostgreSQL checks {@code schools >= 0} before it sees the conflict. */
     private void write(TreeMap<Key, Long> moves, boolean postgres) {
         if (moves.isEmpty()) {

@@ -134,6 +134,39 @@ public class StudentTallies {
         });
     }
 
+    /**
+     * A school moved to another unit or changed level (organisation's event, in the change's transaction; its students'
+     * unit has followed by the foreign key): its students' counts leave the old unit's ancestors and level and join the
+     * new ones', with the school itself if it has sent its list.
+     */
+    @org.springframework.context.event.EventListener
+    public void schoolChanged(vn.cungem.organisation.SchoolChanged changed) {
+        upkeep.run(() -> {
+            List<Group> now = groups("s.school_id = ?", List.of(changed.schoolId()));
+            Set<Long> communes = new HashSet<>();
+            Map<Long, List<Long>> ancestors = ancestors(List.of(changed.oldUnitId(), changed.newUnitId()), communes);
+            if (!now.isEmpty()) {
+                List<Group> was = now.stream()
+                        .map(g -> new Group(
+                                g.campaignId(),
+                                g.schoolId(),
+                                changed.oldUnitId(),
+                                changed.oldLevel(),
+                                g.status(),
+                                g.categories(),
+                                g.students()))
+                        .toList();
+                apply(Tallies.difference(
+                        Tallies.count(was, ancestors, communes), Tallies.count(now, ancestors, communes)));
+            }
+            proposing.schoolChanged(
+                    changed,
+                    ancestors.getOrDefault(changed.oldUnitId(), List.of()),
+                    ancestors.getOrDefault(changed.newUnitId(), List.of()),
+                    isPostgres());
+        });
+    }
+
     private List<Group> groups(String where, List<Object> params) {
         List<Object[]> read = jdbc.sql(GROUPS.formatted(where))
                 .params(params)

@@ -201,6 +201,54 @@ class StudentTalliesIntegrationTests {
     }
 
     @Autowired
+    vn.cungem.organisation.SchoolDirectory schools;
+
+    /**
+     * A school moved to a commune of another district, then made an inter-level school (its level changed): its
+     * students follow it in the database, and their kept counts, per unit and school level, follow in the same
+     * transaction, with the count of schools that sent their list.
+     */
+    @Test
+    void aSchoolMovedOrChangingLevelTakesItsCountsAlong() {
+        ImportJob job = imports.upload(campaign, "lop.xlsx", ImportTestData.xlsx(rows()), null, officer.caller());
+        imports.commit(campaign, job.id(), officer.caller());
+        students.proposeSchool(campaign, schoolA, officer.caller());
+        students.approve(ids().subList(0, 2), manager.caller());
+        long otherDistrict = fixtures.unit("Huyện Đón Trường", "district", province);
+        long otherCommune = fixtures.unit("Xã Đón Trường", "commune", otherDistrict);
+
+        schools.move(schoolA, otherCommune, "Trường về xã mới", manager.caller());
+
+        assertThat(tallies.differences(campaign)).isEmpty();
+        assertThat(tallies.perStatus(campaign, "UNIT", district, null)).isEmpty();
+        assertThat(tallies.perStatus(campaign, "UNIT", otherDistrict, null))
+                .containsEntry(vn.cungem.student.StudentStatus.APPROVED, 2L);
+        assertThat(jdbc.sql("select schools from student_proposing_school_tally where campaign_id = ? and unit_id = ?")
+                        .params(campaign, otherCommune)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        schools.update(
+                schoolA,
+                null,
+                vn.cungem.organisation.SchoolLevel.LOWER_SECONDARY,
+                null,
+                null,
+                "Thành trường liên cấp",
+                manager.caller());
+
+        assertThat(tallies.differences(campaign)).isEmpty();
+        assertThat(jdbc.sql("""
+                        select coalesce(sum(students), 0) from student_tally where campaign_id = ?
+                           and place_kind = 'UNIT' and place_id = ? and category = '*' and school_level = 'PRIMARY'""").params(campaign, province).query(Long.class).single())
+                .isZero();
+        // a decision after the change moves the counts kept under the new level
+        students.approve(ids().subList(2, 3), manager.caller());
+        assertThat(tallies.differences(campaign)).isEmpty();
+    }
+
+    @Autowired
     vn.cungem.student.internal.StudentRepository repository;
 
     /**
