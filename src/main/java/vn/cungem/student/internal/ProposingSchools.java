@@ -108,12 +108,7 @@ class ProposingSchools {
                     return null;
                 })
                 .list();
-        moves.values().removeIf(n -> n == 0);
-        moves.keySet().stream()
-                .map(Key::campaignId)
-                .distinct()
-                .forEach(campaignId -> locks.lock("student_lock", campaignId, "proposing-schools"));
-        write(moves, postgres);
+        writeLocked(moves, postgres);
     }
 
     /**
@@ -136,6 +131,11 @@ class ProposingSchools {
                         moves.merge(key(campaignId, unit, changed.newLevel()), 1L, Long::sum);
                     }
                 });
+        writeLocked(moves, postgres);
+    }
+
+    /** Writes moves of the tree's changes under each campaign's lock, as {@link #beforeApplying} does. */
+    private void writeLocked(TreeMap<Key, Long> moves, boolean postgres) {
         moves.values().removeIf(n -> n == 0);
         moves.keySet().stream()
                 .map(Key::campaignId)
