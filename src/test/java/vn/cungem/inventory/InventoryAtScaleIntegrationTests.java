@@ -277,6 +277,52 @@ class InventoryAtScaleIntegrationTests {
         assertThat(total(tallies.of(campaign, commune.unit()))).isEqualTo(items);
     }
 
+    @Autowired
+    vn.cungem.organisation.SchoolDirectory schools;
+
+    /**
+     * A school moved to another commune takes its inventory place along, with the devices and connections kept there
+     * and their kept counts: the commune it left no longer counts them.
+     */
+    @Test
+    void aSchoolMovedToAnotherCommuneTakesItsPlaceAndItsDevicesAlong() {
+        record AtSchool(long place, long school, long unit) {}
+        AtSchool at = jdbc.sql("""
+                        select p.id, p.school_id, p.unit_id from inventory_place p
+                        join inventory_item i on i.place_id = p.id
+                        where p.kind = 'SCHOOL' and i.campaign_id = ?
+                        group by p.id, p.school_id, p.unit_id order by count(*) desc, p.id fetch first 1 rows only""")
+                .param(campaign)
+                .query((rs, n) -> new AtSchool(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+        long other = jdbc.sql("""
+                        select o.id from org_unit o join org_unit u on u.id = ?
+                        where o.level_code = u.level_code and o.id <> u.id
+                        order by o.id fetch first 1 rows only""").param(at.unit()).query(Long.class).single();
+        long there = jdbc.sql("select count(*) from inventory_item where place_id = ? and campaign_id = ?")
+                .params(at.place(), campaign)
+                .query(Long.class)
+                .single();
+        long leftBefore = total(tallies.of(campaign, at.unit()));
+        long joinedBefore = total(tallies.of(campaign, other));
+
+        schools.move(at.school(), other, "Trường về xã mới", admin);
+
+        assertThat(tallies.differences(campaign)).isEmpty();
+        assertThat(total(tallies.of(campaign, at.unit()))).isEqualTo(leftBefore - there);
+        assertThat(total(tallies.of(campaign, other))).isEqualTo(joinedBefore + there);
+        assertThat(jdbc.sql("select unit_id from inventory_place where id = ?")
+                        .param(at.place())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(other);
+        assertThat(jdbc.sql("select count(*) from inventory_item where place_id = ? and unit_id <> ?")
+                        .params(at.place(), other)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private static long total(Map<ItemTallies.Key, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
