@@ -52,11 +52,18 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
             Bundles.en("org.error.school-retired-already"));
 
     private final JdbcTemplate batch;
+    private final TreeLock tree;
 
     SchoolDirectory(
-            JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Access access, UnitDirectory units) {
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            ApplicationEventPublisher events,
+            Access access,
+            UnitDirectory units,
+            TreeLock tree) {
         super(jdbc, events, access, units, SHAPE);
         this.batch = batch;
+        this.tree = tree;
     }
 
     public Optional<School> findByCode(String moetCode) {
@@ -146,6 +153,10 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
         SchoolLevel newLevel = level == null ? before.level() : level;
         Ownership newOwnership = ownership == null ? before.ownership() : ownership;
         String newAddress = address == null ? before.address() : address(address);
+        if (newLevel != before.level()) {
+            // the registry counts by school level: see SchoolChanged
+            tree.forChanging();
+        }
         jdbc.sql("""
                         update school set name = ?, name_folded = ?, name_sort = ?, school_level = ?, ownership = ?,
                                           address = ?, updated_at = ?, version = version + 1 where id = ?""")
@@ -164,6 +175,12 @@ public class SchoolDirectory extends UnitRecordDirectory<School> {
                     id, before.unitId(), before.unitId(), before.level().name(), newLevel.name()));
         }
         return audited(before, reason, "UPDATED");
+    }
+
+    @Override
+    void checkMove(School before, Unit unit) {
+        // the school's students follow it to the new unit: see SchoolChanged
+        tree.forChanging();
     }
 
     @Override

@@ -21,11 +21,17 @@ class UnitClosure {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final TreeLock tree;
 
-    UnitClosure(JdbcClient jdbc, JdbcTemplate batch, org.springframework.context.ApplicationEventPublisher events) {
+    UnitClosure(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            org.springframework.context.ApplicationEventPublisher events,
+            TreeLock tree) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.events = events;
+        this.tree = tree;
     }
 
     /** The rows of a new unit: itself, then its parent's ancestors one level further away. */
@@ -58,6 +64,8 @@ class UnitClosure {
      * (ancestor of new parent, descendant of unit) pair, with depths added up.
      */
     void move(long id, long newParentId) {
+        // counts kept by the tree wait for this move, and it for them: see UnitMoved
+        tree.forChanging();
         Long oldParentId = jdbc.sql("select ancestor_id from unit_closure where descendant_id = ? and depth = 1")
                 .param(id)
                 .query(Long.class)

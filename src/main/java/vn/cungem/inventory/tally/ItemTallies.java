@@ -62,9 +62,11 @@ public class ItemTallies {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final CounterRows rows;
+    private final vn.cungem.organisation.TreeLock tree;
     private volatile Boolean postgres;
 
-    ItemTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    ItemTallies(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, vn.cungem.organisation.TreeLock tree) {
+        this.tree = tree;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.rows = new CounterRows(
@@ -80,6 +82,7 @@ public class ItemTallies {
      * id or by a column the change does not write) and moves their counts from where they were to where they are.
      */
     public <T> T around(String where, List<Object> params, Supplier<T> change) {
+        tree.forCounting();
         TreeMap<Key, Counts> before = counts(where, params);
         T result = change.get();
         TreeMap<Key, Counts> delta = new TreeMap<>(counts(where, params));
@@ -99,6 +102,7 @@ public class ItemTallies {
      * without reading the counts again).
      */
     public void moved(long itemId, long campaignId, long unitId, String type, String from, String to) {
+        tree.forCounting();
         if (from.equals(to)) {
             return;
         }
@@ -151,6 +155,7 @@ public class ItemTallies {
 
     /** Counts items just written (and counted nowhere yet) that {@code where} selects. */
     public void added(String where, List<Object> params) {
+        tree.forCounting();
         apply(counts(where, params));
     }
 
@@ -273,6 +278,7 @@ public class ItemTallies {
 
     /** Counts a campaign again from its rows (after a bulk load, or to mend counts {@link #differences} found). */
     public void recount(long campaignId) {
+        tree.forCounting();
         jdbc.sql("delete from inventory_tally where campaign_id = ?")
                 .param(campaignId)
                 .update();

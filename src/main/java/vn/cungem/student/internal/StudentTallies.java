@@ -40,6 +40,7 @@ public class StudentTallies {
     private final DataSource dataSource;
     private final ProposingSchools proposing;
     private final UpkeepTimer upkeep;
+    private final vn.cungem.organisation.TreeLock tree;
     private volatile Boolean postgres;
 
     StudentTallies(
@@ -47,7 +48,9 @@ public class StudentTallies {
             JdbcTemplate template,
             DataSource dataSource,
             ProposingSchools proposing,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters,
+            vn.cungem.organisation.TreeLock tree) {
+        this.tree = tree;
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
@@ -60,6 +63,7 @@ public class StudentTallies {
      * column the change writes) and moves their counts from where they were to where they are now.
      */
     public <T> T around(String where, List<Object> params, Supplier<T> change) {
+        tree.forCounting();
         TreeMap<Key, Long> before = upkeep.time(() -> counts(where, params));
         T result = change.get();
         upkeep.run(() -> apply(Tallies.difference(before, counts(where, params))));
@@ -68,6 +72,7 @@ public class StudentTallies {
 
     /** See {@link #around}: for a list of student ids. */
     public <T> T aroundIds(List<Long> ids, Supplier<T> change) {
+        tree.forCounting();
         TreeMap<Key, Long> before = upkeep.time(() -> countsOfIds(ids));
         T result = change.get();
         upkeep.run(() -> apply(Tallies.difference(before, countsOfIds(ids))));
@@ -76,6 +81,7 @@ public class StudentTallies {
 
     /** Counts students just inserted, by id. */
     public void addedIds(List<Long> ids) {
+        tree.forCounting();
         upkeep.run(() -> apply(countsOfIds(ids)));
     }
 
@@ -92,6 +98,7 @@ public class StudentTallies {
 
     /** Counts students just inserted (and counted nowhere yet) that {@code where} selects. */
     public void added(String where, List<Object> params) {
+        tree.forCounting();
         upkeep.run(() -> apply(counts(where, params)));
     }
 
@@ -207,6 +214,7 @@ public class StudentTallies {
      * the counts move without reading the students again, before or after.
      */
     public <T> T moving(List<Placed> students, String target, Supplier<T> change) {
+        tree.forCounting();
         T result = change.get();
         upkeep.run(() -> {
             List<Group> before = new ArrayList<>(students.size());
@@ -340,6 +348,7 @@ public class StudentTallies {
 
     /** Counts a campaign again from its rows: for rows written before the counts were kept (V240). */
     public void recount(long campaignId) {
+        tree.forCounting();
         jdbc.sql("delete from student_tally where campaign_id = ?")
                 .param(campaignId)
                 .update();
