@@ -76,6 +76,7 @@ class InventoryAtScaleIntegrationTests {
 
     long campaign;
     long province;
+    long root;
     Caller admin;
 
     @BeforeEach
@@ -83,7 +84,7 @@ class InventoryAtScaleIntegrationTests {
         DataGenerator generator = new DataGenerator(11L, Scale.TINY, TestFixtures.unique("I"));
         SyntheticNation nation = generator.nation();
         SyntheticData.LoadResult units = synthetic.load(nation);
-        long root = units.unitIds().get(generator.rootCode());
+        root = units.unitIds().get(generator.rootCode());
         campaign = students.createCampaign(root).campaignId();
         SyntheticInventory.Loaded loaded = syntheticInventory.load(11L, ITEMS, campaign, nation, units.unitIds());
         assertThat(loaded.items()).isEqualTo(ITEMS);
@@ -298,7 +299,8 @@ class InventoryAtScaleIntegrationTests {
         long other = jdbc.sql("""
                         select o.id from org_unit o join org_unit u on u.id = ?
                         where o.level_code = u.level_code and o.id <> u.id
-                        order by o.id fetch first 1 rows only""").param(at.unit()).query(Long.class).single();
+                          and o.id in (select descendant_id from org_unit_tree where ancestor_id = ?)
+                        order by o.id fetch first 1 rows only""").params(at.unit(), root).query(Long.class).single();
         long there = jdbc.sql("select count(*) from inventory_item where place_id = ? and campaign_id = ?")
                 .params(at.place(), campaign)
                 .query(Long.class)

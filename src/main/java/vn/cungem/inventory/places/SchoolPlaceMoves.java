@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.cungem.inventory.tally.ItemTallies;
 import vn.cungem.organisation.SchoolChanged;
 import vn.cungem.shared.audit.DomainChange;
+import vn.cungem.shared.text.Bundles;
 
 /**
  * A school's place follows its school to another unit (organisation's {@link SchoolChanged}, in the move's
@@ -66,7 +67,7 @@ class SchoolPlaceMoves {
                             changed.newUnitId(),
                             Map.of("unitId", changed.oldUnitId()),
                             Map.of("unitId", changed.newUnitId()),
-                            "Trường chuyển đơn vị / the school moved to another unit")
+                            Bundles.vi("place.moved-with-school"))
                     .withAction("MOVED"));
         }
     }
