@@ -102,79 +102,19 @@ public class StudentTallies {
         upkeep.run(() -> apply(counts(where, params)));
     }
 
+    /** Runs {@code work} on the counts, timed as their upkeep. */
+    void timed(Runnable work) {
+        upkeep.run(work);
+    }
+
     /** The counts the rows give now, for the students {@code where} selects. */
     TreeMap<Key, Long> counts(String where, List<Object> params) {
         List<Group> groups = groups(where, params);
         return groups.isEmpty() ? new TreeMap<>() : count(groups);
     }
 
-    /**
-     * The unit {@code moved} and everything below it have moved under a new parent (organisation's event, in the move's
-     * transaction): their students' counts leave the old parent's units and join the new parent's, per category where
-     * those units keep it, with the schools that have sent their list ({@link ProposingSchools}). The units inside the
-     * subtree and the schools keep theirs.
-     */
-    @org.springframework.context.event.EventListener
-    public void subtreeMoved(vn.cungem.organisation.UnitMoved moved) {
-        upkeep.run(() -> {
-            List<Group> groups = groups(
-                    "s.unit_id in (select descendant_id from org_unit_tree where ancestor_id = ?)",
-                    List.of(moved.unitId()));
-            Set<Long> communes = new HashSet<>();
-            List<Long> before = moved.oldParentId() == null
-                    ? List.of()
-                    : ancestors(List.of(moved.oldParentId()), communes).getOrDefault(moved.oldParentId(), List.of());
-            List<Long> after =
-                    ancestors(List.of(moved.newParentId()), communes).getOrDefault(moved.newParentId(), List.of());
-            if (!groups.isEmpty()) {
-                Map<Long, List<Long>> wasUnder = new HashMap<>();
-                Map<Long, List<Long>> isUnder = new HashMap<>();
-                for (Group g : groups) {
-                    wasUnder.put(g.unitId(), before);
-                    isUnder.put(g.unitId(), after);
-                }
-                // the school rows are the same on both sides and cancel out: only the units above the subtree move
-                apply(Tallies.difference(
-                        Tallies.count(groups, wasUnder, communes), Tallies.count(groups, isUnder, communes)));
-            }
-            proposing.subtreeMoved(moved.unitId(), before, after, isPostgres());
-        });
-    }
-
-    /**
-     * A school moved to another unit or changed level (organisation's event, in the change's transaction; its students'
-     * unit has followed by the foreign key): its students' counts leave the old unit's ancestors and level and join the
-     * new ones', with the school itself if it has sent its list.
-     */
-    @org.springframework.context.event.EventListener
-    public void schoolChanged(vn.cungem.organisation.SchoolChanged changed) {
-        upkeep.run(() -> {
-            List<Group> now = groups("s.school_id = ?", List.of(changed.schoolId()));
-            Set<Long> communes = new HashSet<>();
-            Map<Long, List<Long>> ancestors = ancestors(List.of(changed.oldUnitId(), changed.newUnitId()), communes);
-            if (!now.isEmpty()) {
-                List<Group> was = now.stream()
-                        .map(g -> new Group(
-                                g.campaignId(),
-                                g.schoolId(),
-                                changed.oldUnitId(),
-                                changed.oldLevel(),
-                                g.status(),
-                                g.categories(),
-                                g.students()))
-                        .toList();
-                apply(Tallies.difference(
-                        Tallies.count(was, ancestors, communes), Tallies.count(now, ancestors, communes)));
-            }
-            proposing.schoolChanged(
-                    changed,
-                    ancestors.getOrDefault(changed.oldUnitId(), List.of()),
-                    ancestors.getOrDefault(changed.newUnitId(), List.of()),
-                    isPostgres());
-        });
-    }
-
-    private List<Group> groups(String where, List<Object> params) {
+    /** The students {@code where} selects, grouped as the counters distinguish them. */
+    List<Group> groups(String where, List<Object> params) {
         List<Object[]> read = jdbc.sql(GROUPS.formatted(where))
                 .params(params)
                 .query((rs, n) -> new Object[] {
@@ -242,7 +182,7 @@ public class StudentTallies {
     }
 
     /** Each unit's units at and above it; the communes among them, which keep no rows, go into {@code onRequest}. */
-    private Map<Long, List<Long>> ancestors(List<Long> units, Set<Long> onRequest) {
+    Map<Long, List<Long>> ancestors(List<Long> units, Set<Long> onRequest) {
         Map<Long, List<Long>> ancestors = new HashMap<>();
         jdbc.sql("select t.descendant_id, t.ancestor_id, u.level_code from org_unit_tree t"
                         + " join org_unit u on u.id = t.ancestor_id where " + idsIn("t.descendant_id", units))
@@ -389,7 +329,7 @@ public class StudentTallies {
                         where not exists (select 1 from student_tally t where t.campaign_id = c.campaign_id)""").query(Long.class).list();
     }
 
-    private boolean isPostgres() {
+    boolean isPostgres() {
         if (postgres == null) {
             postgres = PostgresCopy.isPostgres(dataSource);
         }
